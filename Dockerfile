@@ -1,0 +1,18 @@
+# syntax=docker/dockerfile:1
+# Build: a static binary with the spec, fixtures and scenarios embedded.
+FROM golang:1.26 AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=dev
+RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/capsim ./cmd/capsim
+
+# Run: nothing but the binary, as an unprivileged user.
+FROM scratch
+COPY --from=build /out/capsim /capsim
+USER 65532:65532
+EXPOSE 8080
+ENV CAPSIM_ADDR=:8080
+HEALTHCHECK --interval=5s --timeout=3s --start-period=2s --retries=3 CMD ["/capsim", "healthcheck"]
+ENTRYPOINT ["/capsim"]

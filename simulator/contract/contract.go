@@ -1,0 +1,485 @@
+// Package contract loads capsim's OpenAPI documents once at start-up and
+// checks every request and response against them. A request that breaks the
+// contract becomes a catalogue error (the code its parameter's x-capsim-codes
+// names, else the generic invalid-input code) with a message that names the
+// parameter or field; a response that breaks it is reported as a violation.
+package contract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"net/http"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+)
+
+// Contract is the set of loaded documents and their operations.
+type Contract struct {
+	files map[string][]byte
+	ops   map[string]*Operation // "METHOD /path/{template}"
+
+	reqOpts  *openapi3filter.Options
+	respOpts *openapi3filter.Options
+
+	seed    maphash.Seed
+	reqOK   *hashSet
+	respOK  *hashSet
+	noCache bool
+}
+
+// Operation is one operation of one document.
+type Operation struct {
+	ID     string
+	Method string
+	Path   string // the template, e.g. /v2/customers/{id}
+	API    simulator.API
+	Spec   string // the file that describes it
+	Route  *routers.Route
+
+	params     map[string]codes // "in:name" -> codes
+	bodyCodes  map[string]codes // top-level body property -> codes
+	headerKeys []string         // header parameters, for the request cache key
+	hasBody    bool
+}
+
+// codes are the catalogue numbers a failed parameter or field answers with.
+type codes struct{ missing, invalid int }
+
+// Load reads every *.yaml document in fsys.
+func Load(fsys fs.FS) (*Contract, error) {
+	names, err := fs.Glob(fsys, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, errors.New("contract: no *.yaml documents")
+	}
+	c := &Contract{
+		files: map[string][]byte{},
+		ops:   map[string]*Operation{},
+		reqOpts: &openapi3filter.Options{
+			AuthenticationFunc:  openapi3filter.NoopAuthenticationFunc,
+			SkipSettingDefaults: true,
+		},
+		respOpts: &openapi3filter.Options{
+			AuthenticationFunc:    openapi3filter.NoopAuthenticationFunc,
+			IncludeResponseStatus: true,
+		},
+		seed:   maphash.MakeSeed(),
+		reqOK:  newHashSet(1 << 16),
+		respOK: newHashSet(1 << 16),
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		loader := openapi3.NewLoader()
+		doc, err := loader.LoadFromData(b)
+		if err != nil {
+			return nil, fmt.Errorf("contract: %s: %w", name, err)
+		}
+		if err := doc.Validate(context.Background()); err != nil {
+			return nil, fmt.Errorf("contract: %s: %w", name, err)
+		}
+		if !strings.HasPrefix(doc.OpenAPI, "3.0") {
+			return nil, fmt.Errorf("contract: %s: OpenAPI %s; capsim's documents are 3.0.x", name, doc.OpenAPI)
+		}
+		doc.Servers = nil
+		c.files[name] = b
+		for p, item := range doc.Paths.Map() {
+			for method, op := range item.Operations() {
+				o := &Operation{
+					ID: op.OperationID, Method: method, Path: p, Spec: name,
+					API:   apiOf(p),
+					Route: &routers.Route{Spec: doc, Path: p, PathItem: item, Method: method, Operation: op},
+				}
+				o.params = map[string]codes{}
+				for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+					for _, pr := range ps {
+						if pr.Value == nil {
+							continue
+						}
+						o.params[pr.Value.In+":"+pr.Value.Name] = codesOf(pr.Value.Extensions["x-capsim-codes"])
+						if pr.Value.In == openapi3.ParameterInHeader {
+							o.headerKeys = append(o.headerKeys, pr.Value.Name)
+						}
+					}
+				}
+				o.bodyCodes = map[string]codes{}
+				if m, ok := op.Extensions["x-capsim-body-codes"].(map[string]any); ok {
+					for k, v := range m {
+						o.bodyCodes[k] = codesOf(v)
+					}
+				}
+				o.hasBody = op.RequestBody != nil
+				key := method + " " + p
+				if _, dup := c.ops[key]; dup {
+					return nil, fmt.Errorf("contract: %s: %s is described twice", name, key)
+				}
+				c.ops[key] = o
+			}
+		}
+	}
+	return c, nil
+}
+
+// DisableCache makes every request and response be validated in full, even
+// one identical to an earlier one (for tests of the validator itself).
+func (c *Contract) DisableCache() { c.noCache = true }
+
+func apiOf(p string) simulator.API {
+	switch {
+	case strings.HasPrefix(p, "/v1.1/"):
+		return simulator.V11
+	case strings.HasPrefix(p, "/v2/"), strings.HasPrefix(p, "/v3/"):
+		return simulator.V2
+	}
+	return 0
+}
+
+func codesOf(v any) codes {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return codes{}
+	}
+	return codes{missing: toInt(m["missing"]), invalid: toInt(m["invalid"])}
+}
+
+func toInt(v any) int {
+	switch n := v.(type) {
+	case float64:
+		return int(n)
+	case int:
+		return n
+	case int64:
+		return int(n)
+	case uint64:
+		return int(n)
+	}
+	return 0
+}
+
+// Operation returns the operation for method and path template, or nil.
+func (c *Contract) Operation(method, template string) *Operation {
+	return c.ops[method+" "+template]
+}
+
+// Operations returns every operation, ordered by path and method.
+func (c *Contract) Operations() []*Operation {
+	out := make([]*Operation, 0, len(c.ops))
+	for _, o := range c.ops {
+		out = append(out, o)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Method < out[j].Method
+	})
+	return out
+}
+
+// Files returns the documents' names, sorted.
+func (c *Contract) Files() []string {
+	out := make([]string, 0, len(c.files))
+	for n := range c.files {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// File returns a document's bytes.
+func (c *Contract) File(name string) ([]byte, bool) {
+	b, ok := c.files[path.Clean(name)]
+	return b, ok
+}
+
+// ValidateRequest checks r against op. It returns nil when r passes, else the
+// catalogue error the API answers with. r's body, if read, is replaced so
+// that the handler can read it again.
+func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams map[string]string) *simulator.Error {
+	cacheable := !c.noCache && !op.hasBody && (r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0)
+	var key uint64
+	if cacheable {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		h.WriteString(op.Method)
+		h.WriteString(op.Path)
+		h.WriteString(r.URL.RawPath)
+		h.WriteString(r.URL.Path)
+		h.WriteString("?")
+		h.WriteString(r.URL.RawQuery)
+		for _, k := range op.headerKeys {
+			h.WriteString("\x00")
+			h.WriteString(strings.Join(r.Header.Values(k), "\x00"))
+		}
+		key = h.Sum64()
+		if c.reqOK.has(key) {
+			return nil
+		}
+	}
+	in := &openapi3filter.RequestValidationInput{
+		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqOpts,
+	}
+	err := openapi3filter.ValidateRequest(r.Context(), in)
+	if err == nil {
+		if cacheable {
+			c.reqOK.add(key)
+		}
+		return nil
+	}
+	return c.requestError(r, op, err)
+}
+
+// requestError turns a validation failure into the API's error.
+func (c *Contract) requestError(r *http.Request, op *Operation, err error) *simulator.Error {
+	generic := func(detail string) *simulator.Error {
+		code, _ := simulator.Lookup(apiOr(op.API), 400)
+		return simulator.Errorf(code).WithDetail("%s", detail)
+	}
+	var re *openapi3filter.RequestError
+	if !errors.As(err, &re) {
+		return generic(err.Error())
+	}
+	if p := re.Parameter; p != nil {
+		cs := op.params[p.In+":"+p.Name]
+		missing := errors.Is(re.Err, openapi3filter.ErrInvalidRequired) || errors.Is(re.Err, openapi3filter.ErrInvalidEmptyValue)
+		// An empty value (source=) is a missing parameter to the real API;
+		// the validator reports it as failing the enum or minLength.
+		if p.Required && emptyParam(r, p) {
+			missing = true
+		}
+		n := cs.invalid
+		detail := fmt.Sprintf("%s parameter %q %s", p.In, p.Name, paramReason(re))
+		if missing {
+			n = cs.missing
+			detail = fmt.Sprintf("%s parameter %q is required", p.In, p.Name)
+		}
+		return c.coded(op, n, detail)
+	}
+	if re.RequestBody != nil {
+		var se *openapi3.SchemaError
+		if errors.As(re.Err, &se) {
+			field, missing := schemaField(se)
+			cs := op.bodyCodes[topLevel(field)]
+			n := cs.invalid
+			if missing {
+				n = cs.missing
+			}
+			return c.coded(op, n, bodyReason(se, field, missing))
+		}
+		if re.Err != nil && errors.Is(re.Err, openapi3filter.ErrInvalidRequired) {
+			return generic("request body is required")
+		}
+		reason := re.Reason
+		if re.Err != nil {
+			reason = re.Err.Error()
+		}
+		return generic("request body: " + trimReason(reason))
+	}
+	return generic(trimReason(re.Error()))
+}
+
+func apiOr(a simulator.API) simulator.API {
+	if a == 0 {
+		return simulator.V2
+	}
+	return a
+}
+
+// coded returns the error for catalogue number n of op's API, falling back to
+// the generic invalid-input code when n is zero or unknown.
+func (c *Contract) coded(op *Operation, n int, detail string) *simulator.Error {
+	api := apiOr(op.API)
+	if n != 0 {
+		if code, ok := simulator.Lookup(api, n); ok {
+			return simulator.Errorf(code).WithDetail("%s", detail)
+		}
+	}
+	code, _ := simulator.Lookup(api, 400)
+	return simulator.Errorf(code).WithDetail("%s", detail)
+}
+
+func paramReason(re *openapi3filter.RequestError) string {
+	var se *openapi3.SchemaError
+	if errors.As(re.Err, &se) {
+		return fmt.Sprintf("%s (got %s)", schemaReason(se), quoteValue(se.Value))
+	}
+	var pe *openapi3filter.ParseError
+	if errors.As(re.Err, &pe) {
+		return "is not valid: " + trimReason(pe.Error())
+	}
+	if re.Err != nil {
+		return "is not valid: " + trimReason(re.Err.Error())
+	}
+	return "is not valid: " + trimReason(re.Reason)
+}
+
+// schemaField returns the JSON path of the failing field and whether it is a
+// missing required property.
+func schemaField(se *openapi3.SchemaError) (string, bool) {
+	ptr := se.JSONPointer()
+	if se.SchemaField == "required" {
+		if name := between(se.Reason, `property "`, `"`); name != "" {
+			ptr = append(ptr, name)
+		}
+		return strings.Join(ptr, "/"), true
+	}
+	return strings.Join(ptr, "/"), false
+}
+
+func topLevel(field string) string {
+	if i := strings.IndexByte(field, '/'); i >= 0 {
+		return field[:i]
+	}
+	return field
+}
+
+func bodyReason(se *openapi3.SchemaError, field string, missing bool) string {
+	if field == "" {
+		field = "(root)"
+	}
+	if missing {
+		return fmt.Sprintf("request body field %q is required", field)
+	}
+	return fmt.Sprintf("request body field %q %s (got %s)", field, schemaReason(se), quoteValue(se.Value))
+}
+
+func schemaReason(se *openapi3.SchemaError) string {
+	if se.Reason != "" {
+		return se.Reason
+	}
+	return fmt.Sprintf("does not match the schema's %q", se.SchemaField)
+}
+
+func quoteValue(v any) string {
+	s := fmt.Sprintf("%#v", v)
+	if str, ok := v.(string); ok {
+		s = fmt.Sprintf("%q", str)
+	}
+	if len(s) > 80 {
+		s = s[:77] + "..."
+	}
+	return s
+}
+
+func trimReason(s string) string {
+	if i := strings.Index(s, "\nSchema:"); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 300 {
+		s = s[:297] + "..."
+	}
+	return strings.TrimSpace(s)
+}
+
+func between(s, a, b string) string {
+	i := strings.Index(s, a)
+	if i < 0 {
+		return ""
+	}
+	s = s[i+len(a):]
+	j := strings.Index(s, b)
+	if j < 0 {
+		return ""
+	}
+	return s[:j]
+}
+
+// Violation is a response that breaks the contract.
+type Violation struct {
+	Operation string
+	Status    int
+	Reason    string
+}
+
+func (v *Violation) Error() string {
+	return fmt.Sprintf("response %d of %s breaks the contract: %s", v.Status, v.Operation, v.Reason)
+}
+
+// ValidateResponse checks a response to r against op. A body identical to one
+// that passed before (same operation, status and content type) passes without
+// being decoded again: what was proven once stays proven.
+func (c *Contract) ValidateResponse(r *http.Request, op *Operation, pathParams map[string]string, status int, header http.Header, body []byte) error {
+	var key uint64
+	if !c.noCache {
+		var h maphash.Hash
+		h.SetSeed(c.seed)
+		h.WriteString(op.Method)
+		h.WriteString(op.Path)
+		h.WriteString(header.Get("Content-Type"))
+		var st [2]byte
+		st[0], st[1] = byte(status>>8), byte(status)
+		h.Write(st[:])
+		h.Write(body)
+		key = h.Sum64()
+		if c.respOK.has(key) {
+			return nil
+		}
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{
+			Request: r, PathParams: pathParams, Route: op.Route, Options: c.respOpts,
+		},
+		Status:  status,
+		Header:  header,
+		Options: c.respOpts,
+	}
+	in.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(r.Context(), in); err != nil {
+		return &Violation{Operation: op.ID, Status: status, Reason: trimReason(err.Error())}
+	}
+	if !c.noCache {
+		c.respOK.add(key)
+	}
+	return nil
+}
+
+// hashSet is a bounded set of hashes: when full it starts again, so memory
+// stays flat however many distinct bodies pass through.
+type hashSet struct {
+	mu  sync.RWMutex
+	max int
+	m   map[uint64]struct{}
+}
+
+func newHashSet(max int) *hashSet { return &hashSet{max: max, m: make(map[uint64]struct{})} }
+
+func (s *hashSet) has(k uint64) bool {
+	s.mu.RLock()
+	_, ok := s.m[k]
+	s.mu.RUnlock()
+	return ok
+}
+
+func (s *hashSet) add(k uint64) {
+	s.mu.Lock()
+	if len(s.m) >= s.max {
+		s.m = make(map[uint64]struct{})
+	}
+	s.m[k] = struct{}{}
+	s.mu.Unlock()
+}
+
+func emptyParam(r *http.Request, p *openapi3.Parameter) bool {
+	switch p.In {
+	case openapi3.ParameterInQuery:
+		return strings.TrimSpace(r.URL.Query().Get(p.Name)) == ""
+	case openapi3.ParameterInHeader:
+		return strings.TrimSpace(r.Header.Get(p.Name)) == ""
+	}
+	return false
+}

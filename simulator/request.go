@@ -1,0 +1,60 @@
+package simulator
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// Clock tells the simulator what time it is; tests and the admin API can fix it.
+type Clock func() time.Time
+
+// RequestInfo is what the middleware learns about a request and what the
+// handlers add to it: the journal records it when the response is written.
+type RequestInfo struct {
+	ID          string    // the X-Cap-Requestid value
+	Namespace   string    // the state the request acts on
+	Till        string    // the authenticated till (attribution), if any
+	Client      string    // the OAuth client key, if any
+	OperationID string    // the contract operation, once routed
+	API         API       // the API version of the operation
+	Start       time.Time // when the request arrived
+	// Format is the response format a v1.1 path suffix asked for ("json" or
+	// "xml"); the server strips the suffix before routing.
+	Format string
+
+	mu       sync.Mutex
+	codes    []int
+	Scenario string // the scenario and rule that answered, if any
+	Rule     string
+	Valid    *bool // the response validation outcome, if it ran
+}
+
+type infoKey struct{}
+
+// WithRequestInfo returns ctx carrying info.
+func WithRequestInfo(ctx context.Context, info *RequestInfo) context.Context {
+	return context.WithValue(ctx, infoKey{}, info)
+}
+
+// Info returns the request's info; a fresh empty one when ctx has none.
+func Info(ctx context.Context) *RequestInfo {
+	if i, ok := ctx.Value(infoKey{}).(*RequestInfo); ok {
+		return i
+	}
+	return &RequestInfo{Namespace: "default"}
+}
+
+// AddCodes records the codes a response carries (status and item codes).
+func (i *RequestInfo) AddCodes(codes ...int) {
+	i.mu.Lock()
+	i.codes = append(i.codes, codes...)
+	i.mu.Unlock()
+}
+
+// Codes returns the codes recorded so far.
+func (i *RequestInfo) Codes() []int {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	return append([]int(nil), i.codes...)
+}

@@ -1,0 +1,304 @@
+// Package server wires capsim together: the router, the middleware chain
+// (recover and request id, namespace, authentication, request validation,
+// handler, response validation), the API versions, the admin API and the
+// served OpenAPI documents. It is the one place that knows every concrete type
+// besides cmd/capsim.
+package server
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/admin"
+	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/store"
+	v2 "github.com/capsim/capsim/simulator/v2"
+	"github.com/gorilla/mux"
+)
+
+// Header names capsim reads or writes.
+const (
+	HeaderRequestID = "X-Cap-Requestid"
+	HeaderNamespace = "X-Capsim-Namespace"
+	HeaderViolation = "X-Capsim-Contract-Violation"
+)
+
+// Config is what New needs.
+type Config struct {
+	Store    *store.Store
+	Contract *contract.Contract
+	Auth     *auth.Authenticator
+	Now      simulator.Clock
+	Log      *slog.Logger
+	Version  string
+
+	// ValidateResponses checks every response against the contract; a
+	// violation becomes a 500 with the HeaderViolation header and a log line.
+	ValidateResponses bool
+	// MaxBodyBytes caps request bodies (1 MiB if zero).
+	MaxBodyBytes int64
+	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
+	OnReset func(namespace string)
+}
+
+// Server is capsim's HTTP handler.
+type Server struct {
+	cfg     Config
+	router  *mux.Router
+	ops     map[*mux.Route]*contract.Operation
+	started time.Time
+
+	idPrefix uint64
+	idSeq    atomic.Uint64
+}
+
+// New builds the handler: every route is matched to its contract operation
+// once, here, and New fails if a route has no operation or an operation no route.
+func New(cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 1 << 20
+	}
+	s := &Server{cfg: cfg, router: mux.NewRouter(), ops: map[*mux.Route]*contract.Operation{}, started: cfg.Now()}
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	s.idPrefix = binary.BigEndian.Uint64(b[:])
+
+	r := s.router
+	r.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
+	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
+	api := &v2.Server{Store: cfg.Store, Auth: cfg.Auth, Now: cfg.Now, Log: cfg.Log}
+	api.Register(r)
+	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset}
+	adm.Register(r)
+	r.Use(s.contractMiddleware)
+	if err := s.bindOperations(); err != nil {
+		return nil, err
+	}
+	// The documents are served outside the contract: they are not API calls.
+	r.PathPrefix("/openapi/").Methods(http.MethodGet).HandlerFunc(s.handleOpenAPI)
+	return s, nil
+}
+
+// bindOperations maps every route to its operation.
+func (s *Server) bindOperations() error {
+	seen := map[*contract.Operation]bool{}
+	err := s.router.Walk(func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		tpl, err := route.GetPathTemplate()
+		if err != nil {
+			return nil
+		}
+		methods, err := route.GetMethods()
+		if err != nil || len(methods) != 1 {
+			return fmt.Errorf("server: route %s must name exactly one method", tpl)
+		}
+		op := s.cfg.Contract.Operation(methods[0], tpl)
+		if op == nil {
+			return fmt.Errorf("server: route %s %s has no operation in the contract", methods[0], tpl)
+		}
+		s.ops[route] = op
+		seen[op] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, op := range s.cfg.Contract.Operations() {
+		if !seen[op] {
+			return fmt.Errorf("server: operation %s (%s %s in %s) has no route", op.ID, op.Method, op.Path, op.Spec)
+		}
+	}
+	return nil
+}
+
+// ServeHTTP is the outermost middleware: request id, recovery, namespace.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	info := &simulator.RequestInfo{ID: s.nextID(), Namespace: store.DefaultNamespace, Start: s.cfg.Now()}
+	w.Header().Set(HeaderRequestID, info.ID)
+	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
+	defer func() {
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			s.cfg.Log.Error("panic", "request_id", info.ID, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			s.writeError(w, r, simulator.Errorf(simulator.CodeAllFailed))
+		}
+	}()
+	if nsName := r.Header.Get(HeaderNamespace); nsName != "" {
+		if !store.ValidNamespace(nsName) {
+			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
+			return
+		}
+		info.Namespace = nsName
+	}
+	// v1.1 takes the format as a path suffix too (customer/get.json): the
+	// suffix is remembered and stripped, so one route serves every form.
+	if strings.HasPrefix(r.URL.Path, "/v1.1/") {
+		for _, ext := range []string{".json", ".xml"} {
+			if strings.HasSuffix(r.URL.Path, ext) {
+				info.Format = ext[1:]
+				r.URL.Path = strings.TrimSuffix(r.URL.Path, ext)
+				r.URL.RawPath = ""
+			}
+		}
+	}
+	if r.Body != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	}
+	s.router.ServeHTTP(w, r)
+}
+
+func (s *Server) nextID() string {
+	return fmt.Sprintf("%016x%016x", s.idPrefix, s.idSeq.Add(1))
+}
+
+// contractMiddleware authenticates and validates the request against its
+// operation, runs the handler into a buffer, validates the response and
+// writes it.
+func (s *Server) contractMiddleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		route := mux.CurrentRoute(r)
+		op := s.ops[route]
+		if op == nil { // the /openapi/ files
+			next.ServeHTTP(w, r)
+			return
+		}
+		info := simulator.Info(r.Context())
+		info.OperationID, info.API = op.ID, op.API
+		bw := &bufferedWriter{header: w.Header(), status: http.StatusOK}
+		s.serveOperation(bw, r, op, next)
+		s.flush(w, r, op, bw)
+	})
+}
+
+func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *contract.Operation, next http.Handler) {
+	info := simulator.Info(r.Context())
+	if needsAuth(op) {
+		id, err := s.cfg.Auth.Check(r)
+		if err != nil {
+			s.writeErrorFor(w, r, op.API, err)
+			return
+		}
+		info.Till, info.Client = id.Till, id.Client
+	}
+	if err := s.cfg.Contract.ValidateRequest(r, op, mux.Vars(r)); err != nil {
+		if strings.Contains(err.Detail, "http: request body too large") {
+			err = simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body is larger than %d bytes", s.cfg.MaxBodyBytes)
+		}
+		s.writeErrorFor(w, r, op.API, err)
+		return
+	}
+	next.ServeHTTP(w, r)
+}
+
+// needsAuth reports whether op requires credentials: API operations do unless
+// they declare an empty security list (the token endpoint).
+func needsAuth(op *contract.Operation) bool {
+	if op.API == 0 {
+		return false
+	}
+	sec := op.Route.Operation.Security
+	return sec == nil || len(*sec) > 0
+}
+
+// flush validates the buffered response and writes it out.
+func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Operation, bw *bufferedWriter) {
+	info := simulator.Info(r.Context())
+	body := bw.buf.Bytes()
+	if s.cfg.ValidateResponses {
+		err := s.cfg.Contract.ValidateResponse(r, op, mux.Vars(r), bw.status, bw.header, body)
+		ok := err == nil
+		info.Valid = &ok
+		if err != nil {
+			s.cfg.Log.Error("contract violation", "request_id", info.ID, "operation", op.ID, "status", bw.status, "err", err)
+			reason := err.Error()
+			if len(reason) > 512 {
+				reason = reason[:512]
+			}
+			w.Header().Set(HeaderViolation, strings.ReplaceAll(reason, "\n", " "))
+			v2.WriteJSON(w, r, http.StatusInternalServerError, v2.ErrorEnvelope{
+				Warnings: []v2.Message{},
+				Errors: []v2.Message{{Code: simulator.CodeAllFailed.Number(),
+					Message: simulator.CodeAllFailed.Message() + ": capsim wrote a response that breaks its contract: " + reason}},
+			})
+			return
+		}
+	}
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(bw.status)
+	_, _ = w.Write(body)
+}
+
+// writeErrorFor writes err in the envelope of api.
+func (s *Server) writeErrorFor(w http.ResponseWriter, r *http.Request, api simulator.API, err *simulator.Error) {
+	v2.WriteError(w, r, err)
+}
+
+// writeError writes err in the envelope the request's path implies.
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err *simulator.Error) {
+	s.writeErrorFor(w, r, apiOfPath(r.URL.Path), err)
+}
+
+func apiOfPath(p string) simulator.API {
+	if strings.HasPrefix(p, "/v1.1/") {
+		return simulator.V11
+	}
+	return simulator.V2
+}
+
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	code, _ := simulator.Lookup(simulator.Both, 404)
+	e := simulator.Errorf(code).WithDetail("no operation %s %s", r.Method, r.URL.Path)
+	s.writeStatus(w, r, http.StatusNotFound, e)
+}
+
+func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) {
+	code, _ := simulator.Lookup(simulator.Both, 405)
+	e := simulator.Errorf(code).WithDetail("%s is not allowed on %s", r.Method, r.URL.Path)
+	s.writeStatus(w, r, http.StatusMethodNotAllowed, e)
+}
+
+// writeStatus writes a v2 envelope with an explicit HTTP status (for answers
+// outside any operation: unknown paths and methods).
+func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int, e *simulator.Error) {
+	simulator.Info(r.Context()).AddCodes(e.Number())
+	v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{e})})
+}
+
+// bufferedWriter holds a response until it has been validated.
+type bufferedWriter struct {
+	header      http.Header
+	status      int
+	wroteHeader bool
+	buf         bytes.Buffer
+}
+
+func (b *bufferedWriter) Header() http.Header { return b.header }
+
+func (b *bufferedWriter) WriteHeader(status int) {
+	if !b.wroteHeader {
+		b.status, b.wroteHeader = status, true
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	b.wroteHeader = true
+	return b.buf.Write(p)
+}

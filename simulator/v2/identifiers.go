@@ -1,0 +1,281 @@
+package v2
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+// changeIdentifierCodes are changeIdentifier's own codes for invalid values
+// of added identifiers (its error table: 8056, 8055, 8064).
+var changeIdentifierCodes = identifierCodes{
+	mobile:     simulator.CodeInvalidMobileV2,
+	email:      simulator.CodeInvalidEmailV2,
+	externalID: simulator.CodeExternalIDInvalid,
+}
+
+// changeIdentifierInput is the body of changeIdentifier.
+type changeIdentifierInput struct {
+	Add    []identifierInput `json:"add"`
+	Remove []identifierInput `json:"remove"`
+}
+
+// changeIdentifierResponse is the body of a successful changeIdentifier.
+type changeIdentifierResponse struct {
+	Success  bool      `json:"success"`
+	Warnings []Message `json:"warnings"`
+}
+
+// handleCustomerChangeIdentifier handles "POST /v2/customers/{id}/changeIdentifier":
+// it adds and removes identifiers of the customer's profile in the query's
+// source (and account). Identifiers are unique there: one the profile holds
+// already is 8007, one another customer holds there is 8008. An added
+// identifier that another customer holds in another source merges this
+// customer (the victim) into that one (the survivor), with warning 8051.
+//
+// Removing an identifier the profile does not hold does nothing: the docs'
+// sample removes tom.sawyer@example.com from customer 418, who has no such
+// identifier, and documents success. A profile keeps at least one identifier.
+func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r)
+	if !ok {
+		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidCustomerID))
+		return
+	}
+	src, acct, serr := writeSource(r.URL.Query())
+	if serr != nil {
+		s.fail(w, r, serr)
+		return
+	}
+	var in changeIdentifierInput
+	if derr := decode(r, &in); derr != nil {
+		s.fail(w, r, derr)
+		return
+	}
+	if len(in.Add) == 0 && len(in.Remove) == 0 {
+		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body must name an identifier to add or remove"))
+		return
+	}
+	adds, verr := addedIdentifiers(in.Add)
+	if verr != nil {
+		s.fail(w, r, verr)
+		return
+	}
+	removes := removedIdentifiers(in.Remove)
+	now, till := s.now(), s.till(r)
+	var warnings []*simulator.Error
+	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
+		c, err := tx.Customer(id)
+		if errors.Is(err, store.ErrNotFound) {
+			return simulator.Errorf(simulator.CodeInvalidCustomerID)
+		}
+		if err != nil {
+			return err
+		}
+		if c.MergedInto != 0 {
+			return simulator.Errorf(simulator.CodeAlreadyMerged, c.MergedInto)
+		}
+		prof := c.Profile(src, acct)
+		if prof == nil {
+			return simulator.Errorf(simulator.CodeInvalidCustomerID).
+				WithDetail("the customer has no profile in %s", sourceName(src, acct))
+		}
+		survivor, err := checkAdds(tx, c, prof, adds)
+		if err != nil {
+			return err
+		}
+		kept := prof.Identifiers[:0:0]
+		for _, have := range prof.Identifiers {
+			if !hasIdentifier(removes, have) {
+				kept = append(kept, have)
+			}
+		}
+		prof.Identifiers = append(kept, adds...)
+		if len(prof.Identifiers) == 0 {
+			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("a profile keeps at least one identifier")
+		}
+		prof.Attribution.ModifiedDate, prof.Attribution.ModifiedBy = now, till
+		if survivor == 0 {
+			return tx.Put(c)
+		}
+		sv, err := tx.Customer(survivor)
+		if err != nil {
+			return err
+		}
+		mergeCustomer(sv, c, now, till)
+		// The victim first: it gives up its identifiers, which the survivor takes.
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		warnings = append(warnings, simulator.Errorf(simulator.CodeMergingIntoSurvivor, sv.ID))
+		return tx.Put(sv)
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.reply(w, r, http.StatusOK, changeIdentifierResponse{Success: true, Warnings: Messages(warnings)}, warnings)
+}
+
+// addedIdentifiers validates add[]: a mobile must be valid (8056), an email
+// too (8055), an external id at most 250 characters and not empty (8064).
+func addedIdentifiers(in []identifierInput) ([]simulator.Identifier, *simulator.Error) {
+	var out []simulator.Identifier
+	for i, raw := range in {
+		id, ok, err := cleanIdentifier(raw.Type, string(raw.Value), changeIdentifierCodes)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			switch raw.Type {
+			case simulator.IDMobile:
+				return nil, simulator.Errorf(changeIdentifierCodes.mobile)
+			case simulator.IDEmail:
+				return nil, simulator.Errorf(changeIdentifierCodes.email)
+			case simulator.IDExternalID:
+				return nil, simulator.Errorf(changeIdentifierCodes.externalID)
+			}
+			return nil, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("add[%d] %s value is empty", i, raw.Type)
+		}
+		if !hasIdentifier(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// removedIdentifiers returns remove[] in stored form; values are not checked:
+// what the profile does not hold is not removed.
+func removedIdentifiers(in []identifierInput) []simulator.Identifier {
+	out := make([]simulator.Identifier, 0, len(in))
+	for _, raw := range in {
+		v := strings.TrimSpace(string(raw.Value))
+		if raw.Type == simulator.IDMobile {
+			v = cleanMobile(v)
+		}
+		out = append(out, simulator.Identifier{Type: raw.Type, Value: v})
+	}
+	return out
+}
+
+// checkAdds checks each added identifier against the store and returns the
+// customer to merge c into, if an added identifier belongs to another
+// customer in another source (0 if none). The profile may not hold it
+// already (8007), nobody else may hold it in the same source and account
+// (8008), and at most one other customer may hold the added identifiers
+// elsewhere (8053).
+func checkAdds(tx *store.Tx, c *simulator.Customer, prof *simulator.Profile, adds []simulator.Identifier) (int64, error) {
+	var survivor int64
+	for _, id := range adds {
+		if prof.HasIdentifier(id.Type, id.Value) {
+			return 0, simulator.Errorf(simulator.CodeIdentifierAlreadyRegistered)
+		}
+		if owner, ok := tx.Owner(prof.Source, prof.AccountID, id.Type, id.Value); ok && owner != c.ID {
+			return 0, simulator.Errorf(simulator.CodeIdentifierExistsSameSource)
+		}
+		for _, h := range tx.Holders(id.Type, id.Value) {
+			if h.UserID == c.ID {
+				continue
+			}
+			if survivor != 0 && h.UserID != survivor {
+				return 0, simulator.Errorf(simulator.CodeConflictingCustomers)
+			}
+			survivor = h.UserID
+		}
+	}
+	return survivor, nil
+}
+
+// mergeCustomer merges victim into survivor: the victim's profiles move to
+// the survivor (a profile in a source and account the survivor has already
+// is combined with it: identifiers and channels are united, the survivor's
+// names and fields win), as do subscriptions the survivor has no state for,
+// loyalty (points are added per program, the higher slab is kept), extended
+// fields the survivor lacks and the victim's history. The victim keeps its id
+// and answers as merged (MergedInto) from then on; loyalty never turns
+// non-loyalty.
+func mergeCustomer(survivor, victim *simulator.Customer, at time.Time, till string) {
+	for _, vp := range victim.Profiles {
+		vp.Attribution.ModifiedDate, vp.Attribution.ModifiedBy = at, till
+		sp := survivor.Profile(vp.Source, vp.AccountID)
+		if sp == nil {
+			survivor.Profiles = append(survivor.Profiles, vp)
+			continue
+		}
+		for _, id := range vp.Identifiers {
+			if !sp.HasIdentifier(id.Type, id.Value) {
+				sp.Identifiers = append(sp.Identifiers, id)
+			}
+		}
+		for _, ch := range vp.CommChannels {
+			if !hasChannel(sp.CommChannels, ch) {
+				sp.CommChannels = append(sp.CommChannels, ch)
+			}
+		}
+		if sp.FirstName == "" && sp.LastName == "" {
+			sp.FirstName, sp.LastName = vp.FirstName, vp.LastName
+		}
+		for k, v := range vp.Fields {
+			if _, ok := sp.Fields[k]; !ok {
+				sp.Fields = mergeFields(sp.Fields, map[string]string{k: v})
+			}
+		}
+		sp.Attribution.ModifiedDate, sp.Attribution.ModifiedBy = at, till
+	}
+	for _, sub := range victim.Subscriptions {
+		if !hasSubscription(survivor, sub.Channel, sub.Priority) {
+			survivor.Subscriptions = append(survivor.Subscriptions, sub)
+		}
+	}
+	for _, vl := range victim.Loyalty {
+		sl := survivor.ProgramLoyalty(vl.ProgramID)
+		if sl == nil {
+			vl.LoyaltyID = survivor.ID
+			survivor.Loyalty = append(survivor.Loyalty, vl)
+			continue
+		}
+		sl.LoyaltyPoints += vl.LoyaltyPoints
+		sl.LifetimePoints += vl.LifetimePoints
+		sl.Redeemed += vl.Redeemed
+		sl.Expired += vl.Expired
+		sl.Returned += vl.Returned
+		sl.Adjusted += vl.Adjusted
+		sl.CumulativePurchases += vl.CumulativePurchases
+		if vl.SlabSerial > sl.SlabSerial {
+			sl.SlabSerial, sl.SlabExpiry = vl.SlabSerial, vl.SlabExpiry
+		}
+	}
+	if victim.LoyaltyType == simulator.LoyaltyLoyalty {
+		survivor.LoyaltyType = simulator.LoyaltyLoyalty
+	}
+	survivor.LifetimePurchases += victim.LifetimePurchases
+	for k, v := range victim.ExtendedFields {
+		if _, ok := survivor.ExtendedFields[k]; !ok {
+			survivor.ExtendedFields = mergeFields(survivor.ExtendedFields, map[string]string{k: v})
+		}
+	}
+	survivor.PointsTransfers = append(survivor.PointsTransfers, victim.PointsTransfers...)
+	survivor.RetroRequests = append(survivor.RetroRequests, victim.RetroRequests...)
+	survivor.Promotions = append(survivor.Promotions, victim.Promotions...)
+	survivor.LoyaltyAttribution.ModifiedDate, survivor.LoyaltyAttribution.ModifiedBy = at, till
+
+	// The victim gives up what moved, so nothing is counted twice.
+	victim.MergedInto = survivor.ID
+	victim.Profiles = nil
+	victim.Loyalty = nil
+	victim.Subscriptions = nil
+	victim.LoyaltyAttribution.ModifiedDate, victim.LoyaltyAttribution.ModifiedBy = at, till
+}
+
+func hasChannel(chs []simulator.CommChannel, ch simulator.CommChannel) bool {
+	for _, c := range chs {
+		if c.Type == ch.Type && simulator.NormalizeIdentifierValue(c.Type, c.Value) == simulator.NormalizeIdentifierValue(ch.Type, ch.Value) {
+			return true
+		}
+	}
+	return false
+}

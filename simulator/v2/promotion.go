@@ -1,0 +1,180 @@
+package v2
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+	"github.com/gorilla/mux"
+)
+
+// registerPromotionRoutes registers the promotion routes.
+func (s *Server) registerPromotionRoutes(r *mux.Router) {
+	r.HandleFunc("/v2/promotion/issue", s.handlePromotionIssue).Methods(http.MethodPost)
+}
+
+type promotionIssueRequest struct {
+	ProgramID   json.Number `json:"programId"`
+	PromotionID json.Number `json:"promotionId"`
+}
+
+// PromotionSideEffect is one entry of a promotion issue's sideEffects.
+type PromotionSideEffect struct {
+	ProgramID   int64  `json:"programId"`
+	IssualID    int64  `json:"issualId,omitempty"`
+	EarnedID    int64  `json:"earnedId,omitempty"`
+	PromotionID int64  `json:"promotionId"`
+	Type        string `json:"type"`
+}
+
+type promotionIssueResponse struct {
+	Warnings    []Message             `json:"warnings"`
+	Errors      []Message             `json:"errors"`
+	SideEffects []PromotionSideEffect `json:"sideEffects"`
+}
+
+// sideEffectType is what the real API writes in sideEffects[].type whatever
+// the promotion: the docs call the field "not valid".
+const sideEffectType = "Points promotion"
+
+// handlePromotionIssue handles "POST /v2/promotion/issue": a LOYALTY
+// promotion is issued (earned) at once, a LOYALTY_EARNING one enrols the
+// customer. A customer who has used up the per-customer limit, or a promotion
+// whose state does not allow it, gets warning 8890 with HTTP 200 and empty
+// sideEffects, as the real API answers.
+func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	var body promotionIssueRequest
+	if err := decode(r, &body); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	org := s.Store.Org()
+	programID, err := strconv.ParseInt(body.ProgramID.String(), 10, 64)
+	program := org.Program(programID)
+	if err != nil || program == nil {
+		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidProgramID))
+		return
+	}
+	promotionID, err := strconv.ParseInt(body.PromotionID.String(), 10, 64)
+	promo := org.Promotion(promotionID)
+	if err != nil || promo == nil || promo.ProgramID != program.ID {
+		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidPromotionID))
+		return
+	}
+	src, _ := simulator.ParseSource(q.Get("source"))
+	name, value, acct := q.Get("identifierName"), strings.TrimSpace(q.Get("identifierValue")), q.Get("accountId")
+
+	var effect *PromotionSideEffect
+	var warn *simulator.Error
+	err = s.Store.Update(ns(r), func(tx *store.Tx) error {
+		c, err := findPromotionCustomer(tx, src, acct, name, value)
+		if err != nil {
+			return err
+		}
+		if !promotionAllowed(promo, c, s.now()) {
+			warn = simulator.Errorf(simulator.CodePromotionNotIssued)
+			return nil
+		}
+		iss := simulator.PromotionIssual{PromotionID: promo.ID, ProgramID: program.ID, Date: s.now()}
+		e := &PromotionSideEffect{ProgramID: program.ID, PromotionID: promo.ID, Type: sideEffectType}
+		if promo.Type == simulator.PromotionLoyalty {
+			id, err := tx.NextID("earned")
+			if err != nil {
+				return err
+			}
+			iss.EarnedID, e.EarnedID = id, id
+			awardPoints(c, program, promo.Points, s.now())
+		} else {
+			id, err := tx.NextID("issual")
+			if err != nil {
+				return err
+			}
+			iss.IssualID, e.IssualID = id, id
+		}
+		c.Promotions = append(c.Promotions, iss)
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		effect = e
+		return nil
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res := promotionIssueResponse{Warnings: []Message{}, Errors: []Message{}, SideEffects: []PromotionSideEffect{}}
+	var warnings []*simulator.Error
+	if warn != nil {
+		warnings = append(warnings, warn)
+		res.Warnings = Messages(warnings)
+	} else {
+		res.SideEffects = append(res.SideEffects, *effect)
+	}
+	s.reply(w, r, http.StatusOK, res, warnings)
+}
+
+// findPromotionCustomer resolves the customer a promotion request names.
+// identifierName=id takes the customer id; the others an identifier in source.
+func findPromotionCustomer(tx *store.Tx, src simulator.Source, acct, name, value string) (*simulator.Customer, error) {
+	notFound := simulator.Errorf(simulator.CodeCustomerNotFoundV2)
+	var id int64
+	if name == "id" {
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || n <= 0 {
+			return nil, notFound
+		}
+		id = n
+	} else {
+		owner, ok := tx.Owner(src, acct, name, value)
+		if !ok {
+			return nil, notFound
+		}
+		id = owner
+	}
+	c, err := tx.Customer(id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, notFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	if c.MergedInto != 0 {
+		return nil, notFound
+	}
+	return c, nil
+}
+
+// promotionAllowed reports whether promo can be issued to c now: it must be
+// active and running, c a loyalty customer under the per-customer limit.
+func promotionAllowed(promo *simulator.Promotion, c *simulator.Customer, now time.Time) bool {
+	if !promo.Active || (!promo.Ends.IsZero() && now.After(promo.Ends)) {
+		return false
+	}
+	if c.LoyaltyType != simulator.LoyaltyLoyalty {
+		return false
+	}
+	n := 0
+	for _, p := range c.Promotions {
+		if p.PromotionID == promo.ID {
+			n++
+		}
+	}
+	return n < promo.PerCustomerLimit()
+}
+
+// awardPoints credits points in program to c, enrolling c if needed.
+func awardPoints(c *simulator.Customer, program *simulator.Program, points float64, now time.Time) {
+	pl := c.ProgramLoyalty(program.ID)
+	if pl == nil {
+		c.Loyalty = append(c.Loyalty, simulator.ProgramLoyalty{ProgramID: program.ID, LoyaltyID: c.ID, SlabSerial: 1, SlabExpiry: now.AddDate(1, 0, 0)})
+		pl = &c.Loyalty[len(c.Loyalty)-1]
+	}
+	pl.LoyaltyPoints += points
+	pl.LifetimePoints += points
+}

@@ -1,0 +1,155 @@
+// Package v2 serves the Capillary v2 customer and promotion APIs (and the
+// v3 OAuth token endpoint) on capsim's store, and writes the v2 envelope:
+// errors[] and warnings[] of {"status": false, "code": N, "message": "..."}.
+package v2
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/store"
+	"github.com/gorilla/mux"
+)
+
+// Server holds what the v2 handlers need.
+type Server struct {
+	Store *store.Store
+	Auth  *auth.Authenticator
+	Now   simulator.Clock
+	Log   *slog.Logger
+}
+
+// Register registers every v2 route on r (the router at the root path).
+func (s *Server) Register(r *mux.Router) {
+	s.registerCustomerRoutes(r)
+	s.registerCustomerReadRoutes(r)
+	s.registerPromotionRoutes(r)
+	s.registerOAuthRoutes(r)
+}
+
+// Message is one entry of errors[] or warnings[].
+type Message struct {
+	Status  bool   `json:"status"`
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+// Messages renders errs as envelope entries; never nil, so it encodes as [].
+func Messages(errs []*simulator.Error) []Message {
+	out := make([]Message, 0, len(errs))
+	for _, e := range errs {
+		out = append(out, Message{Status: false, Code: e.Number(), Message: e.Message()})
+	}
+	return out
+}
+
+// ErrorEnvelope is the body of a rejected request.
+type ErrorEnvelope struct {
+	Warnings []Message `json:"warnings"`
+	Errors   []Message `json:"errors"`
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// WriteJSON writes v as the response body with status. Every v2 response goes
+// through it, so the envelope's encoding is decided in one place.
+func WriteJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		// A value that cannot be encoded is a bug in capsim; say so loudly.
+		http.Error(w, "capsim: cannot encode response: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// WriteError writes the v2 error envelope for errs (at least one); the HTTP
+// status is the catalogue's status of the first.
+func WriteError(w http.ResponseWriter, r *http.Request, errs ...*simulator.Error) {
+	info := simulator.Info(r.Context())
+	for _, e := range errs {
+		info.AddCodes(e.Number())
+	}
+	WriteJSON(w, r, errs[0].HTTPStatus(), ErrorEnvelope{Warnings: []Message{}, Errors: Messages(errs)})
+}
+
+// reply writes a successful response and records its warnings' codes.
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, v any, warnings []*simulator.Error) {
+	info := simulator.Info(r.Context())
+	for _, e := range warnings {
+		info.AddCodes(e.Number())
+	}
+	WriteJSON(w, r, status, v)
+}
+
+// fail writes err as a v2 error envelope: the one place handler errors
+// become responses. Errors that are not API errors are capsim's own faults.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var apiErr *simulator.Error
+	if errors.As(err, &apiErr) {
+		WriteError(w, r, apiErr)
+		return
+	}
+	if s.Log != nil {
+		s.Log.Error("handler failed", "err", err, "path", r.URL.Path, "request_id", simulator.Info(r.Context()).ID)
+	}
+	WriteError(w, r, simulator.Errorf(simulator.CodeAllFailed))
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// ns returns the namespace the request acts on.
+func ns(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
+
+// till returns the till the request is attributed to.
+func (s *Server) till(r *http.Request) string {
+	if t := simulator.Info(r.Context()).Till; t != "" {
+		return t
+	}
+	return s.Store.Org().DefaultTill
+}
+
+// pathID parses the {id} path variable; the contract has checked its form.
+func pathID(r *http.Request) (int64, bool) {
+	id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+	return id, err == nil && id > 0
+}
+
+// decode reads the JSON request body into v. The contract has checked the
+// body against the schema already; this only fails on a body the schema
+// allows but Go cannot hold (numbers out of range, say).
+func decode(r *http.Request, v any) *simulator.Error {
+	dec := json.NewDecoder(r.Body)
+	dec.UseNumber()
+	if err := dec.Decode(v); err != nil {
+		return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body: %s", err)
+	}
+	return nil
+}
+
+// timeV2 formats t as v2 dates are written: ISO 8601 with the offset.
+func timeV2(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02T15:04:05-07:00")
+}
