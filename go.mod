@@ -7,6 +7,7 @@ require (
 	github.com/getkin/kin-openapi v0.152.0
 	github.com/gorilla/mux v1.8.1
 	github.com/tidwall/buntdb v1.3.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

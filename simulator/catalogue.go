@@ -242,6 +242,17 @@ const (
 	CodeInvalidBulkEntityType
 	CodeBulkActionNotSupported
 	CodePromotionIdentifierMissing
+
+	// v2 warning numbers that the register, update and changeIdentifier
+	// pages file under their errors: the same number answered as an error
+	// (listed after the warnings, so Lookup keeps returning the warning)
+	CodeConflictingCustomersError
+	CodeAlreadyMergedError
+	CodeInvalidEmailError
+	CodeInvalidMobileError
+	CodeInvalidCommChannelEmailError
+	CodeInvalidCommChannelMobileError
+	CodeExternalIDInvalidError
 )
 
 // catalogue holds every code capsim writes, indexed by Code; index 0 is unused.
@@ -482,4 +493,13 @@ var catalogue = [...]CodeInfo{
 	CodeInvalidBulkEntityType:      {Name: "CodeInvalidBulkEntityType", Number: 8901, APIs: V2, Kind: KindError, Message: "invalid entity type passed", HTTPStatus: http.StatusBadRequest},
 	CodeBulkActionNotSupported:     {Name: "CodeBulkActionNotSupported", Number: 8902, APIs: V2, Kind: KindError, Message: "bulk action passed not supported for loyalty/generic promotion type", HTTPStatus: http.StatusBadRequest},
 	CodePromotionIdentifierMissing: {Name: "CodePromotionIdentifierMissing", Number: 11013, APIs: V2, Kind: KindError, Message: "identifierName, identifierValue, source can not be empty", HTTPStatus: http.StatusBadRequest},
+
+	// v2 warning numbers answered as errors (002 update and changeIdentifier tables)
+	CodeConflictingCustomersError:     {Name: "CodeConflictingCustomersError", Number: 8053, APIs: V2, Kind: KindError, Message: "Each identifier is registered with a different customer in other source. Unable to merge accounts", HTTPStatus: http.StatusBadRequest},
+	CodeAlreadyMergedError:            {Name: "CodeAlreadyMergedError", Number: 8053, APIs: V2, Kind: KindError, Message: "Same identifier is registered on other source. The account is already merged with user id {x}", HTTPStatus: http.StatusBadRequest},
+	CodeInvalidEmailError:             {Name: "CodeInvalidEmailError", Number: 8055, APIs: V2, Kind: KindError, Message: "Invalid email id", HTTPStatus: http.StatusBadRequest},
+	CodeInvalidMobileError:            {Name: "CodeInvalidMobileError", Number: 8056, APIs: V2, Kind: KindError, Message: "Invalid mobile number", HTTPStatus: http.StatusBadRequest},
+	CodeInvalidCommChannelEmailError:  {Name: "CodeInvalidCommChannelEmailError", Number: 8057, APIs: V2, Kind: KindError, Message: "Invalid email id passed in the comm channel", HTTPStatus: http.StatusBadRequest},
+	CodeInvalidCommChannelMobileError: {Name: "CodeInvalidCommChannelMobileError", Number: 8058, APIs: V2, Kind: KindError, Message: "Invalid mobile number passed in the comm channel", HTTPStatus: http.StatusBadRequest},
+	CodeExternalIDInvalidError:        {Name: "CodeExternalIDInvalidError", Number: 8064, APIs: V2, Kind: KindError, Message: "External id validation failed", HTTPStatus: http.StatusBadRequest},
 }

@@ -1,11 +1,342 @@
 package simulator
 
+import (
+	"maps"
+	"math/bits"
+	"strconv"
+	"strings"
+	"time"
+)
+
 // History is the customer's activity that the v1.1 API exposes besides the
-// profile (transactions, redemptions, coupons, notes, tickets, referrals,
-// preferences, interactions, pending identity changes). v2 ignores it.
+// profile: transactions, redemptions, coupons, notes, tickets, referrals,
+// preferences and interactions. v2 ignores it. Subscriptions are not here:
+// both API versions read and write Customer.Subscriptions.
 type History struct {
-	Transactions []map[string]any `json:"transactions,omitempty"`
-	Extra        map[string]any   `json:"extra,omitempty"`
+	Transactions []Transaction `json:"transactions,omitempty"`
+	Redemptions  []Redemption  `json:"redemptions,omitempty"`
+	Coupons      []Coupon      `json:"coupons,omitempty"`
+	Notes        []Note        `json:"notes,omitempty"`
+	Tickets      []Ticket      `json:"tickets,omitempty"`
+	Referrals    []Referral    `json:"referrals,omitempty"`
+	// Preferences are the values of the org's preference fields (see
+	// Org.PreferenceFields), in the order they were first set.
+	Preferences  []Field       `json:"preferences,omitempty"`
+	Interactions []Interaction `json:"interactions,omitempty"`
+	// Extra holds what other parts of the v1.1 API keep per customer (pending
+	// identity change requests, say), keyed by kind. Values must be JSON
+	// values (maps, slices, strings, numbers, booleans).
+	Extra map[string]any `json:"extra,omitempty"`
+}
+
+// Field is a name and a value: a custom field, a preference, a ticket field.
+type Field struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// Transaction types.
+const (
+	TransactionRegular       = "REGULAR"
+	TransactionReturn        = "RETURN"
+	TransactionNotInterested = "NOT_INTERESTED"
+)
+
+// Transaction is one bill of the customer.
+type Transaction struct {
+	ID          int64     `json:"id"`
+	Number      string    `json:"number"` // the bill number
+	Type        string    `json:"type"`   // REGULAR, RETURN or NOT_INTERESTED
+	Date        time.Time `json:"date"`   // the billing time
+	StoreCode   string    `json:"storeCode"`
+	TillCode    string    `json:"tillCode"`
+	Amount      float64   `json:"amount"` // what the customer paid: gross - discount
+	GrossAmount float64   `json:"grossAmount"`
+	Discount    float64   `json:"discount"`
+	Notes       string    `json:"notes,omitempty"`
+	// ProgramID is the program the points were issued and redeemed in.
+	ProgramID      int64        `json:"programId,omitempty"`
+	PointsIssued   float64      `json:"pointsIssued"`
+	PointsRedeemed float64      `json:"pointsRedeemed"`
+	Coupons        []string     `json:"coupons,omitempty"` // codes of coupons redeemed on the bill
+	LineItems      []LineItem   `json:"lineItems,omitempty"`
+	CustomFields   []Field      `json:"customFields,omitempty"`
+	CreditNotes    []CreditNote `json:"creditNotes,omitempty"`
+}
+
+// LineItem is one line of a bill.
+type LineItem struct {
+	Serial      int     `json:"serial"`
+	ItemCode    string  `json:"itemCode"`
+	Description string  `json:"description"`
+	Qty         float64 `json:"qty"`
+	Rate        float64 `json:"rate"`
+	Value       float64 `json:"value"` // qty × rate
+	Discount    float64 `json:"discount"`
+	Amount      float64 `json:"amount"` // value - discount
+}
+
+// CreditNote is a receipt given for returned goods, usable for later purchases.
+type CreditNote struct {
+	Number string    `json:"number"`
+	Amount float64   `json:"amount"`
+	Notes  string    `json:"notes,omitempty"`
+	Date   time.Time `json:"date"`
+}
+
+// Redemption kinds.
+const (
+	RedemptionPoints = "POINTS"
+	RedemptionCoupon = "COUPON"
+)
+
+// Redemption is one redemption of points or of a coupon.
+type Redemption struct {
+	ID                int64     `json:"id"`
+	Kind              string    `json:"kind"` // POINTS or COUPON
+	Date              time.Time `json:"date"`
+	TransactionNumber string    `json:"transactionNumber"`
+	StoreCode         string    `json:"storeCode"`
+	TillCode          string    `json:"tillCode"`
+	// Points redemptions.
+	Points            float64 `json:"points,omitempty"`
+	ProgramID         int64   `json:"programId,omitempty"`
+	ExternalReference string  `json:"externalReference,omitempty"`
+	// Coupon redemptions.
+	CouponCode string `json:"couponCode,omitempty"`
+	SeriesID   int64  `json:"seriesId,omitempty"`
+}
+
+// Coupon statuses, as the v1.1 coupons filter names them.
+const (
+	CouponActive   = "active"
+	CouponRedeemed = "redeemed"
+	CouponExpired  = "expired"
+)
+
+// Coupon is a coupon issued to the customer.
+type Coupon struct {
+	ID                int64     `json:"id"`
+	Code              string    `json:"code"`
+	SeriesID          int64     `json:"seriesId"`
+	IssuedOn          time.Time `json:"issuedOn"`
+	ValidTill         time.Time `json:"validTill"`
+	TransactionNumber string    `json:"transactionNumber,omitempty"` // the bill it was issued on
+	StoreCode         string    `json:"storeCode,omitempty"`         // where it was issued
+	// Redemptions lists every use of the coupon, oldest first.
+	Redemptions []CouponRedemption `json:"redemptions,omitempty"`
+}
+
+// CouponRedemption is one use of a coupon.
+type CouponRedemption struct {
+	Date              time.Time `json:"date"`
+	TransactionNumber string    `json:"transactionNumber"`
+	StoreCode         string    `json:"storeCode"`
+}
+
+// Status returns the coupon's status at now: redeemed once used, else expired
+// after its validity, else active.
+func (c *Coupon) Status(now time.Time) string {
+	switch {
+	case len(c.Redemptions) > 0:
+		return CouponRedeemed
+	case !c.ValidTill.IsZero() && c.ValidTill.Before(now):
+		return CouponExpired
+	}
+	return CouponActive
+}
+
+// Note is a free-text note an associate recorded about the customer.
+type Note struct {
+	ID          int64     `json:"id"`
+	AssociateID string    `json:"associateId,omitempty"`
+	Date        time.Time `json:"date"`    // the date the note is about
+	AddedOn     time.Time `json:"addedOn"` // when it was recorded
+	Description string    `json:"description"`
+}
+
+// Ticket is a customer-service ticket.
+type Ticket struct {
+	Code         string    `json:"code"`
+	Subject      string    `json:"subject"`
+	Message      string    `json:"message,omitempty"`
+	Status       string    `json:"status"`   // OPEN, IN_PROGRESS, CLOSED, ...
+	Priority     string    `json:"priority"` // LOW, MEDIUM or HIGH
+	Department   string    `json:"department,omitempty"`
+	ReportedFrom string    `json:"reportedFrom,omitempty"` // EMAIL, INTOUCH, CALLCENTER, ...
+	Type         string    `json:"type,omitempty"`         // STORE or CUSTOMER
+	StoreCode    string    `json:"storeCode,omitempty"`
+	TillCode     string    `json:"tillCode,omitempty"`
+	CustomFields []Field   `json:"customFields,omitempty"`
+	CreatedOn    time.Time `json:"createdOn"`
+	UpdatedOn    time.Time `json:"updatedOn"`
+}
+
+// Referral is the customer's standing as a referrer in one referral campaign.
+type Referral struct {
+	CampaignToken string      `json:"campaignToken"`
+	ReferralCode  string      `json:"referralCode"`
+	Invitees      []Invitee   `json:"invitees,omitempty"`
+	Referees      []Referee   `json:"referees,omitempty"`
+	Incentives    []Incentive `json:"incentives,omitempty"`
+}
+
+// Referral channels.
+const (
+	ReferralEmail  = "EMAIL"
+	ReferralMobile = "MOBILE"
+)
+
+// Invitee is someone the customer invited.
+type Invitee struct {
+	ID         string    `json:"id,omitempty"` // the client's id for the invitation
+	Type       string    `json:"type"`         // EMAIL or MOBILE
+	Name       string    `json:"name,omitempty"`
+	Identifier string    `json:"identifier"`
+	InvitedOn  time.Time `json:"invitedOn"`
+	TillCode   string    `json:"tillCode"`
+	StoreCode  string    `json:"storeCode"`
+	Success    bool      `json:"success"` // whether the invitation could be sent
+}
+
+// Referee is an invitee who registered or transacted.
+type Referee struct {
+	EventType  string    `json:"eventType"` // REGISTRATION or TRANSACTION
+	UserID     int64     `json:"userId"`
+	FirstName  string    `json:"firstName"`
+	LastName   string    `json:"lastName"`
+	Email      string    `json:"email,omitempty"`
+	Mobile     string    `json:"mobile,omitempty"`
+	ExternalID string    `json:"externalId,omitempty"`
+	AddedOn    time.Time `json:"addedOn"`
+}
+
+// Incentive is a reward the referrer received for a referee's event.
+type Incentive struct {
+	EventType  string    `json:"eventType"` // REGISTRATION or TRANSACTION
+	CouponCode string    `json:"couponCode"`
+	ValidTill  time.Time `json:"validTill"`
+	Value      float64   `json:"value,omitempty"`
+	Redeemed   bool      `json:"redeemed"`
+	RedeemedOn time.Time `json:"redeemedOn,omitzero"`
+}
+
+// Interaction is one contact between the org and the customer on a network
+// (facebook, twitter, foursquare, capillary).
+type Interaction struct {
+	Network string    `json:"network"`
+	Type    string    `json:"type"` // checkin, like, tweet, retweet, email, emailbulk, sms, survey, ...
+	Date    time.Time `json:"date"`
+	Loc     *Loc      `json:"loc,omitempty"`
+	Message *Message  `json:"message,omitempty"`
+	Survey  *Survey   `json:"survey,omitempty"`
+}
+
+// Loc is where a check-in happened.
+type Loc struct {
+	Lat  float64 `json:"lat"`
+	Long float64 `json:"long"`
+}
+
+// Message is an email or SMS sent to the customer.
+type Message struct {
+	ID            int64     `json:"id"`
+	Sender        string    `json:"sender"`
+	Receiver      string    `json:"receiver"`
+	Subject       string    `json:"subject"`
+	Status        string    `json:"status,omitempty"` // SENT, DELIVERED, FAILED
+	DeliveredTime time.Time `json:"deliveredTime,omitzero"`
+}
+
+// Survey is a survey the customer answered.
+type Survey struct {
+	Name           string    `json:"name"`
+	NPSScore       int       `json:"npsScore"`
+	SentBy         string    `json:"sentBy"`
+	ResponseURL    string    `json:"responseUrl,omitempty"`
+	CompletionTime time.Time `json:"completionTime"`
+}
+
+// Preference returns the value of preference name (case-insensitive), if set.
+func (h *History) Preference(name string) (string, bool) {
+	if h == nil {
+		return "", false
+	}
+	for _, p := range h.Preferences {
+		if strings.EqualFold(p.Name, name) {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// SetPreference sets preference name, replacing an earlier value of the same
+// name (case-insensitive) in place.
+func (h *History) SetPreference(name, value string) {
+	for i := range h.Preferences {
+		if strings.EqualFold(h.Preferences[i].Name, name) {
+			h.Preferences[i].Value = value
+			return
+		}
+	}
+	h.Preferences = append(h.Preferences, Field{Name: name, Value: value})
+}
+
+// Referral returns the customer's referral record in campaign token, if any.
+func (h *History) Referral(token string) *Referral {
+	if h == nil {
+		return nil
+	}
+	for i := range h.Referrals {
+		if h.Referrals[i].CampaignToken == token {
+			return &h.Referrals[i]
+		}
+	}
+	return nil
+}
+
+// Coupon returns the coupon with code (case-insensitive), if issued to the customer.
+func (h *History) Coupon(code string) *Coupon {
+	if h == nil {
+		return nil
+	}
+	for i := range h.Coupons {
+		if strings.EqualFold(h.Coupons[i].Code, code) {
+			return &h.Coupons[i]
+		}
+	}
+	return nil
+}
+
+// ReferralCode returns the code c refers others with, the same in every
+// campaign: three letters of the name and the id in base 36 ("TOMDPI" for
+// Tom Sawyer, 17742), so it is stable and unique.
+func (c *Customer) ReferralCode() string {
+	prefix := "REF"
+	if p := c.Primary(); p != nil {
+		var b strings.Builder
+		for _, r := range strings.ToUpper(p.FirstName + p.LastName) {
+			if r >= 'A' && r <= 'Z' {
+				b.WriteRune(r)
+			}
+		}
+		if s := b.String(); len(s) >= 3 {
+			prefix = s[:3]
+		}
+	}
+	return prefix + strings.ToUpper(strconv.FormatInt(c.ID, 36))
+}
+
+// TicketCode returns the code of ticket number n: nine base-36 characters
+// ("35t40ld04" in the reference's sample), scrambled so that consecutive
+// tickets do not look consecutive. Distinct n below 36^9 give distinct codes.
+func TicketCode(n int64) string {
+	const space = 101559956668416 // 36^9
+	const mult = 2654435761       // odd and coprime to 36, so n -> n*mult is a bijection
+	hi, lo := bits.Mul64(uint64(n)%space, mult)
+	_, v := bits.Div64(hi, lo, space)
+	s := strconv.FormatUint(v, 36)
+	return strings.Repeat("0", 9-len(s)) + s
 }
 
 // Clone returns a deep copy of h (nil for nil).
@@ -13,7 +344,96 @@ func (h *History) Clone() *History {
 	if h == nil {
 		return nil
 	}
-	out := *h
-	out.Transactions = append([]map[string]any(nil), h.Transactions...)
-	return &out
+	out := &History{
+		Transactions: cloneSlice(h.Transactions, func(t Transaction) Transaction {
+			t.Coupons = cloneSlice(t.Coupons, nil)
+			t.LineItems = cloneSlice(t.LineItems, nil)
+			t.CustomFields = cloneSlice(t.CustomFields, nil)
+			t.CreditNotes = cloneSlice(t.CreditNotes, nil)
+			return t
+		}),
+		Redemptions: cloneSlice(h.Redemptions, nil),
+		Coupons: cloneSlice(h.Coupons, func(c Coupon) Coupon {
+			c.Redemptions = cloneSlice(c.Redemptions, nil)
+			return c
+		}),
+		Notes: cloneSlice(h.Notes, nil),
+		Tickets: cloneSlice(h.Tickets, func(t Ticket) Ticket {
+			t.CustomFields = cloneSlice(t.CustomFields, nil)
+			return t
+		}),
+		Referrals: cloneSlice(h.Referrals, func(r Referral) Referral {
+			r.Invitees = cloneSlice(r.Invitees, nil)
+			r.Referees = cloneSlice(r.Referees, nil)
+			r.Incentives = cloneSlice(r.Incentives, nil)
+			return r
+		}),
+		Preferences: cloneSlice(h.Preferences, nil),
+		Interactions: cloneSlice(h.Interactions, func(i Interaction) Interaction {
+			i.Loc = clonePtr(i.Loc)
+			i.Message = clonePtr(i.Message)
+			i.Survey = clonePtr(i.Survey)
+			return i
+		}),
+	}
+	if h.Extra != nil {
+		out.Extra = make(map[string]any, len(h.Extra))
+		for k, v := range h.Extra {
+			out.Extra[k] = cloneAny(v)
+		}
+	}
+	return out
+}
+
+// cloneSlice copies s (nil stays nil), passing each element through deep if set.
+func cloneSlice[T any](s []T, deep func(T) T) []T {
+	if s == nil {
+		return nil
+	}
+	out := make([]T, len(s))
+	for i, v := range s {
+		if deep != nil {
+			v = deep(v)
+		}
+		out[i] = v
+	}
+	return out
+}
+
+func clonePtr[T any](p *T) *T {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+// cloneAny deep-copies JSON-like values: maps and slices of any, string maps
+// and slices; anything else is copied as is.
+func cloneAny(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = cloneAny(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = cloneAny(e)
+		}
+		return out
+	case map[string]string:
+		return maps.Clone(x)
+	case []string:
+		return append([]string(nil), x...)
+	case []map[string]any:
+		out := make([]map[string]any, len(x))
+		for i, e := range x {
+			out[i] = cloneAny(e).(map[string]any)
+		}
+		return out
+	}
+	return v
 }

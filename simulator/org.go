@@ -20,6 +20,8 @@ type Org struct {
 	// Extra holds configuration that a later API version adds (stores,
 	// campaigns, coupon series, ...), keyed by kind.
 	Extra map[string]any `json:"extra,omitempty"`
+	// OrgV11 is what the v1.1 history operations add (org_v11.go).
+	OrgV11
 }
 
 // Program is a loyalty program with its slabs (tiers), lowest first.

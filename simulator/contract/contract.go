@@ -286,7 +286,7 @@ func (c *Contract) requestError(r *http.Request, op *Operation, err error) *simu
 		}
 		reason := re.Reason
 		if re.Err != nil {
-			reason = re.Err.Error()
+			reason = bodyDecodeDetail(re.Err)
 		}
 		return generic("request body: " + trimReason(reason))
 	}

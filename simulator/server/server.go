@@ -15,6 +15,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -182,9 +183,15 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 		}
 		info := simulator.Info(r.Context())
 		info.OperationID, info.API = op.ID, op.API
-		bw := &bufferedWriter{header: w.Header(), status: http.StatusOK}
+		bw := writerPool.Get().(*bufferedWriter)
+		bw.header, bw.status, bw.wroteHeader = w.Header(), http.StatusOK, false
+		bw.buf.Reset()
 		s.serveOperation(bw, r, op, next)
 		s.flush(w, r, op, bw)
+		bw.header = nil
+		if bw.buf.Cap() <= 1<<20 {
+			writerPool.Put(bw)
+		}
 	})
 }
 
@@ -281,6 +288,9 @@ func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int,
 	simulator.Info(r.Context()).AddCodes(e.Number())
 	v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{e})})
 }
+
+// writerPool recycles response buffers: most responses are alike in size.
+var writerPool = sync.Pool{New: func() any { return new(bufferedWriter) }}
 
 // bufferedWriter holds a response until it has been validated.
 type bufferedWriter struct {

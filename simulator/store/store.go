@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
@@ -51,6 +52,10 @@ type Store struct {
 	loaded map[string]bool // namespaces present in db
 
 	cache sync.Map // "ns:id" -> *simulator.Customer, read-only
+
+	// epoch increases on every reset: with a customer's id and version it
+	// names one state of that customer for caches outside the store.
+	epoch atomic.Uint64
 }
 
 type kv struct{ k, v string }
@@ -220,8 +225,14 @@ func (s *Store) Reset(ns string) error {
 		s.loaded[ns] = true
 	}
 	s.cache = sync.Map{}
+	s.epoch.Add(1)
 	return nil
 }
+
+// Epoch returns the reset counter: a customer's (epoch, namespace, id,
+// version) names one state of it, so a rendered response can be reused for
+// as long as all four are the same.
+func (s *Store) Epoch() uint64 { return s.epoch.Load() }
 
 // View runs fn in a read-only transaction on namespace ns. Customers it reads
 // are shared: fn must not change them (Clone first).

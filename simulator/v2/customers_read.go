@@ -427,24 +427,34 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, eerr)
 		return
 	}
-	var out customerV2
+	var body []byte
 	err := s.Store.View(ns(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
 		}
+		key := renderKey(s.Store.Epoch(), tx.Namespace(), c.ID, c.Version, r.URL.RawQuery)
+		if b, ok := s.renders.get(key); ok {
+			body = b
+			return nil
+		}
 		profiles := c.ProfilesIn(src, acct)
 		if src != simulator.SourceAll && len(profiles) == 0 {
 			return simulator.Errorf(simulator.CodeNotFoundInSource)
 		}
-		out = renderCustomer(tx.Org(), c, profiles, emb)
+		b, err := encodeJSON(renderCustomer(tx.Org(), c, profiles, emb))
+		if err != nil {
+			return err
+		}
+		s.renders.put(key, b)
+		body = b
 		return nil
 	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, out, nil)
+	writeBody(w, http.StatusOK, body)
 }
 
 // renderCustomer renders c with the given profiles and embeds. c is shared

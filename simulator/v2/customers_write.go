@@ -3,10 +3,10 @@ package v2
 import (
 	"net/http"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/capsim/capsim/simulator"
@@ -88,8 +88,9 @@ func (in *customerInput) profile() *profileInput {
 
 // writeSource returns the source and account a write acts on. The contract has
 // checked source against the enum; a multi-account source needs an accountId
-// (8045), and a single-account source has none whatever the query says.
-func writeSource(q url.Values) (simulator.Source, string, *simulator.Error) {
+// (8045, in the wording of the operation's table: noAccount), and a
+// single-account source has none whatever the query says.
+func writeSource(q url.Values, noAccount simulator.Code) (simulator.Source, string, *simulator.Error) {
 	src, ok := simulator.ParseSource(q.Get("source"))
 	if !ok {
 		return "", "", simulator.Errorf(simulator.CodeInvalidInput).WithDetail("query parameter \"source\" %q is not a source", q.Get("source"))
@@ -99,47 +100,16 @@ func writeSource(q url.Values) (simulator.Source, string, *simulator.Error) {
 		return src, "", nil
 	}
 	if acct == "" {
-		return "", "", simulator.Errorf(simulator.CodeAccountIDNotPassed)
+		return "", "", simulator.Errorf(noAccount)
 	}
 	return src, acct, nil
 }
 
-// ---- identifier and channel rules (NOTES §5.1) --------------------------------
+// ---- identifier and channel rules (NOTES §5.1, simulator/identifier_rules.go) --
 
-// Limits the v2 pages document.
-const (
-	maxNameLen       = 100 // first/last name; the API silently drops the rest
-	maxEmailLen      = 255
-	maxExternalIDLen = 250
-	minMobileDigits  = 8
-	maxMobileDigits  = 15
-)
-
-// emailRE is the address form the docs allow: "a-z A-Z 0-9 - _ + . and @".
-var emailRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$`)
-
-// cleanMobile returns a mobile number as stored: trimmed, without a leading
-// "+" (clients send both forms; Capillary keeps digits only).
-func cleanMobile(v string) string { return strings.TrimPrefix(strings.TrimSpace(v), "+") }
-
-// validMobile reports whether v (cleaned) is 8 to 15 digits: the country code
-// and subscriber number, digits only. Per-country lengths are not public.
-func validMobile(v string) bool {
-	if len(v) < minMobileDigits || len(v) > maxMobileDigits {
-		return false
-	}
-	for _, r := range v {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// validEmail reports whether v is an address the API accepts. The docs say
-// v2 ignores characters past 255; a cut address is another address, so
-// capsim refuses it instead.
-func validEmail(v string) bool { return len(v) <= maxEmailLen && emailRE.MatchString(v) }
+// maxNameLen is the length of first and last names the API keeps; it
+// silently drops the rest.
+const maxNameLen = 100
 
 // identifierCodes are the codes an operation answers for invalid identifier
 // values: register and update say 8014 (invalid primary id) for a mobile,
@@ -148,11 +118,14 @@ func validEmail(v string) bool { return len(v) <= maxEmailLen && emailRE.MatchSt
 type identifierCodes struct{ mobile, email, externalID simulator.Code }
 
 // cleanIdentifier returns identifier typ=raw as stored, ok=false when its
-// value is empty, or the error for a value of the wrong form.
+// value is empty, or the error for a value of the wrong form. An email longer
+// than 255 characters is refused: the docs say v2 ignores the excess, but a
+// cut address is another address. Control characters are refused in every
+// identifier (they cannot be indexed).
 func cleanIdentifier(typ, raw string, codes identifierCodes) (simulator.Identifier, bool, *simulator.Error) {
 	v := strings.TrimSpace(raw)
 	if typ == simulator.IDMobile {
-		v = cleanMobile(v)
+		v = simulator.CleanMobile(v)
 	}
 	if !simulator.KnownIdentifierType(typ) {
 		// The contract's enum has rejected it already.
@@ -161,26 +134,30 @@ func cleanIdentifier(typ, raw string, codes identifierCodes) (simulator.Identifi
 	if v == "" {
 		return simulator.Identifier{}, false, nil
 	}
+	if strings.IndexFunc(v, unicode.IsControl) >= 0 {
+		return simulator.Identifier{}, false, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("%s value has a control character", typ)
+	}
 	switch typ {
 	case simulator.IDMobile:
-		if !validMobile(v) {
-			return simulator.Identifier{}, false, identifierError(codes.mobile, typ, raw)
+		if !simulator.ValidMobile(v) {
+			return simulator.Identifier{}, false, identifierError(codes.mobile, raw)
 		}
 	case simulator.IDEmail:
-		if !validEmail(v) {
-			return simulator.Identifier{}, false, identifierError(codes.email, typ, raw)
+		if !simulator.ValidEmail(v) {
+			return simulator.Identifier{}, false, identifierError(codes.email, raw)
 		}
 	case simulator.IDExternalID:
-		if utf8.RuneCountInString(v) > maxExternalIDLen {
-			return simulator.Identifier{}, false, identifierError(codes.externalID, typ, raw)
+		if !simulator.ValidExternalID(v) {
+			return simulator.Identifier{}, false, identifierError(codes.externalID, raw)
 		}
 	}
 	return simulator.Identifier{Type: typ, Value: v}, true, nil
 }
 
-// identifierError returns code for an identifier; a message with a
-// placeholder names the value, others keep their documented text.
-func identifierError(code simulator.Code, typ, raw string) *simulator.Error {
+// identifierError returns code for an invalid identifier value; a message with
+// a placeholder (8014's "Invalid Primary Id - {x}") names the value, others
+// keep their documented text.
+func identifierError(code simulator.Code, raw string) *simulator.Error {
 	if strings.Contains(code.Info().Message, "{x}") {
 		return simulator.Errorf(code, raw)
 	}
@@ -226,13 +203,13 @@ func cleanCommChannels(in []commChannelInput) ([]simulator.CommChannel, *simulat
 		v := strings.TrimSpace(string(ch.Value))
 		switch typ {
 		case "mobile":
-			v = cleanMobile(v)
-			if !validMobile(v) {
-				return nil, simulator.Errorf(simulator.CodeInvalidCommChannelMobile)
+			v = simulator.CleanMobile(v)
+			if !simulator.ValidMobile(v) {
+				return nil, simulator.Errorf(simulator.CodeInvalidCommChannelMobileError)
 			}
 		case "email":
-			if !validEmail(v) {
-				return nil, simulator.Errorf(simulator.CodeInvalidCommChannelEmail)
+			if !simulator.ValidEmail(v) {
+				return nil, simulator.Errorf(simulator.CodeInvalidCommChannelEmailError)
 			}
 		default:
 			if v == "" {
@@ -295,9 +272,15 @@ func extendedFields(org *simulator.Org, in map[string]FlexString) (map[string]st
 	return out, warns
 }
 
-// configured returns the configured field name matching name case-insensitively.
+// configured returns the configured field name that is name, or else the
+// first that matches it case-insensitively.
 func configured(names []string, name string) (string, bool) {
 	name = strings.TrimSpace(name)
+	for _, n := range names {
+		if n == name {
+			return n, true
+		}
+	}
 	for _, n := range names {
 		if strings.EqualFold(n, name) {
 			return n, true

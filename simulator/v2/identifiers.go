@@ -13,9 +13,9 @@ import (
 // changeIdentifierCodes are changeIdentifier's own codes for invalid values
 // of added identifiers (its error table: 8056, 8055, 8064).
 var changeIdentifierCodes = identifierCodes{
-	mobile:     simulator.CodeInvalidMobileV2,
-	email:      simulator.CodeInvalidEmailV2,
-	externalID: simulator.CodeExternalIDInvalid,
+	mobile:     simulator.CodeInvalidMobileError,
+	email:      simulator.CodeInvalidEmailError,
+	externalID: simulator.CodeExternalIDInvalidError,
 }
 
 // changeIdentifierInput is the body of changeIdentifier.
@@ -37,16 +37,25 @@ type changeIdentifierResponse struct {
 // identifier that another customer holds in another source merges this
 // customer (the victim) into that one (the survivor), with warning 8051.
 //
+// Other answers: 8009 for an unknown customer or one without a profile in
+// the source, 8045 for a multi-account source without accountId, 8053 for a
+// customer merged away already (naming its survivor) or for added identifiers
+// that two other customers hold, 8055 / 8056 / 8064 for an invalid email,
+// mobile or external id, and 400 for a body that adds and removes nothing.
+// 8053 and 8055-8064 are warnings on the status-code page; this page files
+// them under errors, and capsim answers them so (their *Error entries).
+//
 // Removing an identifier the profile does not hold does nothing: the docs'
 // sample removes tom.sawyer@example.com from customer 418, who has no such
-// identifier, and documents success. A profile keeps at least one identifier.
+// identifier, and documents success. A profile keeps at least one identifier
+// (400 otherwise).
 func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r)
 	if !ok {
 		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidCustomerID))
 		return
 	}
-	src, acct, serr := writeSource(r.URL.Query())
+	src, acct, serr := writeSource(r.URL.Query(), simulator.CodeAccountIDNotPassed)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return
@@ -77,7 +86,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 			return err
 		}
 		if c.MergedInto != 0 {
-			return simulator.Errorf(simulator.CodeAlreadyMerged, c.MergedInto)
+			return simulator.Errorf(simulator.CodeAlreadyMergedError, c.MergedInto)
 		}
 		prof := c.Profile(src, acct)
 		if prof == nil {
@@ -155,7 +164,7 @@ func removedIdentifiers(in []identifierInput) []simulator.Identifier {
 	for _, raw := range in {
 		v := strings.TrimSpace(string(raw.Value))
 		if raw.Type == simulator.IDMobile {
-			v = cleanMobile(v)
+			v = simulator.CleanMobile(v)
 		}
 		out = append(out, simulator.Identifier{Type: raw.Type, Value: v})
 	}
@@ -182,7 +191,7 @@ func checkAdds(tx *store.Tx, c *simulator.Customer, prof *simulator.Profile, add
 				continue
 			}
 			if survivor != 0 && h.UserID != survivor {
-				return 0, simulator.Errorf(simulator.CodeConflictingCustomers)
+				return 0, simulator.Errorf(simulator.CodeConflictingCustomersError)
 			}
 			survivor = h.UserID
 		}

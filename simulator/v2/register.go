@@ -15,8 +15,8 @@ import (
 // catalogue's v2 codes for an invalid email and external id.
 var registerIdentifierCodes = identifierCodes{
 	mobile:     simulator.CodeInvalidPrimaryID,
-	email:      simulator.CodeInvalidEmailV2,
-	externalID: simulator.CodeExternalIDInvalid,
+	email:      simulator.CodeInvalidEmailError,
+	externalID: simulator.CodeExternalIDInvalidError,
 }
 
 // registrationDateFloor and registrationDateSlack bound attributionV2.createDate
@@ -55,7 +55,7 @@ type registration struct {
 	extended map[string]string
 	at       time.Time // the registration date
 	now      time.Time
-	till     string    // createdBy
+	till     string // createdBy
 	warnings []*simulator.Error
 }
 
@@ -66,7 +66,7 @@ type registration struct {
 // createdId is that customer's id); identifiers of two different customers
 // elsewhere cannot be combined (8053).
 func (s *Server) handleCustomerRegister(w http.ResponseWriter, r *http.Request) {
-	src, acct, serr := writeSource(r.URL.Query())
+	src, acct, serr := writeSource(r.URL.Query(), simulator.CodeAccountIDNotPassed)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return
@@ -178,7 +178,7 @@ func (g *registration) apply(tx *store.Tx) (int64, error) {
 	for _, id := range g.profile.Identifiers {
 		for _, h := range tx.Holders(id.Type, id.Value) {
 			if existing != 0 && h.UserID != existing {
-				return 0, simulator.Errorf(simulator.CodeConflictingCustomers)
+				return 0, simulator.Errorf(simulator.CodeConflictingCustomersError)
 			}
 			existing = h.UserID
 		}

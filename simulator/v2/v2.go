@@ -25,6 +25,8 @@ type Server struct {
 	Auth  *auth.Authenticator
 	Now   simulator.Clock
 	Log   *slog.Logger
+
+	renders renderCache
 }
 
 // Register registers every v2 route on r (the router at the root path).
@@ -60,21 +62,36 @@ type ErrorEnvelope struct {
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteJSON writes v as the response body with status. Every v2 response goes
-// through it, so the envelope's encoding is decided in one place.
+// through it (or, for a body rendered before, writeBody), so the envelope's
+// encoding is decided in one place.
 func WriteJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := json.NewEncoder(buf).Encode(v); err != nil {
+	b, err := encodeJSON(v)
+	if err != nil {
 		// A value that cannot be encoded is a bug in capsim; say so loudly.
 		http.Error(w, "capsim: cannot encode response: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
+	writeBody(w, status, b)
+}
+
+// encodeJSON encodes v as a response body.
+func encodeJSON(v any) ([]byte, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// writeBody writes an encoded JSON body.
+func writeBody(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	h.Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(b)
 }
 
 // WriteError writes the v2 error envelope for errs (at least one); the HTTP

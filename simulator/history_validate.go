@@ -1,0 +1,212 @@
+package simulator
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Ticket values the v1.1 API documents (customer/tickets). Statuses are not
+// listed in the reference; these are the ones its samples and Capillary's
+// ticketing UI use.
+var (
+	TicketStatuses       = []string{"OPEN", "IN_PROGRESS", "PENDING", "REOPENED", "RESOLVED", "CLOSED"}
+	TicketPriorities     = []string{"LOW", "MEDIUM", "HIGH"}
+	TicketReportedFrom   = []string{"EMAIL", "INTOUCH", "CALLCENTER", "CLIENT", "MICROSITE", "SOCIAL"}
+	TicketTypes          = []string{"STORE", "CUSTOMER"}
+	ticketClosedStatuses = []string{"RESOLVED", "CLOSED"}
+)
+
+// oneOf returns the list's spelling of v (case-insensitive) and whether it is there.
+func oneOf(list []string, v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return x, true
+		}
+	}
+	return "", false
+}
+
+// NewTicket checks a ticket a client asks to create and returns it with its
+// values in their canonical spelling (status OPEN and priority MEDIUM when
+// not given). existing are the customer's tickets: a subject equal
+// (case-insensitive, trimmed) to that of a ticket not yet resolved or closed
+// is a duplicate. Codes: 1303 empty subject, 1301 duplicate subject, 1302 a
+// value the org does not know (status, priority, department, reported_from,
+// type), with a detail naming it. Code, dates and till are the caller's.
+func NewTicket(t Ticket, existing []Ticket, org *Org) (Ticket, *Error) {
+	t.Subject = strings.TrimSpace(t.Subject)
+	if t.Subject == "" {
+		return t, Errorf(CodeTicketSubjectEmpty)
+	}
+	for _, e := range existing {
+		if _, closed := oneOf(ticketClosedStatuses, e.Status); !closed && strings.EqualFold(strings.TrimSpace(e.Subject), t.Subject) {
+			return t, Errorf(CodeTicketExists)
+		}
+	}
+	bad := func(field, v string, list []string) *Error {
+		return Errorf(CodeTicketRegistrationFailed).WithDetail("%s %q is not one of %s", field, v, strings.Join(list, ", "))
+	}
+	var ok bool
+	if t.Status == "" {
+		t.Status = "OPEN"
+	} else if t.Status, ok = oneOf(TicketStatuses, t.Status); !ok {
+		return t, bad("status", t.Status, TicketStatuses)
+	}
+	if t.Priority == "" {
+		t.Priority = "MEDIUM"
+	} else if t.Priority, ok = oneOf(TicketPriorities, t.Priority); !ok {
+		return t, bad("priority", t.Priority, TicketPriorities)
+	}
+	if t.Department != "" {
+		d, ok := org.Department(t.Department)
+		if !ok {
+			return t, bad("department", t.Department, org.Departments)
+		}
+		t.Department = d
+	}
+	if t.ReportedFrom != "" {
+		if t.ReportedFrom, ok = oneOf(TicketReportedFrom, t.ReportedFrom); !ok {
+			return t, bad("reported_from", t.ReportedFrom, TicketReportedFrom)
+		}
+	}
+	if t.Type != "" {
+		if t.Type, ok = oneOf(TicketTypes, t.Type); !ok {
+			return t, bad("type", t.Type, TicketTypes)
+		}
+	}
+	return t, nil
+}
+
+// NewNote checks one note of a customer/notes POST: the description must not
+// be empty and the date must be a v1.1 date ("2016-05-05 15:15:00" or a bare
+// day). It returns the note (AddedOn and ID are the caller's) or 1037 with a
+// detail saying what is wrong.
+func NewNote(date, description, associate string) (Note, *Error) {
+	description = strings.TrimSpace(description)
+	if description == "" {
+		return Note{}, Errorf(CodeNotesUpdateFailed).WithDetail("note description is empty")
+	}
+	d, ok := ParseQueryTime(date, false)
+	if !ok {
+		return Note{}, Errorf(CodeNotesUpdateFailed).WithDetail("note date %q is not YYYY-MM-DD HH:MM:SS", date)
+	}
+	return Note{Date: d, Description: description, AssociateID: strings.TrimSpace(associate)}, nil
+}
+
+// CheckReferralCampaign returns the campaign a customer/referrals request
+// names (the default one for an empty token) if customer c may refer in it
+// at now. Codes: 1202 no such campaign, 1203 the campaign is inactive, has
+// ended or names no existing incentive series, 1204 c may not refer in it
+// (a non-loyalty customer in a loyalty-only campaign, or a customer who is
+// not interested in any programme).
+func CheckReferralCampaign(org *Org, token string, c *Customer, now time.Time) (*ReferralCampaign, *Error) {
+	camp := org.ReferralCampaign(token)
+	if camp == nil {
+		return nil, Errorf(CodeInvalidCampaignToken)
+	}
+	switch {
+	case !camp.Active:
+		return nil, Errorf(CodeInvalidCampaignConfigured).WithDetail("campaign %s is not active", camp.Token)
+	case !camp.Ends.IsZero() && camp.Ends.Before(now):
+		return nil, Errorf(CodeInvalidCampaignConfigured).WithDetail("campaign %s ended on %s", camp.Token, camp.Ends.Format("2006-01-02"))
+	case org.Series(camp.IncentiveSeries) == nil:
+		return nil, Errorf(CodeInvalidCampaignConfigured).WithDetail("campaign %s has no incentive coupon series", camp.Token)
+	}
+	if c != nil && (c.LoyaltyType == LoyaltyNotInterested || (camp.LoyaltyOnly && c.LoyaltyType != LoyaltyLoyalty)) {
+		return nil, Errorf(CodeNotEligibleForReferral)
+	}
+	return camp, nil
+}
+
+// CheckReferralType returns the canonical referral type (EMAIL or MOBILE) if
+// the campaign accepts t, else 1206.
+func CheckReferralType(camp *ReferralCampaign, t string) (string, *Error) {
+	u, ok := oneOf([]string{ReferralEmail, ReferralMobile}, t)
+	if !ok || !camp.Accepts(u) {
+		return "", Errorf(CodeReferralTypeNotSupported).WithDetail("referral type %q; campaign %s takes %s", t, camp.Token, strings.Join(camp.Types, ", "))
+	}
+	return u, nil
+}
+
+var (
+	inviteEmailRE  = regexp.MustCompile(`^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$`)
+	inviteMobileRE = regexp.MustCompile(`^[0-9]{10,15}$`)
+)
+
+// ValidInviteeIdentifier reports whether identifier suits a referral of type
+// t (EMAIL: an email address; MOBILE: 10-15 digits with the country code).
+func ValidInviteeIdentifier(t, identifier string) bool {
+	if t == ReferralEmail {
+		return inviteEmailRE.MatchString(identifier)
+	}
+	return inviteMobileRE.MatchString(identifier)
+}
+
+// v1.1 subscription values. The POST writes SMS and EMAIL (MOBILE is SMS);
+// the GET filter also takes the other channels a customer can hold.
+var (
+	v11WriteChannels = []string{"SMS", "EMAIL", "MOBILE"}
+	v11ReadChannels  = []string{"SMS", "EMAIL", "MOBILE", "WECHAT", "ANDROID", "IOS", "LINE",
+		"SOCIAL", "REMINDER_TEXT", "RE_ISSUAL_TEXT", "CLIENT"}
+	// SubscriptionScopeAll is the one scope capsim keeps: subscriptions
+	// hold per channel and priority, for every module.
+	SubscriptionScopeAll = "ALL"
+)
+
+// ParseSubscriptionChannel returns the canonical channel (SMS for MOBILE) of
+// a v1.1 subscription write (forWrite) or read filter, or 1101.
+func ParseSubscriptionChannel(ch string, forWrite bool) (string, *Error) {
+	list := v11ReadChannels
+	if forWrite {
+		list = v11WriteChannels
+	}
+	u, ok := oneOf(list, ch)
+	if !ok {
+		return "", Errorf(CodeInvalidChannelType).WithDetail("channel %q is not one of %s", ch, strings.Join(list, ", "))
+	}
+	return CanonicalChannel(u), nil
+}
+
+// ParseSubscriptionPriority returns TRANS or BULK for p (case-insensitive), or 1102.
+func ParseSubscriptionPriority(p string) (string, *Error) {
+	u, ok := oneOf([]string{PriorityTrans, PriorityBulk}, p)
+	if !ok {
+		return "", Errorf(CodeInvalidPriorityType).WithDetail("priority %q is not TRANS or BULK", p)
+	}
+	return u, nil
+}
+
+// ParseSubscriptionScope returns ALL for an empty scope or "all". Several
+// comma-separated scopes answer 1105 and any other scope 1103: capsim keeps
+// subscriptions per channel and priority only, so ALL is the one scope whose
+// write reads back as written.
+func ParseSubscriptionScope(s string) (string, *Error) {
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	switch {
+	case len(parts) == 0:
+		return SubscriptionScopeAll, nil
+	case len(parts) > 1:
+		return "", Errorf(CodeMultipleScopesNotAllowed).WithDetail("scope %q", s)
+	case !strings.EqualFold(parts[0], SubscriptionScopeAll):
+		return "", Errorf(CodeInvalidScope).WithDetail("scope %q is not ALL", s)
+	}
+	return SubscriptionScopeAll, nil
+}
+
+// ParseSubscriptionStatus maps is_subscribed 1 to OPTIN and 0 to OPTOUT, or 1106.
+func ParseSubscriptionStatus(v string) (string, *Error) {
+	switch strings.TrimSpace(v) {
+	case "1":
+		return OptIn, nil
+	case "0":
+		return OptOut, nil
+	}
+	return "", Errorf(CodeInvalidSubscriptionStatus).WithDetail("is_subscribed %q is not 0 or 1", v)
+}

@@ -1,0 +1,95 @@
+package server_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/server"
+	"github.com/capsim/capsim/simulator/simtest"
+)
+
+const benchPath = "/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp"
+
+func benchServer(b *testing.B, validate bool) *server.App {
+	b.Helper()
+	app, err := server.Build(server.Options{Seed: 1, Customers: 300, AuthMode: auth.ModeAny,
+		ValidateResponses: validate, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { app.Close() })
+	return app
+}
+
+// BenchmarkGetCustomer measures the whole request path of GET /v2/customers/{id}
+// in-process, with and without response validation, against a bare handler
+// writing the same bytes. Compare the ns/op figures as ratios.
+func BenchmarkGetCustomer(b *testing.B) {
+	for _, tc := range []struct {
+		name     string
+		validate bool
+	}{{"validation=on", true}, {"response-validation=off", false}} {
+		b.Run(tc.name, func(b *testing.B) {
+			app := benchServer(b, tc.validate)
+			b.ReportAllocs()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					req := httptest.NewRequest("GET", benchPath, nil)
+					req.Header.Set("Authorization", simtest.BasicAuth)
+					rec := httptest.NewRecorder()
+					app.ServeHTTP(rec, req)
+					if rec.Code != 200 {
+						b.Fatalf("status %d: %s", rec.Code, rec.Body)
+					}
+				}
+			})
+		})
+	}
+	b.Run("bare", func(b *testing.B) {
+		app := benchServer(b, false)
+		req := httptest.NewRequest("GET", benchPath, nil)
+		req.Header.Set("Authorization", simtest.BasicAuth)
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, req)
+		body := rec.Body.Bytes()
+		bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			_, _ = w.Write(body)
+		})
+		b.ReportAllocs()
+		b.RunParallel(func(pb *testing.PB) {
+			for pb.Next() {
+				req := httptest.NewRequest("GET", benchPath, nil)
+				req.Header.Set("Authorization", simtest.BasicAuth)
+				bare.ServeHTTP(httptest.NewRecorder(), req)
+			}
+		})
+	})
+}
+
+// BenchmarkStartup measures building the simulator with the default fixtures
+// and 300 generated customers (the target is under 100 ms).
+func BenchmarkStartup(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		app, err := server.Build(server.Options{Seed: 1, Customers: 300, ValidateResponses: true,
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		if err != nil {
+			b.Fatal(err)
+		}
+		app.Close()
+	}
+}
+
+// BenchmarkReset measures POST /__admin/reset of the default namespace.
+func BenchmarkReset(b *testing.B) {
+	app := benchServer(b, true)
+	for i := 0; i < b.N; i++ {
+		if err := app.Store.Reset(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
