@@ -329,11 +329,12 @@ func (c *Customer) ReferralCode() string {
 
 // TicketCode returns the code of ticket number n: nine base-36 characters
 // ("35t40ld04" in the reference's sample), scrambled so that consecutive
-// tickets do not look consecutive. Distinct n below 36^9 give distinct codes.
+// tickets do not look consecutive. Distinct n in [0, 36^9 - 1000003) give
+// distinct codes.
 func TicketCode(n int64) string {
 	const space = 101559956668416 // 36^9
 	const mult = 2654435761       // odd and coprime to 36, so n -> n*mult is a bijection
-	hi, lo := bits.Mul64(uint64(n)%space, mult)
+	hi, lo := bits.Mul64(uint64(n+1_000_003)%space, mult)
 	_, v := bits.Div64(hi, lo, space)
 	s := strconv.FormatUint(v, 36)
 	return strings.Repeat("0", 9-len(s)) + s

@@ -48,32 +48,27 @@ func NewTicket(t Ticket, existing []Ticket, org *Org) (Ticket, *Error) {
 	bad := func(field, v string, list []string) *Error {
 		return Errorf(CodeTicketRegistrationFailed).WithDetail("%s %q is not one of %s", field, v, strings.Join(list, ", "))
 	}
-	var ok bool
-	if t.Status == "" {
-		t.Status = "OPEN"
-	} else if t.Status, ok = oneOf(TicketStatuses, t.Status); !ok {
-		return t, bad("status", t.Status, TicketStatuses)
-	}
-	if t.Priority == "" {
-		t.Priority = "MEDIUM"
-	} else if t.Priority, ok = oneOf(TicketPriorities, t.Priority); !ok {
-		return t, bad("priority", t.Priority, TicketPriorities)
-	}
-	if t.Department != "" {
-		d, ok := org.Department(t.Department)
+	canon := func(field string, v *string, list []string, def string) *Error {
+		if *v == "" {
+			*v = def
+			return nil
+		}
+		c, ok := oneOf(list, *v)
 		if !ok {
-			return t, bad("department", t.Department, org.Departments)
+			return bad(field, *v, list)
 		}
-		t.Department = d
+		*v = c
+		return nil
 	}
-	if t.ReportedFrom != "" {
-		if t.ReportedFrom, ok = oneOf(TicketReportedFrom, t.ReportedFrom); !ok {
-			return t, bad("reported_from", t.ReportedFrom, TicketReportedFrom)
-		}
-	}
-	if t.Type != "" {
-		if t.Type, ok = oneOf(TicketTypes, t.Type); !ok {
-			return t, bad("type", t.Type, TicketTypes)
+	for _, e := range []*Error{
+		canon("status", &t.Status, TicketStatuses, "OPEN"),
+		canon("priority", &t.Priority, TicketPriorities, "MEDIUM"),
+		canon("department", &t.Department, org.Departments, ""),
+		canon("reported_from", &t.ReportedFrom, TicketReportedFrom, ""),
+		canon("type", &t.Type, TicketTypes, ""),
+	} {
+		if e != nil {
+			return t, e
 		}
 	}
 	return t, nil

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
 )
@@ -20,12 +21,22 @@ type Server struct {
 	Now     simulator.Clock
 	// OnReset is called after a reset with the namespace ("" for all).
 	OnReset func(namespace string)
+	// Scenarios are the loaded failure scenarios; a reset restarts their
+	// counters in the namespace reset.
+	Scenarios *scenario.Engine
+	// Journal records the API requests.
+	Journal *Journal
+	// Token, when set, locks every admin route but health: requests must
+	// carry it in the HeaderAdminToken header.
+	Token string
 }
 
 // Register registers the admin routes on r.
 func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/__admin/health", s.handleHealth).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/reset", s.handleReset).Methods(http.MethodPost)
+	r.HandleFunc("/__admin/reset", s.guard(s.handleReset)).Methods(http.MethodPost)
+	s.registerScenarioRoutes(r)
+	s.registerJournalRoutes(r)
 }
 
 type health struct {
@@ -66,6 +77,7 @@ func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {
 		})
 		return
 	}
+	s.Scenarios.ResetCounters(ns)
 	if s.OnReset != nil {
 		s.OnReset(ns)
 	}

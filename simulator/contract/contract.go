@@ -333,7 +333,7 @@ func paramReason(re *openapi3filter.RequestError) string {
 func schemaField(se *openapi3.SchemaError) (string, bool) {
 	ptr := se.JSONPointer()
 	if se.SchemaField == "required" {
-		if name := between(se.Reason, `property "`, `"`); name != "" {
+		if name := between(se.Reason, `property "`, `"`); name != "" && (len(ptr) == 0 || ptr[len(ptr)-1] != name) {
 			ptr = append(ptr, name)
 		}
 		return strings.Join(ptr, "/"), true

@@ -9,6 +9,7 @@ import (
 	"github.com/capsim/capsim/fixtures"
 	"github.com/capsim/capsim/openapi"
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/fixture"
@@ -30,6 +31,20 @@ type Options struct {
 	Now               simulator.Clock
 	Log               *slog.Logger
 	Version           string
+
+	// ScenarioDirs hold a team's scenario files, loaded after the built-in
+	// ones (a file may replace a built-in of the same name).
+	ScenarioDirs []string
+	// ActiveScenarios are active for every request from the start.
+	ActiveScenarios []string
+	// SkipBadScenarios starts anyway when a scenario file is refused,
+	// logging its problems; otherwise Build fails with them.
+	SkipBadScenarios bool
+	// JournalSize is how many requests the journal keeps: 0 means
+	// DefaultJournalSize, a negative number none.
+	JournalSize int
+	// AdminToken, when set, locks /__admin (all but health).
+	AdminToken string
 }
 
 // App is a built simulator: the handler and what it owns.
@@ -59,6 +74,10 @@ func Build(o Options) (*App, error) {
 		o.AuthMode = auth.ModeAny
 	}
 	c, err := contract.Load(o.Specs)
+	if err != nil {
+		return nil, err
+	}
+	engine, err := loadScenarios(o, c)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +115,8 @@ func Build(o Options) (*App, error) {
 	}
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
-		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes})
+		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes,
+		Scenarios: engine, Journal: admin.NewJournal(journalSize(o.JournalSize)), AdminToken: o.AdminToken})
 	if err != nil {
 		st.Close()
 		return nil, err

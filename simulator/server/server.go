@@ -1,6 +1,7 @@
 // Package server wires capsim together: the router, the middleware chain
-// (recover and request id, namespace, authentication, request validation,
-// handler, response validation), the API versions, the admin API and the
+// (journal, recover and request id, namespace, transport faults,
+// authentication, request validation, injected API answers, handler,
+// response validation), the API versions, the admin API and the
 // served OpenAPI documents. It is the one place that knows every concrete type
 // besides cmd/capsim.
 package server
@@ -23,7 +24,9 @@ import (
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
+	v11 "github.com/capsim/capsim/simulator/v11"
 	v2 "github.com/capsim/capsim/simulator/v2"
 	"github.com/gorilla/mux"
 )
@@ -51,6 +54,12 @@ type Config struct {
 	MaxBodyBytes int64
 	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
 	OnReset func(namespace string)
+
+	// Scenarios inject failures (nil: none loaded); Journal records requests
+	// (nil: a journal of DefaultJournalSize); AdminToken locks /__admin.
+	Scenarios  *scenario.Engine
+	Journal    *admin.Journal
+	AdminToken string
 }
 
 // Server is capsim's HTTP handler.
@@ -76,6 +85,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
 	}
+	cfg = withScenarioDefaults(cfg)
 	s := &Server{cfg: cfg, router: mux.NewRouter(), ops: map[*mux.Route]*contract.Operation{}, started: cfg.Now()}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
@@ -86,7 +96,9 @@ func New(cfg Config) (*Server, error) {
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	api := &v2.Server{Store: cfg.Store, Auth: cfg.Auth, Now: cfg.Now, Log: cfg.Log}
 	api.Register(r)
-	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset}
+	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log}).Register(r)
+	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
+		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken}
 	adm.Register(r)
 	r.Use(s.contractMiddleware)
 	if err := s.bindOperations(); err != nil {
@@ -133,6 +145,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info := &simulator.RequestInfo{ID: s.nextID(), Namespace: store.DefaultNamespace, Start: s.cfg.Now()}
 	w.Header().Set(HeaderRequestID, info.ID)
 	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
+	w, r = s.beginExchange(w, r)
+	defer s.endExchange(r) // runs last: the journal sees what recovery wrote
 	defer func() {
 		if v := recover(); v != nil {
 			if v == http.ErrAbortHandler {
@@ -163,6 +177,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 	}
+	if strings.HasPrefix(r.URL.Path, "/v1.1/") {
+		// The query as the docs write it, the body as what it is.
+		v11.NormalizeRequest(r)
+	}
 	s.router.ServeHTTP(w, r)
 }
 
@@ -183,6 +201,9 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 		}
 		info := simulator.Info(r.Context())
 		info.OperationID, info.API = op.ID, op.API
+		if s.injectTransport(w, r, op) { // a scenario broke the connection
+			return
+		}
 		bw := writerPool.Get().(*bufferedWriter)
 		bw.header, bw.status, bw.wroteHeader = w.Header(), http.StatusOK, false
 		bw.buf.Reset()
@@ -197,6 +218,9 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 
 func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *contract.Operation, next http.Handler) {
 	info := simulator.Info(r.Context())
+	if s.scenarioHeaderError(w, r, op) {
+		return
+	}
 	if needsAuth(op) {
 		id, err := s.cfg.Auth.Check(r)
 		if err != nil {
@@ -212,7 +236,9 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *cont
 		s.writeErrorFor(w, r, op.API, err)
 		return
 	}
-	next.ServeHTTP(w, r)
+	if !s.injectAPI(w, r, op, next) {
+		next.ServeHTTP(w, r)
+	}
 }
 
 // needsAuth reports whether op requires credentials: API operations do unless
@@ -227,6 +253,9 @@ func needsAuth(op *contract.Operation) bool {
 
 // flush validates the buffered response and writes it out.
 func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Operation, bw *bufferedWriter) {
+	if s.breakAfterCommit(w, r) {
+		return
+	}
 	info := simulator.Info(r.Context())
 	body := bw.buf.Bytes()
 	if s.cfg.ValidateResponses {
@@ -250,11 +279,15 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(bw.status)
-	_, _ = w.Write(body)
+	s.writeBody(w, r, body)
 }
 
 // writeErrorFor writes err in the envelope of api.
 func (s *Server) writeErrorFor(w http.ResponseWriter, r *http.Request, api simulator.API, err *simulator.Error) {
+	if api == simulator.V11 {
+		v11.WriteError(w, r, err)
+		return
+	}
 	v2.WriteError(w, r, err)
 }
 
@@ -285,6 +318,10 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 // writeStatus writes a v2 envelope with an explicit HTTP status (for answers
 // outside any operation: unknown paths and methods).
 func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int, e *simulator.Error) {
+	if apiOfPath(r.URL.Path) == simulator.V11 {
+		v11.WriteErrorStatus(w, r, status, e)
+		return
+	}
 	simulator.Info(r.Context()).AddCodes(e.Number())
 	v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{e})})
 }

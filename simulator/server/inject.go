@@ -1,0 +1,299 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/scenarios"
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/admin"
+	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/gorilla/mux"
+)
+
+// HeaderScenario names the scenarios a request activates for itself.
+const HeaderScenario = scenario.HeaderScenario
+
+// exchange is what the server keeps about one request beyond its
+// RequestInfo: for the journal (the writer that saw the status, the customers
+// the request named) and for the scenario hooks along the middleware chain.
+type exchange struct {
+	start  time.Time // monotonic, for the duration
+	method string
+	path   string // before the v1.1 suffix is stripped
+	query  string
+	w      *statusWriter
+
+	call      *scenario.Call
+	scenarios []*scenario.Scenario
+	selectErr error
+	slow      *scenario.SlowBody // the answer is written slowly
+	fault     scenario.Fault     // a fault replaces the (after-commit) answer
+	faulted   scenario.Fault     // the fault that broke the connection
+	commit    scenario.Commit
+}
+
+type exchangeKey struct{}
+
+func exchangeOf(r *http.Request) *exchange {
+	x, _ := r.Context().Value(exchangeKey{}).(*exchange)
+	if x == nil {
+		return &exchange{}
+	}
+	return x
+}
+
+// beginExchange wraps w to see the status and puts the exchange in r's context.
+func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request) (http.ResponseWriter, *http.Request) {
+	x := &exchange{start: time.Now(), method: r.Method, path: r.URL.Path, query: r.URL.RawQuery}
+	x.w = &statusWriter{ResponseWriter: w}
+	return x.w, r.WithContext(context.WithValue(r.Context(), exchangeKey{}, x))
+}
+
+// endExchange records the request in the journal: every API request and
+// every request to an unknown path, whatever became of it (401, 404,
+// injected faults, panics). The admin API and the documents are not recorded.
+func (s *Server) endExchange(r *http.Request) {
+	x := exchangeOf(r)
+	if s.cfg.Journal == nil || strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
+		return
+	}
+	info := simulator.Info(r.Context())
+	e := admin.Entry{
+		ID: info.ID, Time: info.Start, Method: x.method, Path: x.path, Query: x.query,
+		OperationID: info.OperationID, Namespace: info.Namespace,
+		Scenario: info.Scenario, Rule: info.Rule,
+		Status: x.w.status, Fault: string(x.faulted), Codes: info.Codes(), Valid: info.Valid,
+		DurationMs: float64(time.Since(x.start).Microseconds()) / 1000,
+	}
+	if x.commit == scenario.AfterCommit {
+		e.Commit = string(x.commit)
+	}
+	if e.Codes == nil {
+		e.Codes = []int{}
+	}
+	if x.call != nil {
+		e.Customer = x.call.Identifiers
+	}
+	if e.Customer == nil {
+		e.Customer = []scenario.Identifier{}
+	}
+	s.cfg.Journal.Add(e)
+}
+
+// injectTransport runs before the request is validated: it selects the
+// request's scenarios and applies a transport rule (delay, slow body or a
+// broken connection). It reports whether the connection was broken.
+func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *contract.Operation) bool {
+	if op.API == 0 || s.cfg.Scenarios == nil {
+		return false
+	}
+	x := exchangeOf(r)
+	info := simulator.Info(r.Context())
+	x.scenarios, x.selectErr = s.cfg.Scenarios.Select(r.Header.Get(HeaderScenario), info.Namespace)
+	if len(x.scenarios) == 0 && s.cfg.Journal == nil {
+		return false
+	}
+	x.call = scenario.NewCall(r, op, mux.Vars(r))
+	if x.selectErr != nil || len(x.scenarios) == 0 {
+		return false
+	}
+	d := s.cfg.Scenarios.Evaluate(x.scenarios, x.call, scenario.PhaseTransport)
+	if d == nil {
+		return false
+	}
+	noteRule(info, d.Rule)
+	if !scenario.Sleep(r.Context(), d.Delay) {
+		return false
+	}
+	x.slow = d.Rule.Answer.SlowBody
+	if f := d.Rule.Answer.Fault; f != "" {
+		x.faulted = f
+		scenario.DoFault(w, f)
+		return true
+	}
+	return false
+}
+
+// injectAPI runs after the request passed validation, in place of the
+// handler: an API rule that fires answers (after running the handler and
+// keeping its state change, in after-commit mode). It reports whether it
+// answered; if not, the handler runs as usual.
+func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.Operation, next http.Handler) bool {
+	x := exchangeOf(r)
+	if len(x.scenarios) == 0 || x.call == nil {
+		return false
+	}
+	d := s.cfg.Scenarios.Evaluate(x.scenarios, x.call, scenario.PhaseAPI)
+	if d == nil {
+		return false
+	}
+	info := simulator.Info(r.Context())
+	noteRule(info, d.Rule)
+	if !scenario.Sleep(r.Context(), d.Delay) {
+		return true
+	}
+	if d.Rule.Answer.SlowBody != nil {
+		x.slow = d.Rule.Answer.SlowBody
+	}
+	if d.Rule.Commit == scenario.AfterCommit {
+		x.commit = scenario.AfterCommit
+		// The handler runs with an info of its own and its answer is kept
+		// aside: its codes stay out of the journal, the client never saw them.
+		d.Handled = scenario.RunHandler(next, r, op.API == simulator.V11, nil)
+		if f := d.Rule.Answer.Fault; f != "" {
+			x.fault = f
+			return true
+		}
+	}
+	scenario.WriteAnswer(w, r, x.call, d, next)
+	return true
+}
+
+// noteRule adds rule to the request's scenario and rule (comma-separated
+// when a transport rule and an API rule both fired).
+func noteRule(info *simulator.RequestInfo, rule *scenario.Rule) {
+	join := func(a, b string) string {
+		if a == "" {
+			return b
+		}
+		return a + "," + b
+	}
+	info.Scenario = join(info.Scenario, rule.Scenario().Name)
+	info.Rule = join(info.Rule, rule.Name)
+}
+
+// scenarioHeaderError writes the error for an X-Capsim-Scenario header that
+// names a scenario not loaded; it reports whether there was one.
+func (s *Server) scenarioHeaderError(w http.ResponseWriter, r *http.Request, op *contract.Operation) bool {
+	x := exchangeOf(r)
+	if x.selectErr == nil {
+		return false
+	}
+	var ue *scenario.UnknownError
+	detail := x.selectErr.Error()
+	if errors.As(x.selectErr, &ue) {
+		detail = "header " + HeaderScenario + " names scenario \"" + ue.Name + "\", which is not loaded (loaded: " +
+			strings.Join(s.cfg.Scenarios.Names(), ", ") + ")"
+	}
+	code, _ := simulator.Lookup(op.API, http.StatusBadRequest)
+	s.writeErrorFor(w, r, op.API, simulator.Errorf(code).WithDetail("%s", detail))
+	return true
+}
+
+// breakAfterCommit breaks the connection when an after-commit rule's answer
+// is a fault; it reports whether it did.
+func (s *Server) breakAfterCommit(w http.ResponseWriter, r *http.Request) bool {
+	x := exchangeOf(r)
+	if x.fault == "" {
+		return false
+	}
+	x.faulted = x.fault
+	scenario.DoFault(w, x.fault)
+	return true
+}
+
+// writeBody writes a validated body: slowly when a rule says so.
+func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, body []byte) {
+	if sb := exchangeOf(r).slow; sb != nil {
+		scenario.WriteSlowly(r.Context(), w, body, sb)
+		return
+	}
+	_, _ = w.Write(body)
+}
+
+// statusWriter remembers the status written through it. Unwrap lets
+// http.ResponseController reach the connection (hijack, flush).
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(status int) {
+	if w.status == 0 {
+		w.status = status
+	}
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(p)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// DefaultJournalSize is how many requests the journal keeps unless told.
+const DefaultJournalSize = 1000
+
+// withScenarioDefaults gives cfg an empty scenario engine and a journal.
+func withScenarioDefaults(cfg Config) Config {
+	if cfg.Scenarios == nil {
+		cfg.Scenarios = scenario.NewEngine(cfg.Contract)
+	}
+	if cfg.Journal == nil {
+		cfg.Journal = admin.NewJournal(DefaultJournalSize)
+	}
+	return cfg
+}
+
+// journalSize maps Options.JournalSize to a capacity.
+func journalSize(n int) int {
+	switch {
+	case n == 0:
+		return DefaultJournalSize
+	case n < 0:
+		return 0
+	}
+	return n
+}
+
+// loadScenarios loads the built-in scenarios, then the team's directories,
+// and activates the scenarios named at start. A refused file fails the
+// build unless o.SkipBadScenarios, which logs it and goes on.
+func loadScenarios(o Options, c *contract.Contract) (*scenario.Engine, error) {
+	e := scenario.NewEngine(c)
+	if _, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios"); len(probs) > 0 {
+		return nil, fmt.Errorf("built-in scenarios:\n%w", probs)
+	}
+	for _, dir := range o.ScenarioDirs {
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("scenarios: %q is not a directory", dir)
+		}
+		_, probs := e.LoadFS(os.DirFS(dir), scenario.SourceDir, dir)
+		if len(probs) == 0 {
+			continue
+		}
+		if !o.SkipBadScenarios {
+			return nil, fmt.Errorf("scenarios refused (start with --skip-bad-scenarios to skip them):\n%w", probs)
+		}
+		log := o.Log
+		if log == nil {
+			log = slog.Default()
+		}
+		for _, p := range probs {
+			log.Warn("scenario file skipped", "file", p.File, "line", p.Line, "reason", p.Reason)
+		}
+	}
+	for _, name := range o.ActiveScenarios {
+		if err := e.Activate(name, ""); err != nil {
+			return nil, fmt.Errorf("--scenario %s: %w (loaded: %s)", name, err, strings.Join(e.Names(), ", "))
+		}
+	}
+	return e, nil
+}
+
+// Scenarios returns the scenario engine.
+func (s *Server) Scenarios() *scenario.Engine { return s.cfg.Scenarios }
+
+// Journal returns the request journal.
+func (s *Server) Journal() *admin.Journal { return s.cfg.Journal }

@@ -1,0 +1,477 @@
+package v11
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+// registeredOnFloor and registeredOnSlack bound registered_on (1034
+// outside): CONF_MIN_REGISTRATION_DATE and the future limit are org settings
+// whose values are not public (NOTES §5.2); capsim allows 1900 to a day
+// ahead, as v2 does for its createDate.
+var registeredOnFloor = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+
+const registeredOnSlack = 24 * time.Hour
+
+// customerInput is one validated root.customer item of add or update.
+type customerInput struct {
+	idents       map[string]string // v1.1 identifier name -> value (mobile cleaned)
+	first, last  string
+	loyalty      simulator.LoyaltyType // "" when type is not given
+	registeredOn time.Time             // zero when not given
+	custom       []Pair
+	extended     []Pair
+	subs         []Values
+}
+
+// writeIdentNames are the identifiers add and update write, in the order
+// add looks customers up: mobile (the registration primary key by default,
+// CONF_REGISTRATION_PRIMARY_KEY), then external id, then email.
+var writeIdentNames = []string{IdentMobile, IdentExternalID, IdentEmail}
+
+// parseCustomerInput validates an item: identifier values (1001 mobile,
+// 1002 email, 1003 external id), type (400 when it is none of LOYALTY,
+// NON_LOYALTY, NOT_INTERESTED) and registered_on (1034 when it is not a
+// YYYY-MM-DD HH:MM:SS between 1900 and a day from now).
+func parseCustomerInput(in Values, now time.Time) (*customerInput, *simulator.Error) {
+	out := &customerInput{idents: map[string]string{}, first: in.String("firstname"), last: in.String("lastname")}
+	for _, name := range writeIdentNames {
+		v := in.String(name)
+		if v == "" {
+			continue
+		}
+		switch name {
+		case IdentMobile:
+			if v = simulator.CleanMobile(v); !simulator.ValidMobile(v) {
+				return nil, simulator.Errorf(simulator.CodeInvalidMobile)
+			}
+		case IdentEmail:
+			if !simulator.ValidEmail(v) {
+				return nil, simulator.Errorf(simulator.CodeInvalidEmail)
+			}
+		case IdentExternalID:
+			if !simulator.ValidExternalID(v) {
+				return nil, simulator.Errorf(simulator.CodeInvalidExternalID)
+			}
+		}
+		out.idents[name] = v
+	}
+	if t := in.String("type"); t != "" {
+		lt, ok := parseLoyaltyType(t)
+		if !ok {
+			return nil, invalid("type %q is not LOYALTY, NON_LOYALTY or NOT_INTERESTED", t)
+		}
+		out.loyalty = lt
+	}
+	if v := in.String("registered_on"); v != "" {
+		t, ok := parseDateTime(v)
+		if !ok || t.Before(registeredOnFloor) || t.After(now.Add(registeredOnSlack)) {
+			return nil, simulator.Errorf(simulator.CodeRegistrationDateOutOfRange)
+		}
+		out.registeredOn = t
+	}
+	out.custom = in.Pairs("custom_fields", "field")
+	out.extended = in.Pairs("extended_fields", "field")
+	out.subs = in.Items("subscriptions", "subscription")
+	return out, nil
+}
+
+// parseDateTime reads a v1.1 date: "2012-09-11 11:11:11" or a bare day.
+func parseDateTime(v string) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02 15:04:05", "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, strings.TrimSpace(v)); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// handleCustomerAdd handles "POST /v1.1/customer/add": each root.customer
+// item registers a customer in the INSTORE source, or updates the customer
+// one of its identifiers already names. Items are processed on their own,
+// each in its own transaction, so a failed item writes nothing and does not
+// stop the others.
+func (s *Server) handleCustomerAdd(w http.ResponseWriter, r *http.Request) {
+	items, err := ReadItems(r, "customer", s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	var b Batch
+	for _, in := range items {
+		b.Add(s.addOne(r, in))
+	}
+	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+}
+
+// addOne registers or updates the customer of one item.
+//
+// The customer is the one holding the item's mobile in INSTORE, else its
+// external id, else its email; failing those, a customer holding one of
+// them in another source gains an INSTORE profile (v1.1 and v2 share
+// customers). An identifier held by a different INSTORE customer than the
+// one found fails the item: 1033 for the external id, 1016 for the email
+// (the mobile, looked at first, names the customer, so 1032 cannot arise).
+//
+// An existing customer's empty identifiers are filled; one with a value
+// keeps it (warning 91006): "null to value, but not value to value" (the
+// add docs). Loyalty never becomes non-loyalty (1046). A new customer is
+// LOYALTY unless type says otherwise; a non-loyalty one needs a mobile or
+// email (1045).
+func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
+	now, till := s.Time(), s.Till(r)
+	in, verr := parseCustomerInput(raw, now)
+	if verr == nil && len(in.idents) == 0 {
+		verr = simulator.Errorf(simulator.CodeNoValidPrimaryIdentifier)
+	}
+	if verr != nil {
+		return echoItem(raw, 0, Failed(verr)), Failed(verr)
+	}
+	var (
+		out     Obj
+		res     Result
+		touched int64
+	)
+	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+		c, isNew, err := findAddTarget(tx, in)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			touched = c.ID
+		}
+		var warnings []*simulator.Error
+		code := simulator.CodeCustomerUpdated
+		if isNew {
+			code = simulator.CodeCustomerRegistered
+			if c, err = newCustomer(tx, in, now, till); err != nil {
+				return err
+			}
+		} else if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
+			return err
+		}
+		p := c.Profile(simulator.SourceInstore, "")
+		if p == nil {
+			c.Profiles = append(c.Profiles, simulator.Profile{Source: simulator.SourceInstore,
+				Attribution: simulator.Attribution{CreateDate: now, CreatedBy: till, ModifiedDate: now, ModifiedBy: till}})
+			p = &c.Profiles[len(c.Profiles)-1]
+		}
+		for _, name := range writeIdentNames {
+			if v, ok := in.idents[name]; ok {
+				if w := fillIdentifier(p, name, v, false); w != nil {
+					warnings = append(warnings, w)
+				}
+			}
+		}
+		warnings = append(warnings, applyDetails(tx.Org(), c, p, in, now, till)...)
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		touched = c.ID
+		res = Succeeded(code, warnings...)
+		out = customerItem(tx.Org(), c, res, true)
+		return nil
+	})
+	if err != nil {
+		res = Failed(s.itemError(r, err, simulator.CodeCustomerAddFailed))
+		return echoItem(raw, touched, res), res
+	}
+	return out, res
+}
+
+// findAddTarget returns the customer an add item updates, or isNew when it
+// registers one.
+func findAddTarget(tx *store.Tx, in *customerInput) (*simulator.Customer, bool, error) {
+	conflict := map[string]simulator.Code{
+		IdentMobile: simulator.CodeMobileExists, IdentExternalID: simulator.CodeExternalIDExists, IdentEmail: simulator.CodeEmailExists,
+	}
+	var target int64
+	for _, name := range writeIdentNames {
+		v, ok := in.idents[name]
+		if !ok {
+			continue
+		}
+		owner, ok := tx.Owner(simulator.SourceInstore, "", identTypes[name], v)
+		switch {
+		case !ok:
+		case target == 0:
+			target = owner
+		case owner != target:
+			return nil, false, simulator.Errorf(conflict[name])
+		}
+	}
+	if target == 0 {
+		// No INSTORE customer: one known in another source is the same person.
+		for _, name := range writeIdentNames {
+			if v, ok := in.idents[name]; ok {
+				for _, h := range tx.Holders(identTypes[name], v) {
+					if target == 0 {
+						target = h.UserID
+					}
+				}
+			}
+		}
+	}
+	if target == 0 {
+		return nil, true, nil
+	}
+	c, err := tx.Customer(target)
+	if err != nil {
+		return nil, false, err
+	}
+	return c, false, nil
+}
+
+// newCustomer returns a new customer for an add item (not stored yet).
+func newCustomer(tx *store.Tx, in *customerInput, now time.Time, till string) (*simulator.Customer, error) {
+	loyalty := in.loyalty
+	if loyalty == "" {
+		loyalty = simulator.LoyaltyLoyalty
+	}
+	if loyalty != simulator.LoyaltyLoyalty && in.idents[IdentMobile] == "" && in.idents[IdentEmail] == "" {
+		return nil, simulator.Errorf(simulator.CodeNoValidNonLoyaltyIdentifier)
+	}
+	id, err := tx.NextID("customer")
+	if err != nil {
+		return nil, err
+	}
+	at := now
+	if !in.registeredOn.IsZero() {
+		at = in.registeredOn
+	}
+	attr := simulator.Attribution{CreateDate: at, CreatedBy: till, ModifiedDate: now, ModifiedBy: till}
+	c := &simulator.Customer{
+		ID:                 id,
+		Profiles:           []simulator.Profile{{Source: simulator.SourceInstore, Attribution: attr}},
+		LoyaltyType:        loyalty,
+		LoyaltyAttribution: attr,
+	}
+	if loyalty == simulator.LoyaltyLoyalty {
+		enrol(tx.Org(), c, at)
+	}
+	return c, nil
+}
+
+// applyLoyalty changes an existing customer's type to want ("" keeps it):
+// a loyalty customer never becomes anything else (1046); becoming loyalty
+// enrols the customer in the default program.
+func applyLoyalty(org *simulator.Org, c *simulator.Customer, want simulator.LoyaltyType, now time.Time) *simulator.Error {
+	switch {
+	case want == "" || want == c.LoyaltyType:
+		return nil
+	case !c.LoyaltyType.CanBecome(want):
+		return simulator.Errorf(simulator.CodeLoyaltyToNonLoyaltyNotAllowed)
+	case want == simulator.LoyaltyLoyalty:
+		enrol(org, c, now)
+	default:
+		c.LoyaltyType = want
+	}
+	return nil
+}
+
+// enrol makes c a loyalty customer: slab 1 with no points in the org's
+// default program (loyaltyId = the customer id, slab expiry a year on),
+// unless c is in that program already. The fixtures' programs award nothing
+// on registration, so add's side_effects stay empty.
+func enrol(org *simulator.Org, c *simulator.Customer, at time.Time) {
+	c.LoyaltyType = simulator.LoyaltyLoyalty
+	prog := org.DefaultProgram()
+	if prog == nil || c.ProgramLoyalty(prog.ID) != nil {
+		return
+	}
+	c.Loyalty = append(c.Loyalty, simulator.ProgramLoyalty{ProgramID: prog.ID, LoyaltyID: c.ID,
+		SlabSerial: 1, SlabExpiry: at.AddDate(1, 0, 0)})
+}
+
+// fillIdentifier gives p identifier name=v if p has none of that type. A
+// different value stays: warning 91005 for the mobile when primary says the
+// request named the customer by another identifier (the mobile is the
+// registration primary key), else 91006.
+func fillIdentifier(p *simulator.Profile, name, v string, primary bool) *simulator.Error {
+	typ := identTypes[name]
+	have, ok := p.Identifier(typ)
+	switch {
+	case !ok || have == "":
+		p.Identifiers = append(p.Identifiers, simulator.Identifier{Type: typ, Value: v})
+		return nil
+	case p.HasIdentifier(typ, v):
+		return nil
+	case primary && name == IdentMobile:
+		return simulator.Errorf(simulator.CodePrimaryKeyNotUpdatable, name, v)
+	}
+	return simulator.Errorf(simulator.CodeUpdateNotAllowed, name)
+}
+
+// applyDetails writes an item's names, custom and extended fields and
+// subscriptions to c and its profile p, and stamps the change. Custom fields
+// the org has not configured are dropped with one warning 1017 for the item
+// (the docs' sample sends two and gets one); extended fields it has not
+// enabled with one warning 91015 naming them; subscriptions with a channel
+// or priority capsim does not know with 91022.
+func applyDetails(org *simulator.Org, c *simulator.Customer, p *simulator.Profile, in *customerInput, now time.Time, till string) []*simulator.Error {
+	var warnings []*simulator.Error
+	if in.first != "" {
+		p.FirstName = clipName(in.first)
+	}
+	if in.last != "" {
+		p.LastName = clipName(in.last)
+	}
+	badCustom := false
+	for _, f := range in.custom {
+		name, ok := configuredName(org.CustomFields, f.Name)
+		if !ok {
+			badCustom = true
+			continue
+		}
+		if p.Fields == nil {
+			p.Fields = map[string]string{}
+		}
+		p.Fields[name] = f.Value
+	}
+	if badCustom {
+		warnings = append(warnings, simulator.Errorf(simulator.CodeInvalidCustomField))
+	}
+	var badExtended []string
+	for _, f := range in.extended {
+		name, ok := configuredName(org.ExtendedFields, f.Name)
+		if !ok {
+			badExtended = append(badExtended, f.Name)
+			continue
+		}
+		if f.Value == "" {
+			delete(c.ExtendedFields, name)
+			continue
+		}
+		if c.ExtendedFields == nil {
+			c.ExtendedFields = map[string]string{}
+		}
+		c.ExtendedFields[name] = f.Value
+	}
+	if len(badExtended) > 0 {
+		warnings = append(warnings, simulator.Errorf(simulator.CodeInvalidExtendedField, strings.Join(badExtended, ", ")))
+	}
+	defaultSubscriptions(c, p)
+	for _, sub := range in.subs {
+		if w := applySubscription(c, sub); w != nil {
+			warnings = append(warnings, w)
+		}
+	}
+	p.Attribution.ModifiedDate, p.Attribution.ModifiedBy = now, till
+	c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = now, till
+	return warnings
+}
+
+// clipName drops what follows a name's 100th character (NOTES §5.1).
+func clipName(v string) string {
+	if r := []rune(v); len(r) > 100 {
+		return string(r[:100])
+	}
+	return v
+}
+
+// defaultSubscriptions opts c in to TRANS and BULK messages on EMAIL and SMS
+// for the identifiers of p, leaving pairs c has a state for already (as a
+// v2 registration does).
+func defaultSubscriptions(c *simulator.Customer, p *simulator.Profile) {
+	for _, pair := range []struct{ ident, channel string }{{simulator.IDEmail, "EMAIL"}, {simulator.IDMobile, "SMS"}} {
+		if _, ok := p.Identifier(pair.ident); !ok {
+			continue
+		}
+		for _, prio := range []string{simulator.PriorityTrans, simulator.PriorityBulk} {
+			if !hasSubscription(c, pair.channel, prio) {
+				c.SetSubscription(simulator.Subscription{Channel: pair.channel, Priority: prio, Type: simulator.OptIn})
+			}
+		}
+	}
+}
+
+func hasSubscription(c *simulator.Customer, channel, priority string) bool {
+	for _, sub := range c.Subscriptions {
+		if sub.Channel == channel && sub.Priority == priority {
+			return true
+		}
+	}
+	return false
+}
+
+// applySubscription applies one subscriptions.subscription entry of add:
+// {channel: email|sms, priority: TRANS|BULK, is_subscribed: 1|0}.
+func applySubscription(c *simulator.Customer, v Values) *simulator.Error {
+	ch := simulator.CanonicalChannel(v.String("channel"))
+	prio := strings.ToUpper(v.String("priority"))
+	known := false
+	for _, k := range simulator.SubscriptionChannels {
+		known = known || k == ch
+	}
+	state := ""
+	switch strings.ToLower(v.String("is_subscribed")) {
+	case "1", "true", "yes":
+		state = simulator.OptIn
+	case "0", "false", "no":
+		state = simulator.OptOut
+	}
+	if !known || (prio != simulator.PriorityTrans && prio != simulator.PriorityBulk) || state == "" {
+		return simulator.Errorf(simulator.CodeSubscriptionChannelUpdateFailed, v.String("channel"), v.String("priority"))
+	}
+	c.SetSubscription(simulator.Subscription{Channel: ch, Priority: prio, Type: state})
+	return nil
+}
+
+// customerItem renders a customer written by add or update, in the order of
+// the add sample: identifiers and registration, fields, item_status,
+// side_effects (add only), then names, loyalty and the last change.
+func customerItem(org *simulator.Org, c *simulator.Customer, res Result, sideEffects bool) Obj {
+	p := Profile(c)
+	st := standingOf(org, c)
+	var custom map[string]string
+	if p != nil {
+		custom = p.Fields
+	}
+	out := Obj{
+		{"user_id", c.ID},
+		{"mobile", identValue(p, IdentMobile)},
+		{"email", identValue(p, IdentEmail)},
+		{"external_id", identValue(p, IdentExternalID)},
+		{"registered_on", DateTime(registeredOn(c, p))},
+		{"extended_fields", fieldList(org.ExtendedFields, c.ExtendedFields)},
+		{"custom_fields", fieldList(org.CustomFields, custom)},
+		{"item_status", res.ItemStatus()},
+	}
+	if sideEffects {
+		// Registration rules that award points or coupons are not in the
+		// fixtures' programs: nothing is awarded, which the docs write as
+		// an empty side_effects ({} in JSON).
+		out = append(out, Field{"side_effects", Obj{}})
+	}
+	first, last := "", ""
+	if p != nil {
+		first, last = p.FirstName, p.LastName
+	}
+	return append(out,
+		Field{"firstname", first},
+		Field{"lastname", last},
+		Field{"type", loyaltyTypeName(c.LoyaltyType)},
+		Field{"lifetime_points", Num(st.lifetimePoints())},
+		Field{"lifetime_purchases", Num(c.LifetimePurchases)},
+		Field{"loyalty_points", Num(st.loyaltyPoints())},
+		Field{"current_slab", st.slab()},
+		Field{"updated_on", DateTime(updatedOn(c, p))},
+	)
+}
+
+// echoItem renders a failed item: what it sent, the customer's id when one
+// was found, and its item_status.
+func echoItem(raw Values, userID int64, res Result) Obj {
+	var out Obj
+	if userID != 0 {
+		out = append(out, Field{"user_id", userID})
+	}
+	for _, k := range []string{IdentMobile, IdentEmail, IdentExternalID, "firstname", "lastname"} {
+		out = append(out, Field{k, raw.String(k)})
+	}
+	return append(out, Field{"item_status", res.ItemStatus()})
+}

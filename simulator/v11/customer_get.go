@@ -1,0 +1,333 @@
+package v11
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+// getOptions are the optional parts of a customer/get item, each asked for
+// with name=true.
+type getOptions struct {
+	userID, nextSlab, slabHistory, pointsSummary, subscriptions bool
+	expirySchedule, expiredPoints, promotionPoints              bool
+}
+
+func parseGetOptions(q url.Values) getOptions {
+	on := func(name string) bool {
+		v, _ := strconv.ParseBool(strings.TrimSpace(q.Get(name)))
+		return v
+	}
+	return getOptions{
+		userID: on("user_id"), nextSlab: on("next_slab"), slabHistory: on("slab_history"),
+		pointsSummary: on("points_summary"), subscriptions: on("subscriptions"),
+		expirySchedule: on("expiry_schedule"), expiredPoints: on("expired_points"),
+		promotionPoints: on("promotion_points"),
+	}
+}
+
+// handleCustomerGet handles "GET /v1.1/customer/get": one item per
+// identifier of the query (mobile, email, external_id, id, card_number;
+// comma-separated for several customers). Unknown customers fail as items
+// (1012, or 1011 for an id: see FindCustomer) while the rest succeed, so the
+// status is 201 when some fail and 500 when all do. No identifier at all is
+// a request-level 400; more than the batch limit is 1060.
+func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	idents, err := QueryIdents(q, s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	opts := parseGetOptions(q)
+	now := s.Time()
+	var b Batch
+	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
+		for _, id := range idents {
+			c, warnings, ferr := FindCustomer(tx, id)
+			if ferr != nil {
+				res := Failed(ferr)
+				b.Add(Obj{{id.Name, id.Value}, {"item_status", res.ItemStatus()}}, res)
+				continue
+			}
+			res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
+			b.Add(getItem(tx.Org(), c, opts, res, now), res)
+		}
+		return nil
+	})
+	if verr != nil {
+		s.Fail(w, r, verr)
+		return
+	}
+	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+}
+
+// orNil returns v, or nil (JSON null, an empty element) when it is empty:
+// the sample writes a missing external id as "external_id": null.
+func orNil(v string) any {
+	if v == "" {
+		return nil
+	}
+	return v
+}
+
+// getItem renders one customer as the get sample does, with the optional
+// sections opts asks for. c is shared (read in a View): nothing here may
+// change it.
+func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Result, now time.Time) Obj {
+	p := Profile(c)
+	st := standingOf(org, c)
+	var out Obj
+	if opts.userID {
+		out = append(out, Field{"user_id", Int(c.ID)})
+	}
+	out = append(out,
+		Field{"firstname", p.FirstName},
+		Field{"lastname", p.LastName},
+		Field{"mobile", orNil(identValue(p, IdentMobile))},
+		Field{"email", orNil(identValue(p, IdentEmail))},
+		Field{"external_id", orNil(identValue(p, IdentExternalID))},
+		Field{"lifetime_points", st.lifetimePoints()},
+		Field{"lifetime_purchases", c.LifetimePurchases},
+		Field{"loyalty_points", st.loyaltyPoints()},
+		Field{"current_slab", st.slab()},
+	)
+	if opts.nextSlab {
+		out = append(out, nextSlab(st)...)
+	}
+	till := registeredBy(c, p)
+	out = append(out,
+		Field{"registered_on", DateTime(registeredOn(c, p))},
+		Field{"updated_on", DateTime(updatedOn(c, p))},
+		Field{"type", loyaltyTypeName(c.LoyaltyType)},
+		Field{"source", strings.ToLower(string(p.Source))},
+		Field{"identifiers", otherIdentifiers(p)},
+		Field{"registered_by", tillName(org, till)},
+		Field{"registered_store", storeOf(org, till)},
+		Field{"registered_till", Obj{{"code", till}, {"name", tillName(org, till)}}},
+		Field{"fraud_details", Obj{{"status", "NONE"}, {"marked_by", ""}, {"modified_on", ""}}},
+		Field{"trackers", ""},
+		Field{"current_nps_status", nil},
+		Field{"custom_fields", fieldList(org.CustomFields, p.Fields)},
+		Field{"extended_fields", fieldList(org.ExtendedFields, c.ExtendedFields)},
+	)
+	if opts.slabHistory {
+		out = append(out, Field{"slab_history", slabHistory(c, st, p)})
+	}
+	if opts.pointsSummary {
+		out = append(out, Field{"points_summaries", pointsSummaries(org, c)})
+	}
+	if opts.expirySchedule {
+		out = append(out, Field{"expiry_schedule", expirySchedule(c, now)})
+	}
+	if opts.expiredPoints {
+		out = append(out, Field{"expired_points", expiredPoints(c, p)})
+	}
+	if opts.promotionPoints {
+		out = append(out, Field{"promotion_points", promotionPoints(org, c)})
+	}
+	if opts.subscriptions {
+		subs := List{}
+		for _, sub := range c.Subscriptions {
+			subs = append(subs, Obj{{"channel", sub.Channel}, {"priority", sub.Priority}, {"type", sub.Type}})
+		}
+		out = append(out, Field{"subscriptions", Obj{{"subscription", subs}}})
+	}
+	return append(out,
+		Field{"transactions", Obj{{"transaction", recentTransactions(c)}}},
+		Field{"coupons", Obj{{"coupon", activeCoupons(org, c, now)}}},
+		Field{"notes", recentNotes(c)},
+		Field{"item_status", res.ItemStatus()},
+	)
+}
+
+// tillName returns a till's name (its code when the org does not know it).
+func tillName(org *simulator.Org, code string) string {
+	if t := org.Till(code); t != nil && t.Name != "" {
+		return t.Name
+	}
+	return code
+}
+
+// storeOf returns {code, name} of the store a till belongs to.
+func storeOf(org *simulator.Org, till string) Obj {
+	if st := org.TillStore(till); st != nil {
+		return Obj{{"code", st.Code}, {"name", st.Name}}
+	}
+	if t := org.Till(till); t != nil {
+		return Obj{{"code", t.StoreCode}, {"name", t.StoreCode}}
+	}
+	return Obj{{"code", ""}, {"name", ""}}
+}
+
+// otherIdentifiers lists p's identifiers other than mobile, email and
+// external id (card numbers, ...); the sample shows the list empty.
+func otherIdentifiers(p *simulator.Profile) List {
+	out := List{}
+	for _, id := range p.Identifiers {
+		switch id.Type {
+		case simulator.IDMobile, simulator.IDEmail, simulator.IDExternalID:
+			continue
+		}
+		out = append(out, Obj{{"type", id.Type}, {"value", id.Value}})
+	}
+	return out
+}
+
+// nextSlab renders next_slab=true: the next slab of the default program
+// (empty, serial -1, in the highest slab or when not enrolled), named as
+// v2's loyaltyDetails names them.
+func nextSlab(st standing) []Field {
+	name, serial, desc := "", "-1", ""
+	if st.prog != nil && st.pl != nil {
+		if next, ok := st.prog.SlabBySerial(st.pl.SlabSerial + 1); ok {
+			name, serial, desc = next.Name, strconv.Itoa(next.Serial), next.Description
+		}
+	}
+	return []Field{{"next_slab", name}, {"next_slab_serial_number", serial}, {"next_slab_description", desc}}
+}
+
+// slabHistory renders slab_history=true. capsim keeps the current slab, not
+// its history, so the history is the upgrades that lead there: one per slab
+// above the first, 90 days apart from registration.
+func slabHistory(c *simulator.Customer, st standing, p *simulator.Profile) Obj {
+	items := List{}
+	if st.prog != nil && st.pl != nil {
+		at := registeredOn(c, p)
+		for n := 2; n <= st.pl.SlabSerial; n++ {
+			from, _ := st.prog.SlabBySerial(n - 1)
+			to, ok := st.prog.SlabBySerial(n)
+			if !ok {
+				break
+			}
+			items = append(items, Obj{{"type", "UPGRADE"}, {"from", from.Name}, {"to", to.Name},
+				{"changed_on", DateTime(at.AddDate(0, 0, 90*(n-1)))}, {"notes", ""}})
+		}
+	}
+	return Obj{{"history", items}}
+}
+
+// pointsSummaries renders points_summary=true: the customer's standing in
+// every program it is enrolled in.
+func pointsSummaries(org *simulator.Org, c *simulator.Customer) Obj {
+	items := List{}
+	for i := range c.Loyalty {
+		pl := &c.Loyalty[i]
+		progName, slab := "", ""
+		if prog := org.Program(pl.ProgramID); prog != nil {
+			progName = prog.Name
+			s, _ := prog.SlabBySerial(pl.SlabSerial)
+			slab = s.Name
+		}
+		items = append(items, Obj{
+			{"program_id", Int(pl.ProgramID)}, {"program_name", progName},
+			{"loyalty_points", Num(pl.LoyaltyPoints)}, {"lifetime_points", Num(pl.LifetimePoints)},
+			{"redeemed", Num(pl.Redeemed)}, {"expired", Num(pl.Expired)}, {"returned", Num(pl.Returned)},
+			{"adjusted", Num(pl.Adjusted)}, {"cumulative_purchases", Num(pl.CumulativePurchases)},
+			{"current_slab", slab}, {"slab_expiry_date", DateTime(pl.SlabExpiry)},
+		})
+	}
+	return Obj{{"points_summary", items}}
+}
+
+// expirySchedule renders expiry_schedule=true: the points now held expire
+// with the slab (the program's expiry date), one entry per program.
+func expirySchedule(c *simulator.Customer, now time.Time) Obj {
+	items := List{}
+	for _, pl := range c.Loyalty {
+		if pl.LoyaltyPoints <= 0 || pl.SlabExpiry.Before(now) {
+			continue
+		}
+		items = append(items, Obj{{"program_id", Int(pl.ProgramID)}, {"points", Num(pl.LoyaltyPoints)},
+			{"expiry_date", DateTime(pl.SlabExpiry)}})
+	}
+	return Obj{{"schedule", items}}
+}
+
+// expiredPoints renders expired_points=true: what expired per program,
+// dated a year after registration (capsim keeps the total, not the dates).
+func expiredPoints(c *simulator.Customer, p *simulator.Profile) Obj {
+	items := List{}
+	at := registeredOn(c, p).AddDate(1, 0, 0)
+	for _, pl := range c.Loyalty {
+		if pl.Expired <= 0 {
+			continue
+		}
+		items = append(items, Obj{{"program_id", Int(pl.ProgramID)}, {"points", Num(pl.Expired)},
+			{"expired_on", DateTime(at)}})
+	}
+	return Obj{{"item", items}}
+}
+
+// promotionPoints renders promotion_points=true: the promotions issued to
+// the customer with the points each awarded.
+func promotionPoints(org *simulator.Org, c *simulator.Customer) Obj {
+	items := List{}
+	for _, pi := range c.Promotions {
+		name, points := "", 0.0
+		if pr := org.Promotion(pi.PromotionID); pr != nil {
+			name, points = pr.Name, pr.Points
+		}
+		items = append(items, Obj{{"promotion_id", Int(pi.PromotionID)}, {"promotion_name", name},
+			{"program_id", Int(pi.ProgramID)}, {"points", Num(points)}, {"issued_on", DateTime(pi.Date)}})
+	}
+	return Obj{{"promotion", items}}
+}
+
+// recentTransactions lists the customer's 10 latest transactions, newest
+// first, as the get sample shows them.
+func recentTransactions(c *simulator.Customer) List {
+	out := List{}
+	if c.History == nil {
+		return out
+	}
+	page, _ := c.History.FindTransactions(simulator.TransactionQuery{})
+	for _, t := range page {
+		out = append(out, Obj{{"id", Int(t.ID)}, {"number", t.Number}, {"type", t.Type},
+			{"created_date", DateTime(t.Date)}, {"store", firstNonEmpty(t.TillCode, t.StoreCode)}})
+	}
+	return out
+}
+
+// activeCoupons lists the customer's coupons that are active now.
+func activeCoupons(org *simulator.Org, c *simulator.Customer, now time.Time) List {
+	out := List{}
+	if c.History == nil {
+		return out
+	}
+	for _, cp := range c.History.Coupons {
+		if cp.Status(now) != simulator.CouponActive {
+			continue
+		}
+		out = append(out, Obj{{"id", Int(cp.ID)}, {"code", cp.Code}, {"series_id", Int(cp.SeriesID)},
+			{"valid_till", DateTime(cp.ValidTill)}, {"issued_on", DateTime(cp.IssuedOn)}})
+	}
+	return out
+}
+
+// recentNotes lists the customer's notes; the sample writes the list bare
+// ("notes": []).
+func recentNotes(c *simulator.Customer) List {
+	out := List{}
+	if c.History == nil {
+		return out
+	}
+	for _, n := range c.History.Notes {
+		out = append(out, Obj{{"id", Int(n.ID)}, {"date", DateTime(n.Date)}, {"description", n.Description}})
+	}
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

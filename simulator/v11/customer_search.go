@@ -1,0 +1,161 @@
+package v11
+
+import (
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+// Search paging defaults: the docs' sample answers start 0 and rows 10.
+const (
+	defaultSearchRows = 10
+	maxSearchRows     = 100
+)
+
+// handleCustomerSearch handles "GET /v1.1/customer/search": the customers
+// (those with a v1.1 profile) that satisfy q, ordered by user id, paged by
+// start and rows, with count the number of matches. A query that does not
+// follow the grammar is a request-level 400 naming the problem, never an
+// empty success. No match is a success with no items: the docs say search
+// shows no customer-not-found error.
+func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
+	qv := r.URL.Query()
+	org := s.Store.Org()
+	query, err := ParseQuery(qv.Get("q"), org.CustomFields)
+	if err != nil {
+		WriteError(w, r, invalid("q: %v", err))
+		return
+	}
+	start, rows := 0, defaultSearchRows
+	if v := qv.Get("start"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			WriteError(w, r, invalid("start %q is not a non-negative integer", v))
+			return
+		}
+		start = n
+	}
+	if v := qv.Get("rows"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxSearchRows {
+			WriteError(w, r, invalid("rows %q is not an integer from 1 to %d", v, maxSearchRows))
+			return
+		}
+		rows = n
+	}
+	var matches []*simulator.Customer
+	err = s.Store.View(Namespace(r), func(tx *store.Tx) error {
+		return tx.Each(func(c *simulator.Customer) bool {
+			if c.MergedInto == 0 && Profile(c) != nil && query.Match(searchSubject(org, c)) {
+				matches = append(matches, c)
+			}
+			return true
+		})
+	})
+	if err != nil {
+		s.Fail(w, r, err)
+		return
+	}
+	sort.Slice(matches, func(i, j int) bool { return matches[i].ID < matches[j].ID })
+	items := List{}
+	for i := start; i < len(matches) && i < start+rows; i++ {
+		items = append(items, searchItem(org, matches[i]))
+	}
+	Reply(w, r, Obj{
+		{"status", SuccessStatus()},
+		{"customer", Obj{
+			{"count", strconv.Itoa(len(matches))},
+			{"start", strconv.Itoa(start)},
+			{"rows", strconv.Itoa(rows)},
+			{"results", Obj{{"item", items}}},
+		}},
+	}, simulator.CodeSuccess.Number())
+}
+
+// searchSubject returns c's searchable attribute values.
+func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
+	p := Profile(c)
+	st := standingOf(org, c)
+	sub := &Subject{
+		Strings: map[string]string{
+			"firstname":   p.FirstName,
+			"lastname":    p.LastName,
+			"mobile":      identValue(p, IdentMobile),
+			"email":       identValue(p, IdentEmail),
+			"external_id": identValue(p, IdentExternalID),
+			"slab":        st.slab(),
+		},
+		Numbers: map[string]float64{
+			"org_id":             float64(org.ID),
+			"loyalty_points":     st.loyaltyPoints(),
+			"lifetime_points":    st.lifetimePoints(),
+			"lifetime_purchases": c.LifetimePurchases,
+			"last_trans_value":   lastTransValue(c),
+			"transaction_value":  lastTransValue(c),
+		},
+		Dates: map[string]time.Time{"registered_date": registeredOn(c, p)},
+	}
+	// registered_store takes a store id in the docs; the store's code and
+	// the registering till name it too.
+	till := registeredBy(c, p)
+	sub.Strings["registered_store"] = till
+	if t := org.Till(till); t != nil {
+		sub.Strings["registered_store"] = t.StoreCode
+	}
+	sub.Aliases = map[string][]string{"registered_store": {till}}
+	if st := org.TillStore(till); st != nil {
+		sub.Aliases["registered_store"] = append(sub.Aliases["registered_store"], Int(st.ID))
+	}
+	for k, v := range p.Fields {
+		sub.Strings[strings.ToLower(k)] = v
+	}
+	return sub
+}
+
+// lastTransValue returns the amount of c's latest transaction (0 for none).
+func lastTransValue(c *simulator.Customer) float64 {
+	if c.History == nil {
+		return 0
+	}
+	page, _ := c.History.FindTransactions(simulator.TransactionQuery{Page: simulator.Page{Limit: 1}})
+	if len(page) == 0 {
+		return 0
+	}
+	return page[0].Amount
+}
+
+// searchItem renders one search hit as the docs' sample does. Identifiers a
+// customer lacks read "None": the sample's customers without an external id
+// show "external_id": "None" (a quirk of the real search index).
+func searchItem(org *simulator.Org, c *simulator.Customer) Obj {
+	p := Profile(c)
+	st := standingOf(org, c)
+	orNone := func(v string) string {
+		if v == "" {
+			return "None"
+		}
+		return v
+	}
+	return Obj{
+		{"user_id", Int(c.ID)},
+		{"org_id", Int(org.ID)},
+		{"firstname", p.FirstName},
+		{"lastname", p.LastName},
+		{"mobile", orNone(identValue(p, IdentMobile))},
+		{"email", orNone(identValue(p, IdentEmail))},
+		{"external_id", orNone(identValue(p, IdentExternalID))},
+		{"loyalty_points", Num(st.loyaltyPoints())},
+		{"lifetime_points", Num(st.lifetimePoints())},
+		{"lifetime_purchases", Num(c.LifetimePurchases)},
+		{"current_slab", st.slab()},
+		{"registered_on", DateTime(registeredOn(c, p))},
+		{"registered_by", registeredBy(c, p)},
+		{"last_trans_value", Num(lastTransValue(c))},
+		{"attributes", Obj{{"attribute", pairList(org.CustomFields, p.Fields)}}},
+	}
+}

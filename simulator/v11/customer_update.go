@@ -1,0 +1,244 @@
+package v11
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+// handleCustomerUpdate handles "POST /v1.1/customer/update" (and PUT, which
+// the current reference documents): each root.customer item names its
+// customer by one identifier (id, else mobile, else email, else external_id)
+// and updates the profile. The reference says update has no batch support;
+// capsim still answers every item, each on its own.
+func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
+	items, err := ReadItems(r, "customer", s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	var b Batch
+	for _, in := range items {
+		b.Add(s.updateOne(r, in))
+	}
+	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+}
+
+// updateOne updates the customer of one item. The identifier that names the
+// customer is unchanged; the item's other identifiers fill empty ones and
+// leave the rest as they are, with a warning: 91005 for the mobile (the
+// registration primary key), 91006 for another identifier with a value
+// already, 91007 for a value another INSTORE customer holds. Loyalty never
+// becomes non-loyalty (1046). Unknown customers are 1012 (1011 for an id).
+func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
+	now, till := s.Time(), s.Till(r)
+	ident, ok := BodyIdent(raw)
+	if !ok {
+		res := Failed(invalid("no identifier: pass one of mobile, email, external_id or id"))
+		return echoItem(raw, 0, res), res
+	}
+	in, verr := parseCustomerInput(raw, now)
+	if verr != nil {
+		return echoItem(raw, 0, Failed(verr)), Failed(verr)
+	}
+	var (
+		out     Obj
+		res     Result
+		touched int64
+	)
+	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+		c, warnings, ferr := FindCustomer(tx, ident)
+		if ferr != nil {
+			return ferr
+		}
+		touched = c.ID
+		if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
+			return err
+		}
+		p := Profile(c)
+		if p == nil {
+			return simulator.Errorf(simulator.CodeCustomerNotFound)
+		}
+		for _, name := range writeIdentNames {
+			v, ok := in.idents[name]
+			if !ok || name == ident.Name {
+				continue
+			}
+			if _, have := p.Identifier(identTypes[name]); !have {
+				if owner, taken := tx.Owner(p.Source, p.AccountID, identTypes[name], v); taken && owner != c.ID {
+					warnings = append(warnings, simulator.Errorf(simulator.CodeIdentifierOccupied, name))
+					continue
+				}
+			}
+			if w := fillIdentifier(p, name, v, true); w != nil {
+				warnings = append(warnings, w)
+			}
+		}
+		warnings = append(warnings, applyDetails(tx.Org(), c, p, in, now, till)...)
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		res = Succeeded(simulator.CodeCustomerUpdated, warnings...)
+		out = customerItem(tx.Org(), c, res, false)
+		return nil
+	})
+	if err != nil {
+		res = Failed(s.itemError(r, err, simulator.CodeCustomerUpdateFailed))
+		return echoItem(raw, touched, res), res
+	}
+	return out, res
+}
+
+// IdentityChangesKey is the key of History.Extra under which a customer's
+// identity change requests are kept.
+const IdentityChangesKey = "identity_change_requests"
+
+// IdentityChange is an identity change request: customer/update_identity
+// records it as pending; Capillary's back office verifies and applies it
+// (the reference), which capsim does not simulate.
+type IdentityChange struct {
+	RequestID   string    `json:"requestId"`
+	Identifier  string    `json:"identifier"` // mobile, email or external_id
+	OldValue    string    `json:"oldValue"`
+	NewValue    string    `json:"newValue"`
+	Status      string    `json:"status"` // PENDING
+	RequestedOn time.Time `json:"requestedOn"`
+	RequestedBy string    `json:"requestedBy"` // the till
+}
+
+// IdentityChanges returns c's identity change requests, oldest first.
+func IdentityChanges(c *simulator.Customer) []IdentityChange {
+	if c.History == nil || c.History.Extra == nil {
+		return nil
+	}
+	b, err := json.Marshal(c.History.Extra[IdentityChangesKey])
+	if err != nil {
+		return nil
+	}
+	var out []IdentityChange
+	_ = json.Unmarshal(b, &out)
+	return out
+}
+
+// addIdentityChange records ch on c, in History.Extra (as JSON values) and
+// as a pending CHANGE_IDENTIFIER request, which v2's retroRequest reads.
+func addIdentityChange(c *simulator.Customer, ch IdentityChange) error {
+	var n int64
+	for _, rr := range c.RetroRequests {
+		n = max(n, rr.ID)
+	}
+	n++
+	ch.RequestID = fmt.Sprintf("RR-%d-%d", c.ID, n)
+	all := append(IdentityChanges(c), ch)
+	b, err := json.Marshal(all)
+	if err != nil {
+		return err
+	}
+	var stored []any
+	if err := json.Unmarshal(b, &stored); err != nil {
+		return err
+	}
+	if c.History == nil {
+		c.History = &simulator.History{}
+	}
+	if c.History.Extra == nil {
+		c.History.Extra = map[string]any{}
+	}
+	c.History.Extra[IdentityChangesKey] = stored
+	c.RetroRequests = append(c.RetroRequests, simulator.RetroRequest{ID: n, RequestID: ch.RequestID,
+		Status: ch.Status, Type: "CHANGE_IDENTIFIER", AddedBy: ch.RequestedBy, AddedOn: ch.RequestedOn, UpdatedOn: ch.RequestedOn})
+	return nil
+}
+
+// handleCustomerUpdateIdentity handles "POST /v1.1/customer/update_identity":
+// each root.customer item {identifier, old_value, new_value} asks to change
+// a loyalty customer's mobile, email or external id. The request is recorded
+// as pending (1040, updated "true"); the identifier itself does not change.
+func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Request) {
+	items, err := ReadItems(r, "customer", s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	var b Batch
+	for _, in := range items {
+		b.Add(s.updateIdentityOne(r, in))
+	}
+	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+}
+
+// updateIdentityOne records one identity change request. identifier must be
+// mobile, email or external_id and both values given (1041); the new value
+// must be valid (1042) and differ from the old (1041); the old value must
+// name a customer (1012) whose v1.1 profile holds it (1025), who is a loyalty
+// customer (1013), and no other customer may hold the new one (1032 mobile,
+// 1016 email, 1033 external id).
+func (s *Server) updateIdentityOne(r *http.Request, raw Values) (Obj, Result) {
+	name, oldV, newV := raw.String("identifier"), raw.String("old_value"), raw.String("new_value")
+	item := func(res Result) Obj {
+		return Obj{{"identifier", name}, {"old_value", oldV}, {"new_value", newV},
+			{"updated", fmt.Sprint(res.OK())}, {"item_status", res.ItemStatus()}}
+	}
+	fail := func(err *simulator.Error) (Obj, Result) { return item(Failed(err)), Failed(err) }
+	typ, ok := identTypes[name]
+	if !ok || name == IdentCardNumber {
+		return fail(simulator.Errorf(simulator.CodeIdentityChangeFailed).
+			WithDetail("identifier %q is not mobile, email or external_id", name))
+	}
+	if oldV == "" || newV == "" {
+		return fail(simulator.Errorf(simulator.CodeIdentityChangeFailed).WithDetail("old_value and new_value are required"))
+	}
+	if name == IdentMobile {
+		newV = simulator.CleanMobile(newV)
+	}
+	valid := map[string]func(string) bool{IdentMobile: simulator.ValidMobile, IdentEmail: simulator.ValidEmail,
+		IdentExternalID: simulator.ValidExternalID}[name]
+	if !valid(newV) {
+		return fail(simulator.Errorf(simulator.CodeInvalidIdentifierValue))
+	}
+	exists := map[string]simulator.Code{IdentMobile: simulator.CodeMobileExists, IdentEmail: simulator.CodeEmailExists,
+		IdentExternalID: simulator.CodeExternalIDExists}[name]
+	now, till := s.Time(), s.Till(r)
+	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+		c, _, ferr := FindCustomer(tx, Ident{Name: name, Value: oldV})
+		if ferr != nil {
+			return ferr
+		}
+		p := Profile(c)
+		if p == nil || !p.HasIdentifier(typ, cleanIdent(name, oldV)) {
+			return simulator.Errorf(simulator.CodeIdentityMandatoryFieldsMismatch)
+		}
+		if p.HasIdentifier(typ, newV) {
+			return simulator.Errorf(simulator.CodeIdentityChangeFailed).WithDetail("new_value is the current value")
+		}
+		if c.LoyaltyType != simulator.LoyaltyLoyalty {
+			return simulator.Errorf(simulator.CodeNotLoyaltyCustomer)
+		}
+		if owner, taken := tx.Owner(p.Source, p.AccountID, typ, newV); taken && owner != c.ID {
+			return simulator.Errorf(exists)
+		}
+		err := addIdentityChange(c, IdentityChange{Identifier: name, OldValue: oldV, NewValue: newV,
+			Status: "PENDING", RequestedOn: now, RequestedBy: till})
+		if err != nil {
+			return err
+		}
+		return tx.Put(c)
+	})
+	if err != nil {
+		return fail(s.itemError(r, err, simulator.CodeIdentityChangeFailed))
+	}
+	res := Succeeded(simulator.CodeIdentityChangeRequested)
+	return item(res), res
+}
+
+// cleanIdent returns an identifier value as stored.
+func cleanIdent(name, v string) string {
+	if name == IdentMobile {
+		return simulator.CleanMobile(v)
+	}
+	return v
+}

@@ -1,0 +1,117 @@
+package v11_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/capsim/capsim/simulator/simtest"
+)
+
+// historySample returns a function that reads the sample body name in the
+// format asked for, from testdata/requests/history_<name>_sample.<format>.
+func historySample(name string) func(t *testing.T, f string) string {
+	return func(t *testing.T, f string) string { return sample(t, "history_"+name+"_sample."+f) }
+}
+
+// historyCases are the history requests whose full responses are pinned
+// (testdata/golden/history_*), each sent to a fresh simulator in both
+// formats: the reference's sample requests, and a read of every operation.
+// The samples' bodies are the reference's, except the referral sample's
+// masked mobile (9174116390xx), which Tom Sawyer's replaces.
+var historyCases = []struct {
+	name, method, target string
+	body                 func(t *testing.T, format string) string
+	codes                []string // the item codes every sample must get
+}{
+	{"transactions_sample", "GET", "/v1.1/customer/transactions?mobile=44700900000&start_date=2016-12-21+23:45:45&end_date=2016-12-29+12:11:45", nil, []string{"1052"}},
+	{"transactions_batch_options", "GET", "/v1.1/customer/transactions?mobile=44700900000,44700900888,4470090345&limit=2&sort=trans_id&order=asc&custom_fields=true&credit_notes=true&user_id=true", nil, []string{"1052", "1052", "1012"}},
+	{"redemptions_sample", "GET", "/v1.1/customer/redemptions?mobile=44700900000", nil, []string{"1000"}},
+	{"redemptions_user_id", "GET", "/v1.1/customer/redemptions?id=387020208&user_id=true&type=POINTS", nil, []string{"1000"}},
+	{"notes_add_sample", "POST", "/v1.1/customer/notes", historySample("notes"), []string{"1000"}},
+	{"notes_get_sample", "GET", "/v1.1/customer/notes?identifier=44700900999&associate_id=234", nil, []string{"1000"}},
+	{"coupons", "GET", "/v1.1/customer/coupons?mobile=44700900999,44700900000", nil, []string{"1000", "1000"}},
+	{"tickets_add_sample", "POST", "/v1.1/customer/tickets", historySample("tickets"), []string{"1300"}},
+	{"tickets_get", "GET", "/v1.1/customer/tickets?mobile=44700900999", nil, []string{"1300"}},
+	{"referrals_add_sample", "POST", "/v1.1/customer/referrals", historySample("referrals"), []string{"1000"}},
+	{"referrals_get", "GET", "/v1.1/customer/referrals?mobile=44700900000&campaign_token=12511", nil, []string{"1000"}},
+	{"preferences_set_sample", "POST", "/v1.1/customer/preferences", historySample("preferences"), []string{"1000"}},
+	{"preferences_get_sample", "GET", "/v1.1/customer/preferences?mobile=44700900000", nil, []string{"1000"}},
+	{"interaction_sample", "GET", "/v1.1/customer/interaction?mobile=44700900000", nil, []string{"1000"}},
+	{"subscriptions_set_sample", "POST", "/v1.1/customer/subscriptions", historySample("subscriptions"), []string{"1000", "1000"}},
+	{"subscriptions_get", "GET", "/v1.1/customer/subscriptions?mobile=44700900000,44700900999", nil, []string{"1000", "1000"}},
+}
+
+// pathOf returns target without its query.
+func pathOf(target string) string {
+	if i := strings.IndexByte(target, '?'); i >= 0 {
+		return target[:i]
+	}
+	return target
+}
+
+// historyItems returns the items of a history response, wherever the
+// operation puts them: response.customer, response.customers.customer or
+// response.subscriptions.subscription.
+func historyItems(v map[string]any) []any {
+	for _, path := range [][]any{{"response", "customer"}, {"response", "customers", "customer"}, {"response", "subscriptions", "subscription"}} {
+		if l, ok := at(v, path...).([]any); ok {
+			return l
+		}
+	}
+	return nil
+}
+
+// itemCodes returns the item_status code of every item.
+func itemCodes(v map[string]any) []string {
+	out := []string{}
+	for _, it := range historyItems(v) {
+		c, _ := itemCode(it)
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestHistoryGolden(t *testing.T) {
+	for _, tc := range historyCases {
+		for _, f := range []string{"json", "xml"} {
+			t.Run(tc.name+"."+f, func(t *testing.T) {
+				s := simtest.MustOpenServer(t)
+				body := ""
+				if tc.body != nil {
+					body = tc.body(t, f)
+				}
+				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				if got := itemCodes(decode(t, s, tc.method, pathOf(tc.target), res)); !reflect.DeepEqual(got, tc.codes) {
+					t.Fatalf("item codes %v, want %v\n%s", got, tc.codes, res.Body)
+				}
+				golden(t, "history_"+tc.name+"."+f, res.Body)
+			})
+		}
+	}
+}
+
+// TestHistoryParity sends every history request in JSON and in XML (body and
+// response) to two fresh simulators: the values must be the same.
+func TestHistoryParity(t *testing.T) {
+	for _, tc := range historyCases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got [2]map[string]any
+			for i, f := range []string{"json", "xml"} {
+				s := simtest.MustOpenServer(t)
+				body := ""
+				if tc.body != nil {
+					body = tc.body(t, f)
+				}
+				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				got[i] = decode(t, s, tc.method, pathOf(tc.target), res)
+			}
+			if !reflect.DeepEqual(got[0], got[1]) {
+				a, _ := json.MarshalIndent(got[0], "", " ")
+				b, _ := json.MarshalIndent(got[1], "", " ")
+				t.Fatalf("JSON and XML differ\nJSON:\n%s\nXML:\n%s", a, b)
+			}
+		})
+	}
+}

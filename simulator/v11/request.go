@@ -1,0 +1,330 @@
+package v11
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/internal/xmltree"
+)
+
+// DefaultBatchLimit is the most items one batch may carry (customers in
+// add, identifiers in get) unless Server.BatchLimit says otherwise. The real
+// limit is not public (NOTES §5.3); 100 is the bound the v2 API documents
+// for its lists, so a batch of 101 answers status 1060 "Batch limit
+// exceeded", the catalogue's code for it.
+const DefaultBatchLimit = 100
+
+// Values is one element of a parsed v1.1 request body: its fields by name.
+// A field holds a string, a Values, or a []any of those when the element is
+// repeated (XML) or a list (JSON). JSON numbers, booleans and null become
+// strings ("44700900000", "true", ""), so a value reads the same whichever
+// format carried it.
+type Values map[string]any
+
+// Has reports whether v has field key.
+func (v Values) Has(key string) bool {
+	_, ok := v[key]
+	return ok
+}
+
+// String returns the text of field key, trimmed: "" when it is absent or not
+// a scalar; the first item's when it is a list.
+func (v Values) String(key string) string {
+	switch t := v[key].(type) {
+	case string:
+		return strings.TrimSpace(t)
+	case []any:
+		if len(t) > 0 {
+			if s, ok := t[0].(string); ok {
+				return strings.TrimSpace(s)
+			}
+		}
+	}
+	return ""
+}
+
+// Values returns the object in field key (the first one when it is a list),
+// or nil.
+func (v Values) Values(key string) Values {
+	switch t := v[key].(type) {
+	case Values:
+		return t
+	case []any:
+		for _, item := range t {
+			if o, ok := item.(Values); ok {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// List returns the objects in field key: the items of a list, or the one
+// object clients send where a list is expected ({"customer": {...}}).
+// Items that are not objects are skipped.
+func (v Values) List(key string) []Values {
+	switch t := v[key].(type) {
+	case Values:
+		return []Values{t}
+	case []any:
+		out := make([]Values, 0, len(t))
+		for _, item := range t {
+			if o, ok := item.(Values); ok {
+				out = append(out, o)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// Items returns the objects item under the object container: Items("notes",
+// "note") reads {"notes": {"note": [...]}} and <notes><note/>...</notes>.
+func (v Values) Items(container, item string) []Values {
+	return v.Values(container).List(item)
+}
+
+// Pair is one {name, value} entry of a field or attribute list.
+type Pair struct{ Name, Value string }
+
+// Pairs returns the name/value entries of a list such as
+// custom_fields.field or attributes.attribute, skipping entries without a
+// name. An entry without a value (<value /> or no value key) has "".
+func (v Values) Pairs(container, item string) []Pair {
+	var out []Pair
+	for _, e := range v.Items(container, item) {
+		name := e.String("name")
+		if name == "" {
+			continue
+		}
+		out = append(out, Pair{Name: name, Value: e.String("value")})
+	}
+	return out
+}
+
+// bodyFormat says how to read a request body: by its Content-Type when it
+// names JSON or XML, else by its first non-space byte ('<' is XML).
+func bodyFormat(contentType string, body []byte) Format {
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch {
+	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
+		return FormatJSON
+	case mt == "application/xml" || mt == "text/xml" || strings.HasSuffix(mt, "+xml"):
+		return FormatXML
+	}
+	if b := bytes.TrimLeft(body, " \t\r\n\ufeff"); len(b) > 0 && b[0] == '<' {
+		return FormatXML
+	}
+	return FormatJSON
+}
+
+// NormalizeRequest prepares a v1.1 request for the contract and the
+// handlers: it repairs the query the way the docs' examples write it
+// (normalizeQuery) and gives a body without a JSON or XML Content-Type the
+// one its content implies (NormalizeContentType). The server calls it for
+// every /v1.1/ request before validation.
+func NormalizeRequest(r *http.Request) {
+	normalizeQuery(r.URL)
+	NormalizeContentType(r)
+}
+
+// queryParamRE matches a query-string segment that is a parameter of its own.
+var queryParamRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\-]*=`)
+
+// normalizeQuery repairs two things in a query the docs teach clients to
+// send unencoded. ";" separates RANGE and IN values
+// (q=loyalty_points:RANGE:100;200), but Go drops a query pair holding a
+// raw ";": it is encoded as %3B. "&" joins search conditions
+// (q=firstname:STARTS:T&lastname:EXACT:Sawyer), which splits q: segments
+// after q= that are not name=value parameters are joined back into q.
+func normalizeQuery(u *url.URL) {
+	raw := u.RawQuery
+	if raw == "" {
+		return
+	}
+	raw = strings.ReplaceAll(raw, ";", "%3B")
+	segs := strings.Split(raw, "&")
+	out := make([]string, 0, len(segs))
+	inQ := false
+	for _, seg := range segs {
+		switch {
+		case strings.HasPrefix(seg, "q="):
+			inQ = true
+		case inQ && seg != "" && !queryParamRE.MatchString(seg):
+			out[len(out)-1] += "%26" + seg
+			continue
+		default:
+			inQ = false
+		}
+		out = append(out, seg)
+	}
+	u.RawQuery = strings.Join(out, "&")
+}
+
+// NormalizeContentType gives a v1.1 request body that does not say it is
+// JSON or XML the Content-Type its first non-space byte implies, so the
+// contract checks it as what it is: clients send v1.1 bodies with no
+// Content-Type, as text/plain, or as curl's default
+// application/x-www-form-urlencoded. The body is read and put back; a read
+// error (a body over the size limit) is put back too, for the next reader.
+func NormalizeContentType(r *http.Request) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return
+	}
+	ct := r.Header.Get("Content-Type")
+	mt, _, _ := mime.ParseMediaType(ct)
+	switch {
+	case mt == "application/json", mt == "application/xml", mt == "text/xml":
+		return
+	}
+	body, err := io.ReadAll(r.Body)
+	r.Body.Close()
+	if err != nil {
+		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	if len(bytes.TrimSpace(body)) == 0 {
+		return
+	}
+	if bodyFormat(ct, body) == FormatXML {
+		r.Header.Set("Content-Type", "application/xml")
+	} else {
+		r.Header.Set("Content-Type", "application/json")
+	}
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// ReadBody parses r's body, JSON ({"root": {...}}) or XML (<root>...</root>),
+// and returns the object under the root. The contract has checked the body
+// already; ReadBody still says where a body it cannot read broke.
+func ReadBody(r *http.Request) (Values, *simulator.Error) {
+	if r.Body == nil {
+		return nil, invalid("the request has no body")
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, invalid("request body: %v", err)
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, invalid("the request body is empty")
+	}
+	if bodyFormat(r.Header.Get("Content-Type"), body) == FormatXML {
+		root, err := xmltree.Parse(bytes.NewReader(body))
+		if err != nil {
+			return nil, invalid("request body: %v", err)
+		}
+		v, _ := fromXML(root).(Values)
+		if v == nil {
+			v = Values{}
+		}
+		return v, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var raw any
+	if err := dec.Decode(&raw); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, invalid("request body: JSON syntax error at byte offset %d: %v", max(se.Offset-1, 0), err)
+		}
+		return nil, invalid("request body: %v", err)
+	}
+	top, ok := fromJSON(raw).(Values)
+	if !ok {
+		return nil, invalid("request body: want a JSON object {\"root\": {...}}")
+	}
+	if root, ok := top["root"]; ok {
+		v, ok := root.(Values)
+		if !ok {
+			return nil, invalid("request body: root is not an object")
+		}
+		return v, nil
+	}
+	return top, nil
+}
+
+// ReadItems returns the objects named key under the root of r's body
+// (root.customer[]), refusing a body without any (status 400) and one with
+// more than limit (status 1060).
+func ReadItems(r *http.Request, key string, limit int) ([]Values, *simulator.Error) {
+	root, err := ReadBody(r)
+	if err != nil {
+		return nil, err
+	}
+	items := root.List(key)
+	if len(items) == 0 {
+		return nil, invalid("the request body has no root.%s", key)
+	}
+	if limit > 0 && len(items) > limit {
+		return nil, simulator.Errorf(simulator.CodeBatchLimitExceeded).
+			WithDetail("%d items in root.%s; at most %d are allowed", len(items), key, limit)
+	}
+	return items, nil
+}
+
+// invalid returns the generic 400 with a detail.
+func invalid(format string, args ...any) *simulator.Error {
+	return simulator.Errorf(simulator.CodeInvalidInput).WithDetail(format, args...)
+}
+
+// fromXML converts an element to a request value: text for a leaf, Values
+// for an element with children (repeated children become a list).
+func fromXML(e *xmltree.Element) any {
+	if !e.HasChildren() {
+		return e.Text
+	}
+	out := Values{}
+	for _, c := range e.Children {
+		v := fromXML(c)
+		switch prev := out[c.Name].(type) {
+		case nil:
+			out[c.Name] = v
+		case []any:
+			out[c.Name] = append(prev, v)
+		default:
+			out[c.Name] = []any{prev, v}
+		}
+	}
+	return out
+}
+
+// fromJSON converts a decoded JSON value to a request value.
+func fromJSON(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(Values, len(t))
+		for k, x := range t {
+			out[k] = fromJSON(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = fromJSON(x)
+		}
+		return out
+	case json.Number:
+		return t.String()
+	case bool:
+		return fmt.Sprint(t)
+	case nil:
+		return ""
+	case string:
+		return t
+	}
+	return fmt.Sprint(v)
+}

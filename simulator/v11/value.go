@@ -1,0 +1,261 @@
+package v11
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"unicode/utf8"
+)
+
+// Obj is an ordered object of the value tree every v1.1 response is built
+// from. Keys become JSON keys and XML element names, in this order.
+type Obj []Field
+
+// Field is one key and its value. A value is a string, a number (int,
+// int64, float64), a bool, nil, an Obj or a List.
+type Field struct {
+	Key string
+	Val any
+}
+
+// List is a list value. Its key is repeated for every item in XML, which is
+// how v1.1 writes lists: the field {customer: List{a, b}} of the object
+// customers is {"customers": {"customer": [a, b]}} in JSON and
+// <customers><customer>a</customer><customer>b</customer></customers> in XML.
+// An empty list is [] in JSON and nothing at all in XML.
+type List []any
+
+// Get returns the value of key, if o has it.
+func (o Obj) Get(key string) (any, bool) {
+	for _, f := range o {
+		if f.Key == key {
+			return f.Val, true
+		}
+	}
+	return nil, false
+}
+
+// Set replaces the value of key, or appends the field if o has no such key.
+func (o Obj) Set(key string, v any) Obj {
+	for i := range o {
+		if o[i].Key == key {
+			o[i].Val = v
+			return o
+		}
+	}
+	return append(o, Field{key, v})
+}
+
+// Render writes root as the body of a v1.1 response in format f, with HTTP
+// status 200: {"response": root} in JSON, <response>root</response> after an
+// XML declaration in XML. Every v1.1 response goes through it (or
+// RenderStatus), so one value tree gives both formats.
+//
+// Scalars render the same way in both: a string as its text, a number in
+// Go's shortest form (135, 12.5), a bool as true/false, nil as JSON null and
+// an empty element. Types in JSON are what the tree holds: the docs' samples
+// carry status.code as a number and item codes and counts as strings, so
+// handlers put numbers or strings in the tree as the samples show.
+func Render(w http.ResponseWriter, r *http.Request, f Format, root Obj) {
+	RenderStatus(w, r, f, http.StatusOK, root)
+}
+
+// RenderStatus is Render with an explicit HTTP status.
+func RenderStatus(w http.ResponseWriter, _ *http.Request, f Format, status int, root Obj) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	Encode(buf, f, root)
+	h := w.Header()
+	h.Set("Content-Type", f.ContentType())
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Encode writes the response body for root in format f to buf.
+func Encode(buf *bytes.Buffer, f Format, root Obj) {
+	if f == FormatJSON {
+		buf.WriteString("{\n  \"response\": ")
+		writeJSON(buf, root, 1)
+		buf.WriteString("\n}\n")
+		return
+	}
+	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	writeXMLField(buf, "response", root, 0)
+}
+
+// ---- JSON -------------------------------------------------------------------
+
+func indent(buf *bytes.Buffer, depth int) {
+	buf.WriteByte('\n')
+	for i := 0; i < depth; i++ {
+		buf.WriteString("  ")
+	}
+}
+
+func writeJSON(buf *bytes.Buffer, v any, depth int) {
+	switch t := v.(type) {
+	case Obj:
+		if len(t) == 0 {
+			buf.WriteString("{}")
+			return
+		}
+		buf.WriteByte('{')
+		for i, f := range t {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			indent(buf, depth+1)
+			writeJSONString(buf, f.Key)
+			buf.WriteString(": ")
+			writeJSON(buf, f.Val, depth+1)
+		}
+		indent(buf, depth)
+		buf.WriteByte('}')
+	case List:
+		if len(t) == 0 {
+			buf.WriteString("[]")
+			return
+		}
+		buf.WriteByte('[')
+		for i, item := range t {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			indent(buf, depth+1)
+			writeJSON(buf, item, depth+1)
+		}
+		indent(buf, depth)
+		buf.WriteByte(']')
+	case nil:
+		buf.WriteString("null")
+	case string:
+		writeJSONString(buf, t)
+	case bool, int, int64, float64:
+		buf.WriteString(scalarText(t))
+	default:
+		writeJSONString(buf, scalarText(t))
+	}
+}
+
+// writeJSONString writes s as a JSON string. HTML characters are left as
+// they are (encoding/json would write \u003c): the real API does not escape
+// them, and clients compare values.
+func writeJSONString(buf *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	buf.WriteByte('"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				buf.WriteByte('\\')
+				buf.WriteByte(c)
+			case c == '\n':
+				buf.WriteString(`\n`)
+			case c == '\r':
+				buf.WriteString(`\r`)
+			case c == '\t':
+				buf.WriteString(`\t`)
+			case c < 0x20:
+				buf.WriteString(`\u00`)
+				buf.WriteByte(hex[c>>4])
+				buf.WriteByte(hex[c&0xf])
+			default:
+				buf.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			buf.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(buf, `\u%04x`, r)
+		default:
+			buf.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	buf.WriteByte('"')
+}
+
+// ---- XML --------------------------------------------------------------------
+
+// writeXMLField writes the element(s) for key=v: one element, or one per
+// item of a list.
+func writeXMLField(buf *bytes.Buffer, key string, v any, depth int) {
+	if l, ok := v.(List); ok {
+		for _, item := range l {
+			writeXMLField(buf, key, item, depth)
+		}
+		return
+	}
+	for i := 0; i < depth; i++ {
+		buf.WriteString("  ")
+	}
+	buf.WriteByte('<')
+	buf.WriteString(key)
+	buf.WriteByte('>')
+	if o, ok := v.(Obj); ok {
+		if hasElements(o) {
+			buf.WriteByte('\n')
+			for _, f := range o {
+				writeXMLField(buf, f.Key, f.Val, depth+1)
+			}
+			for i := 0; i < depth; i++ {
+				buf.WriteString("  ")
+			}
+		}
+	} else if v != nil {
+		_ = xml.EscapeText(buf, []byte(scalarText(v)))
+	}
+	buf.WriteString("</")
+	buf.WriteString(key)
+	buf.WriteString(">\n")
+}
+
+// hasElements reports whether rendering o writes any element (empty lists
+// write none).
+func hasElements(o Obj) bool {
+	for _, f := range o {
+		if l, ok := f.Val.(List); ok && len(l) == 0 {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// scalarText returns the text of a scalar, the same in JSON and XML.
+func scalarText(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case int:
+		return strconv.Itoa(t)
+	case int64:
+		return strconv.FormatInt(t, 10)
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(t)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// Num returns the text of a number as v1.1 writes numbers that the samples
+// show as strings ("lifetime_points": "50").
+func Num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// Int returns the text of an integer.
+func Int(n int64) string { return strconv.FormatInt(n, 10) }
