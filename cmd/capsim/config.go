@@ -28,6 +28,12 @@ type config struct {
 	MaxBody           int64
 	TokenTTL          time.Duration
 	ShutdownTimeout   time.Duration
+
+	ScenarioDirs     []string // --scenarios: a team's scenario files
+	ActiveScenarios  []string // --scenario: active for every request from the start
+	SkipBadScenarios bool
+	JournalSize      int // requests the journal keeps; 0: none
+	AdminToken       string
 }
 
 // parseConfig reads flags from args with defaults from the environment.
@@ -50,6 +56,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 		maxBody  string
 		ttl      string
 		grace    string
+		scenDirs string
+		active   string
+		skipBad  string
+		journal  string
 	)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address (CAPSIM_ADDR)")
 	fs.StringVar(&c.DB, "db", env("DB", ":memory:"), "store: :memory: or a buntdb file that keeps state across restarts (CAPSIM_DB)")
@@ -63,6 +73,11 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&maxBody, "max-body", env("MAX_BODY", "1048576"), "largest request body in bytes (CAPSIM_MAX_BODY)")
 	fs.StringVar(&ttl, "token-ttl", env("TOKEN_TTL", "300s"), "lifetime of OAuth tokens for keys not in the fixtures (CAPSIM_TOKEN_TTL)")
 	fs.StringVar(&grace, "shutdown-timeout", env("SHUTDOWN_TIMEOUT", "10s"), "how long SIGTERM waits for in-flight requests (CAPSIM_SHUTDOWN_TIMEOUT)")
+	fs.StringVar(&scenDirs, "scenarios", env("SCENARIOS", ""), "directory (or comma-separated directories) of a team's scenario files (CAPSIM_SCENARIOS)")
+	fs.StringVar(&active, "scenario", env("SCENARIO", ""), "scenarios active for every request from the start: NAME[,NAME] (CAPSIM_SCENARIO)")
+	fs.StringVar(&skipBad, "skip-bad-scenarios", env("SKIP_BAD_SCENARIOS", "false"), "start even if a scenario file is refused, logging its problems (CAPSIM_SKIP_BAD_SCENARIOS)")
+	fs.StringVar(&journal, "journal-size", env("JOURNAL_SIZE", "1000"), "requests the journal keeps, a ring buffer; 0 keeps none (CAPSIM_JOURNAL_SIZE)")
+	fs.StringVar(&c.AdminToken, "admin-token", env("ADMIN_TOKEN", ""), "lock /__admin (all but health) behind this X-Capsim-Admin-Token (CAPSIM_ADMIN_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -101,6 +116,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 		if st, err := os.Stat(c.Fixtures); err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("--fixtures %q: not a directory", c.Fixtures)
 		}
+	}
+	if err := c.parseScenarioFlags(scenDirs, active, skipBad, journal); err != nil {
+		return nil, err
 	}
 	c.Addr = strings.TrimSpace(c.Addr)
 	return &c, nil

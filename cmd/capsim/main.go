@@ -3,6 +3,8 @@
 //
 //	capsim [flags]              serve (default :8080, embedded fixtures)
 //	capsim healthcheck [flags]  exit 0 if the server at --addr is healthy
+//	capsim scenarios check DIR  lint scenario files (file:line: reason, exit 1)
+//	capsim scenarios list [DIR] list the built-in (and DIR's) scenarios
 //	capsim version              print the version
 package main
 
@@ -40,6 +42,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 			return healthcheck(cfg.Addr)
+		case "scenarios":
+			return scenariosCommand(args[1:], stdout, stderr)
 		}
 	}
 	cfg, err := parseConfig(args, os.Getenv, stderr)

@@ -28,11 +28,13 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	if cfg.Fixtures != "" {
 		fixtures = os.DirFS(cfg.Fixtures)
 	}
-	app, err := server.Build(server.Options{
+	opts := server.Options{
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, Log: log, Version: version,
-	})
+	}
+	cfg.scenarioOptions(&opts)
+	app, err := server.Build(opts)
 	if err != nil {
 		return err
 	}

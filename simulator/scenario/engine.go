@@ -333,7 +333,11 @@ func (e *Engine) stateOf(rule *Rule, ns string) *ruleState {
 	defer e.mu.Unlock()
 	if st = e.state[k]; st == nil {
 		st = &ruleState{rng: rand.New(rand.NewSource(rule.scenario.Seed + int64(rule.Index)))}
-		e.state[k] = st
+		// A request still running under a scenario replaced or removed
+		// meanwhile counts on a state nobody keeps.
+		if e.scenarios[rule.scenario.Name] == rule.scenario {
+			e.state[k] = st
+		}
 	}
 	return st
 }

@@ -57,7 +57,13 @@ func NewCall(r *http.Request, op *contract.Operation, vars map[string]string) *C
 	if r.Body != nil && r.Body != http.NoBody {
 		raw, err := io.ReadAll(r.Body)
 		r.Body.Close()
-		r.Body = io.NopCloser(bytes.NewReader(raw))
+		// The handler and the validator read the body again; a read error
+		// (a body over the size limit) stays for them to report.
+		var rd io.Reader = bytes.NewReader(raw)
+		if err != nil {
+			rd = io.MultiReader(rd, errReader{err})
+		}
+		r.Body = io.NopCloser(rd)
 		if err == nil && len(bytes.TrimSpace(raw)) > 0 {
 			c.Body = decodeBody(r, op, raw)
 		}
@@ -69,6 +75,11 @@ func NewCall(r *http.Request, op *contract.Operation, vars map[string]string) *C
 	}
 	return c
 }
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 func decodeBody(r *http.Request, op *contract.Operation, raw []byte) any {
 	if op.API == simulator.V11 {

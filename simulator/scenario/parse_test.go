@@ -188,9 +188,21 @@ func TestBuiltinsParse(t *testing.T) {
 	if len(ss) < 6 {
 		t.Fatalf("%d built-in scenarios, want at least 6", len(ss))
 	}
+	// Every shipped scenario is exercised by a test of its own.
+	tested := map[string]string{
+		"lookup-not-found":     "TestLookupNotFound",
+		"customer-not-found":   "TestCustomerNotFound",
+		"promotion-not-issued": "TestPromotionNotIssued",
+		"rate-limited":         "TestRateLimited",
+		"slow":                 "TestSlow",
+		"flaky-5xx":            "TestFlaky5xx",
+	}
 	for _, s := range ss {
 		if s.Description == "" {
 			t.Errorf("%s: no description", s.Name)
+		}
+		if tested[s.Name] == "" {
+			t.Errorf("built-in %s has no test: write one and list it here", s.Name)
 		}
 	}
 }

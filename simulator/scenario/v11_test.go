@@ -161,3 +161,13 @@ func TestV11RequestLevel(t *testing.T) {
 		t.Fatalf("%d %s", res.Status, res.Body)
 	}
 }
+
+// TestV11UnknownScenarioHeader: the 400 comes in the v1.1 envelope.
+func TestV11UnknownScenarioHeader(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, use("nope")...)
+	v := decodeV11(t, res)
+	if v.Response.Status.Code != 400 || !strings.Contains(v.Response.Status.Message, `scenario "nope", which is not loaded`) {
+		t.Fatalf("%d %s", res.Status, res.Body)
+	}
+}

@@ -62,7 +62,7 @@ func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request) (http.Res
 // injected faults, panics). The admin API and the documents are not recorded.
 func (s *Server) endExchange(r *http.Request) {
 	x := exchangeOf(r)
-	if s.cfg.Journal == nil || strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
+	if s.cfg.Journal.Cap() == 0 || strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
 		return
 	}
 	info := simulator.Info(r.Context())
@@ -98,8 +98,8 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 	x := exchangeOf(r)
 	info := simulator.Info(r.Context())
 	x.scenarios, x.selectErr = s.cfg.Scenarios.Select(r.Header.Get(HeaderScenario), info.Namespace)
-	if len(x.scenarios) == 0 && s.cfg.Journal == nil {
-		return false
+	if len(x.scenarios) == 0 && x.selectErr == nil && s.cfg.Journal.Cap() == 0 {
+		return false // nothing needs the call: no scenario, no journal
 	}
 	x.call = scenario.NewCall(r, op, mux.Vars(r))
 	if x.selectErr != nil || len(x.scenarios) == 0 {

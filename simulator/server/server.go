@@ -269,11 +269,8 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 				reason = reason[:512]
 			}
 			w.Header().Set(HeaderViolation, strings.ReplaceAll(reason, "\n", " "))
-			v2.WriteJSON(w, r, http.StatusInternalServerError, v2.ErrorEnvelope{
-				Warnings: []v2.Message{},
-				Errors: []v2.Message{{Code: simulator.CodeAllFailed.Number(),
-					Message: simulator.CodeAllFailed.Message() + ": capsim wrote a response that breaks its contract: " + reason}},
-			})
+			e := simulator.Errorf(simulator.CodeAllFailed).WithDetail("capsim wrote a response that breaks its contract: %s", reason)
+			s.writeStatusFor(w, r, op.API, http.StatusInternalServerError, e)
 			return
 		}
 	}
@@ -318,7 +315,12 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 // writeStatus writes a v2 envelope with an explicit HTTP status (for answers
 // outside any operation: unknown paths and methods).
 func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int, e *simulator.Error) {
-	if apiOfPath(r.URL.Path) == simulator.V11 {
+	s.writeStatusFor(w, r, apiOfPath(r.URL.Path), status, e)
+}
+
+// writeStatusFor writes e in the envelope of api with an explicit HTTP status.
+func (s *Server) writeStatusFor(w http.ResponseWriter, r *http.Request, api simulator.API, status int, e *simulator.Error) {
+	if api == simulator.V11 {
 		v11.WriteErrorStatus(w, r, status, e)
 		return
 	}

@@ -1,14 +1,21 @@
 package server_test
 
 import (
+	"bytes"
 	"encoding/base64"
+	"io/fs"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/capsim/capsim/openapi"
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -240,5 +247,39 @@ func TestHealthAndReset(t *testing.T) {
 	r := s.Do("POST", "/__admin/reset", nil)
 	if r.Status != 200 || r.JSON()["reset"] != true {
 		t.Fatalf("reset: %d %s", r.Status, r.Body)
+	}
+}
+
+// TestContractViolationIsLoud serves with a contract whose lookup answer is
+// declared with another status: the response must become a 500 with the
+// violation header, in the API's envelope, never pass silently.
+func TestContractViolationIsLoud(t *testing.T) {
+	specs := fstest.MapFS{}
+	names, _ := fs.Glob(openapi.FS, "*.yaml")
+	for _, n := range names {
+		b, _ := fs.ReadFile(openapi.FS, n)
+		if n == "v2.yaml" {
+			// Declare lookup's success as 201: capsim's 200 is then undeclared.
+			i := strings.Index(string(b), "operationId: lookupCustomer")
+			j := i + strings.Index(string(b[i:]), `"200":`)
+			b = []byte(string(b[:j]) + `"201":` + string(b[j+len(`"200":`):]))
+		}
+		specs[n] = &fstest.MapFile{Data: b}
+	}
+	var logs bytes.Buffer
+	app, err := server.Build(server.Options{Specs: specs, ValidateResponses: true, Log: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	req := httptest.NewRequest("GET", lookupTom, nil)
+	req.Header.Set("Authorization", simtest.BasicAuth)
+	rec := httptest.NewRecorder()
+	app.ServeHTTP(rec, req)
+	if rec.Code != 500 || rec.Header().Get(server.HeaderViolation) == "" {
+		t.Fatalf("got %d %q: %s", rec.Code, rec.Header().Get(server.HeaderViolation), rec.Body)
+	}
+	if !strings.Contains(rec.Body.String(), `"code":500`) || !strings.Contains(logs.String(), "contract violation") {
+		t.Fatalf("body %s, log %s", rec.Body, logs.String())
 	}
 }

@@ -62,6 +62,7 @@ func TestItemCodes(t *testing.T) {
 	for _, tc := range tests {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
+				t.Parallel()
 				s := simtest.MustOpenServer(t)
 				body := tc.body
 				if f == "xml" && body != "" {

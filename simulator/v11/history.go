@@ -1,6 +1,7 @@
 package v11
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -330,7 +331,7 @@ func (s *Server) writeHistory(r *http.Request, v Values, missing *simulator.Erro
 		c, warnings, ferr := findBodyCustomer(tx, v, missing)
 		if ferr != nil {
 			res = Failed(ferr)
-			return nil
+			return errNoWrite
 		}
 		if c.History == nil {
 			c.History = &simulator.History{}
@@ -338,9 +339,15 @@ func (s *Server) writeHistory(r *http.Request, v Values, missing *simulator.Erro
 		var write bool
 		out, res, write = fn(tx, c, warnings)
 		if !write {
-			return nil
+			return errNoWrite // roll back whatever fn did (a sequence drawn, say)
 		}
 		return tx.Put(c)
 	})
+	if errors.Is(err, errNoWrite) {
+		err = nil
+	}
 	return out, res, err
 }
+
+// errNoWrite rolls back a write transaction whose item failed.
+var errNoWrite = errors.New("v11: the item failed; nothing is written")

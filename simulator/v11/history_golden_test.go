@@ -19,7 +19,8 @@ func historySample(name string) func(t *testing.T, f string) string {
 // (testdata/golden/history_*), each sent to a fresh simulator in both
 // formats: the reference's sample requests, and a read of every operation.
 // The samples' bodies are the reference's, except the referral sample's
-// masked mobile (9174116390xx), which Tom Sawyer's replaces.
+// masked mobile (9174116390xx), which Tom Sawyer's replaces; the referral
+// read's sample (9197407983xx) is masked too and has no case.
 var historyCases = []struct {
 	name, method, target string
 	body                 func(t *testing.T, format string) string
@@ -31,16 +32,20 @@ var historyCases = []struct {
 	{"redemptions_user_id", "GET", "/v1.1/customer/redemptions?id=387020208&user_id=true&type=POINTS", nil, []string{"1000"}},
 	{"notes_add_sample", "POST", "/v1.1/customer/notes", historySample("notes"), []string{"1000"}},
 	{"notes_get_sample", "GET", "/v1.1/customer/notes?identifier=44700900999&associate_id=234", nil, []string{"1000"}},
-	{"coupons", "GET", "/v1.1/customer/coupons?mobile=44700900999,44700900000", nil, []string{"1000", "1000"}},
+	{"coupons_sample", "GET", "/v1.1/customer/coupons?mobile=44700900990", nil, []string{"1000"}},
+	{"coupons", "GET", "/v1.1/customer/coupons?mobile=44700900999,44700900000&status=active;redeemed", nil, []string{"1000", "1000"}},
 	{"tickets_add_sample", "POST", "/v1.1/customer/tickets", historySample("tickets"), []string{"1300"}},
 	{"tickets_get", "GET", "/v1.1/customer/tickets?mobile=44700900999", nil, []string{"1300"}},
+	// The reference's tickets read names no customer: the request fails (400).
+	{"tickets_get_sample", "GET", "/v1.1/customer/tickets", nil, []string{}},
 	{"referrals_add_sample", "POST", "/v1.1/customer/referrals", historySample("referrals"), []string{"1000"}},
 	{"referrals_get", "GET", "/v1.1/customer/referrals?mobile=44700900000&campaign_token=12511", nil, []string{"1000"}},
 	{"preferences_set_sample", "POST", "/v1.1/customer/preferences", historySample("preferences"), []string{"1000"}},
 	{"preferences_get_sample", "GET", "/v1.1/customer/preferences?mobile=44700900000", nil, []string{"1000"}},
 	{"interaction_sample", "GET", "/v1.1/customer/interaction?mobile=44700900000", nil, []string{"1000"}},
 	{"subscriptions_set_sample", "POST", "/v1.1/customer/subscriptions", historySample("subscriptions"), []string{"1000", "1000"}},
-	{"subscriptions_get", "GET", "/v1.1/customer/subscriptions?mobile=44700900000,44700900999", nil, []string{"1000", "1000"}},
+	{"subscriptions_get_sample", "GET", "/v1.1/customer/subscriptions?mobile=447700900000", nil, []string{"1000"}},
+	{"subscriptions_get", "GET", "/v1.1/customer/subscriptions?mobile=44700900000,44700900999&priority=TRANS", nil, []string{"1000", "1000"}},
 }
 
 // pathOf returns target without its query.

@@ -56,13 +56,6 @@ func (s *Server) addTickets(r *http.Request, in Values) (Obj, Result) {
 			if terr != nil {
 				return fail(terr)
 			}
-			n, nerr := tx.NextID("ticket")
-			if nerr != nil {
-				return fail(simulator.Errorf(simulator.CodeTicketRegistrationFailed).WithDetail("%v", nerr))
-			}
-			// Ticket codes of generated customers derive from their ids
-			// (below 10^9); written tickets number from 10^9 up.
-			t.Code = simulator.TicketCode(1_000_000_000 + n)
 			t.TillCode = till
 			if t.ReportedFrom == "" {
 				t.ReportedFrom = "CLIENT"
@@ -72,6 +65,17 @@ func (s *Server) addTickets(r *http.Request, in Values) (Obj, Result) {
 			}
 			t.CreatedOn, t.UpdatedOn = now, now
 			made = append(made, t)
+		}
+		// Codes are drawn once every ticket of the item passed, so a failed
+		// item leaves the sequence as it was. Ticket codes of generated
+		// customers derive from their ids (below 10^9); written tickets
+		// number from 10^9 up.
+		for i := range made {
+			n, nerr := tx.NextID("ticket")
+			if nerr != nil {
+				return fail(simulator.Errorf(simulator.CodeTicketRegistrationFailed).WithDetail("%v", nerr))
+			}
+			made[i].Code = simulator.TicketCode(1_000_000_000 + n)
 		}
 		c.History.Tickets = append(c.History.Tickets, made...)
 		echo := make(List, 0, len(made))

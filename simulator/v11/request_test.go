@@ -60,6 +60,7 @@ func TestRequestErrors(t *testing.T) {
 	for _, tc := range tests {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
+				t.Parallel()
 				s := simtest.MustOpenServer(t)
 				before := countCustomers(t, s)
 				var body any

@@ -183,6 +183,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range goldenCases {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
+				t.Parallel()
 				s := simtest.MustOpenServer(t)
 				body := ""
 				if tc.body != nil {
@@ -203,6 +204,7 @@ func TestGolden(t *testing.T) {
 func TestParity(t *testing.T) {
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			var got [2]any
 			for i, f := range []string{"json", "xml"} {
 				s := simtest.MustOpenServer(t)
@@ -290,6 +292,7 @@ func TestDocsSamples(t *testing.T) {
 		}
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
+				t.Parallel()
 				s := simtest.MustOpenServer(t)
 				body := ""
 				if tc.body != nil {

@@ -1,0 +1,92 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestScenariosCheck lints a directory: ok, or one line per problem and an error.
+func TestScenariosCheck(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.yaml", "name: good\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"scenarios", "check", dir}, &out, io.Discard); err != nil {
+		t.Fatalf("check: %v\n%s", err, out.String())
+	}
+	if got, want := out.String(), "ok: 1 scenario(s)\n"; got != want {
+		t.Fatalf("output %q, want %q", got, want)
+	}
+
+	write("bad.yaml", "name: bad\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 1011, colour: red}\n")
+	write("dup.yml", "name: good\nrules:\n  - answer: {delay: 1ms}\n")
+	out.Reset()
+	err := run(context.Background(), []string{"scenarios", "check", dir}, &out, io.Discard)
+	if err == nil {
+		t.Fatalf("check passed a bad directory:\n%s", out.String())
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "bad.yaml") + `:4: unknown key "colour" in answer`,
+		filepath.Join(dir, "good.yaml") + `:1: scenario "good" is also defined in ` + filepath.Join(dir, "dup.yml"),
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if err := run(context.Background(), []string{"scenarios", "check"}, io.Discard, io.Discard); err == nil {
+		t.Fatal("check without a directory passed")
+	}
+	if err := run(context.Background(), []string{"scenarios", "frobnicate"}, io.Discard, io.Discard); err == nil {
+		t.Fatal("an unknown subcommand passed")
+	}
+}
+
+// TestScenariosList prints the built-ins with their rules.
+func TestScenariosList(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"scenarios", "list"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"lookup-not-found (builtin", "  - lookup: lookupCustomer -> code 8015, always, before-handler", "flaky-5xx", "customer-not-found"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("list lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// TestScenarioFlags reads the scenario flags and their environment twins.
+func TestScenarioFlags(t *testing.T) {
+	dir := t.TempDir()
+	env := map[string]string{"CAPSIM_SCENARIO": "slow", "CAPSIM_JOURNAL_SIZE": "50", "CAPSIM_ADMIN_TOKEN": "t0k"}
+	c, err := parseConfig([]string{"--scenarios", dir, "--skip-bad-scenarios", "true", "--scenario", "flaky-5xx,slow"},
+		func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ScenarioDirs) != 1 || c.ScenarioDirs[0] != dir || !c.SkipBadScenarios || c.JournalSize != 50 ||
+		c.AdminToken != "t0k" || strings.Join(c.ActiveScenarios, ",") != "flaky-5xx,slow" {
+		t.Fatalf("config %+v", c)
+	}
+	d, err := parseConfig(nil, func(string) string { return "" }, io.Discard)
+	if err != nil || d.JournalSize != 1000 || d.AdminToken != "" || len(d.ActiveScenarios) != 0 {
+		t.Fatalf("defaults %+v %v", d, err)
+	}
+	for _, args := range [][]string{
+		{"--scenarios", "/nonexistent"}, {"--journal-size", "-1"}, {"--journal-size", "x"},
+		{"--skip-bad-scenarios", "maybe"}, {"--scenario", "a b"},
+	} {
+		if _, err := parseConfig(args, func(string) string { return "" }, io.Discard); err == nil {
+			t.Errorf("%v accepted", args)
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package admin_test
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capsim/capsim/simulator/admin"
+	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/capsim/capsim/simulator/simtest"
+)
+
+const lookupPrefix = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="
+
+// count asks the admin API how many journal entries match query.
+func count(t *testing.T, s *simtest.Server, query string) int {
+	t.Helper()
+	res := s.Do("GET", "/__admin/requests/count?"+query, nil)
+	if res.Status != 200 {
+		t.Fatalf("count %s: %d %s", query, res.Status, res.Body)
+	}
+	var v struct{ Count int }
+	res.Decode(t, &v)
+	return v.Count
+}
+
+// TestJournalVerify is the QA check: "lookup was called twice for this mobile".
+func TestJournalVerify(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	s.Do("GET", lookupPrefix+"919111111111", nil)
+	s.Do("GET", lookupPrefix+"18767431754", nil)
+	s.Do("GET", lookupPrefix+"919111111111", nil, "X-Capsim-Scenario", "lookup-not-found")
+	s.Do("GET", "/v2/customers/329?source=INSTORE", nil)
+	s.Do("GET", "/v1.1/customer/get?mobile=919111111111&format=json", nil)
+
+	tests := []struct {
+		query string
+		want  int
+	}{
+		{"operation=lookupCustomer&mobile=919111111111", 2},
+		{"operation=lookupCustomer", 3},
+		{"mobile=919111111111", 3},
+		{"customerId=329", 1},
+		{"operation=lookupCustomer&mobile=919111111111&status=400", 1},
+		{"code=8015", 1},
+		{"scenario=lookup-not-found", 1},
+		{"method=GET&path=/v1.1/", 1},
+		{"namespace=default", 5},
+		{"namespace=other", 0},
+		{"since=" + simtest.Epoch.Add(time.Hour).Format(time.RFC3339), 0},
+		{"since=" + simtest.Epoch.Format(time.RFC3339), 5},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			if got := count(t, s, tc.query); got != tc.want {
+				t.Fatalf("count = %d, want %d", got, tc.want)
+			}
+		})
+	}
+
+	res := s.Do("GET", "/__admin/requests?operation=lookupCustomer&limit=2", nil)
+	var found struct {
+		Requests []admin.Entry
+		Count    int
+		Capacity int
+	}
+	res.Decode(t, &found)
+	if found.Count != 3 || len(found.Requests) != 2 || found.Capacity != 1000 {
+		t.Fatalf("find: %s", res.Body)
+	}
+	newest := found.Requests[0]
+	if newest.Scenario != "lookup-not-found" || newest.Rule != "lookup" || newest.Status != 400 ||
+		len(newest.Codes) != 1 || newest.Codes[0] != 8015 || newest.Valid == nil || !*newest.Valid ||
+		newest.OperationID != "lookupCustomer" || newest.Namespace != "default" || newest.Method != "GET" ||
+		newest.Path != "/v2/customers/lookup" || !strings.Contains(newest.Query, "identifierValue=919111111111") ||
+		len(newest.Customer) != 1 || newest.Customer[0] != (scenario.Identifier{Type: "mobile", Value: "919111111111"}) {
+		t.Fatalf("newest entry %+v", newest)
+	}
+}
+
+// TestJournalRecordsEverything: 401s, 404s and bad namespaces are recorded;
+// the admin API is not.
+func TestJournalRecordsEverything(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	s.Do("GET", lookupPrefix+"919111111111", nil, "Authorization", "-")
+	s.Do("GET", "/v2/nowhere", nil)
+	s.Do("GET", "/__admin/scenarios", nil)
+	if got := count(t, s, "status=401&operation=lookupCustomer"); got != 1 {
+		t.Fatalf("401s recorded: %d", got)
+	}
+	if got := count(t, s, "status=404&path=/v2/nowhere"); got != 1 {
+		t.Fatalf("404s recorded: %d", got)
+	}
+	if got := count(t, s, "path=/__admin"); got != 0 {
+		t.Fatalf("admin requests recorded: %d", got)
+	}
+	if res := s.Do("GET", "/__admin/requests?since=yesterday", nil); res.Status != 400 {
+		t.Fatalf("bad since: %d %s", res.Status, res.Body)
+	}
+}
+
+// TestJournalClear clears one namespace's entries or all.
+func TestJournalClear(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	for _, ns := range []string{"a", "a", "b"} {
+		s.Do("GET", lookupPrefix+"919111111111", nil, "X-Capsim-Namespace", ns)
+	}
+	res := s.Do("DELETE", "/__admin/requests?namespace=a", nil)
+	if res.Status != 200 || !strings.Contains(string(res.Body), `"cleared":2`) {
+		t.Fatalf("clear a: %d %s", res.Status, res.Body)
+	}
+	if count(t, s, "namespace=b") != 1 || count(t, s, "namespace=a") != 0 {
+		t.Fatal("clearing a touched b, or left a")
+	}
+	s.Do("DELETE", "/__admin/requests", nil)
+	if got := count(t, s, ""); got != 0 {
+		t.Fatalf("%d entries after clearing all", got)
+	}
+}
+
+// TestJournalRing keeps the newest entries in order once full.
+func TestJournalRing(t *testing.T) {
+	j := admin.NewJournal(3)
+	for i := 1; i <= 5; i++ {
+		j.Add(admin.Entry{ID: strconv.Itoa(i), Namespace: map[bool]string{true: "odd", false: "even"}[i%2 == 1]})
+	}
+	ids := func() string {
+		es, _ := j.Find(nil, 10)
+		var b strings.Builder
+		for _, e := range es {
+			b.WriteString(e.ID)
+		}
+		return b.String()
+	}
+	if got, want := ids(), "543"; got != want {
+		t.Fatalf("entries %s, want %s", got, want)
+	}
+	if n := j.Clear("even"); n != 1 {
+		t.Fatalf("cleared %d", n)
+	}
+	if got, want := ids(), "53"; got != want {
+		t.Fatalf("after clear %s, want %s", got, want)
+	}
+	j.Add(admin.Entry{ID: "6"})
+	j.Add(admin.Entry{ID: "7"})
+	if got, want := ids(), "765"; got != want {
+		t.Fatalf("after refill %s, want %s", got, want)
+	}
+	empty := admin.NewJournal(0)
+	empty.Add(admin.Entry{})
+	if empty.Len() != 0 {
+		t.Fatal("a journal of size 0 keeps entries")
+	}
+}
+
+// TestJournalSoak pushes 100k requests through a 1000-entry journal: it
+// keeps 1000, and the heap after the soak is about what it was after the
+// first 1000 (memory flat under a long load).
+func TestJournalSoak(t *testing.T) {
+	const size, total = 1000, 100_000
+	j := admin.NewJournal(size)
+	entry := func(i int) admin.Entry {
+		return admin.Entry{
+			ID: fmt.Sprintf("%032x", i), Time: simtest.Epoch, Method: "GET",
+			Path:        "/v2/customers/lookup/" + strings.Repeat("x", 1000), // truncated to 256
+			Query:       "source=INSTORE&identifierName=mobile&identifierValue=" + strconv.Itoa(440000000000+i),
+			OperationID: "lookupCustomer", Namespace: "ns-" + strconv.Itoa(i%7), Status: 200,
+			Codes:    make([]int, 100), // truncated to 32
+			Customer: []scenario.Identifier{{Type: "mobile", Value: strconv.Itoa(440000000000 + i)}},
+		}
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapInuse
+	}
+	before := heap()
+	for i := 0; i < size; i++ {
+		j.Add(entry(i))
+	}
+	full := heap()
+	start := time.Now()
+	for i := size; i < total; i++ {
+		j.Add(entry(i))
+	}
+	took := time.Since(start)
+	after := heap()
+	if got := j.Len(); got != size {
+		t.Fatalf("journal holds %d entries, want %d", got, size)
+	}
+	if got := j.Count(&admin.Filter{Customer: map[string]string{"mobile": strconv.Itoa(440000000000 + total - 1)}}); got != 1 {
+		t.Fatalf("newest entry not found: %d", got)
+	}
+	if got := j.Count(&admin.Filter{Customer: map[string]string{"mobile": "440000000000"}}); got != 0 {
+		t.Fatalf("oldest entry still there: %d", got)
+	}
+	grow := int64(after) - int64(full)
+	t.Logf("heap in use: %d KiB empty, %d KiB with %d entries, %d KiB after %d more (%+d KiB); %.0f ns/add",
+		before>>10, full>>10, size, after>>10, total-size, grow>>10, float64(took.Nanoseconds())/float64(total-size))
+	if grow > 1<<20 {
+		t.Fatalf("heap grew %d KiB over the soak, want it flat (under 1 MiB)", grow>>10)
+	}
+}

@@ -1,0 +1,206 @@
+package store_test
+
+import (
+	"errors"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
+)
+
+func customer(id int64, first, mobile string) simulator.Customer {
+	return simulator.Customer{ID: id, LoyaltyType: simulator.LoyaltyLoyalty, Profiles: []simulator.Profile{{
+		Source: simulator.SourceInstore, FirstName: first, LastName: "Test",
+		Identifiers: []simulator.Identifier{{Type: simulator.IDMobile, Value: mobile}, {Type: simulator.IDEmail, Value: first + "@Example.com"}},
+	}}}
+}
+
+func open(t *testing.T, path string) *store.Store {
+	t.Helper()
+	s, err := store.Open(store.Options{Path: path, Org: &simulator.Org{},
+		Customers: []simulator.Customer{customer(1, "ann", "447000000001"), customer(2, "bob", "447000000002")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestPutIndexesAndRefusesDuplicates checks the identifier index, case-less
+// emails, duplicate refusal and re-indexing on change.
+func TestPutIndexesAndRefusesDuplicates(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	err := s.Update("default", func(tx *store.Tx) error {
+		if id, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDEmail, "ANN@example.COM"); !ok || id != 1 {
+			t.Fatalf("email lookup is not case-insensitive: %d %v", id, ok)
+		}
+		dup := customer(3, "cat", "447000000001")
+		if err := tx.Put(&dup); err == nil {
+			t.Fatal("a second owner of the same mobile in the same source was stored")
+		}
+		c, err := tx.Customer(2)
+		if err != nil {
+			return err
+		}
+		c.Profiles[0].Identifiers[0].Value = "447000000022"
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		if _, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDMobile, "447000000002"); ok {
+			t.Fatal("the old mobile is still indexed")
+		}
+		if id, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDMobile, "447000000022"); !ok || id != 2 {
+			t.Fatal("the new mobile is not indexed")
+		}
+		if c.Version != 2 {
+			t.Fatalf("version %d after one write, want 2", c.Version)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestUpdateRollsBack checks that a failed transaction writes nothing.
+func TestUpdateRollsBack(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	boom := errors.New("boom")
+	err := s.Update("default", func(tx *store.Tx) error {
+		c := customer(9, "zed", "447000000009")
+		if err := tx.Put(&c); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v", err)
+	}
+	_ = s.View("default", func(tx *store.Tx) error {
+		if _, err := tx.Customer(9); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("rolled-back customer exists: %v", err)
+		}
+		if _, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDMobile, "447000000009"); ok {
+			t.Fatal("rolled-back identifier is indexed")
+		}
+		return nil
+	})
+}
+
+// TestSearchAndHolders checks prefix search over names and identifiers and
+// the cross-source holder index.
+func TestSearchAndHolders(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	_ = s.View("default", func(tx *store.Tx) error {
+		for q, want := range map[string]int{"an": 1, "ANN": 1, "4470000000": 2, "test": 2, "zzz": 0, "bob@": 1} {
+			if ids, _ := tx.Search(q); len(ids) != want {
+				t.Errorf("Search(%q) = %v, want %d hits", q, ids, want)
+			}
+		}
+		h := tx.Holders(simulator.IDMobile, "447000000002")
+		if len(h) != 1 || h[0].UserID != 2 || h[0].Source != simulator.SourceInstore {
+			t.Errorf("Holders = %+v", h)
+		}
+		return nil
+	})
+}
+
+// TestNamespacesAndReset checks isolation, reset of one namespace and of all,
+// and the epoch that caches key on.
+func TestNamespacesAndReset(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	put := func(ns string, id int64, mobile string) {
+		t.Helper()
+		if err := s.Update(ns, func(tx *store.Tx) error { c := customer(id, "n", mobile); return tx.Put(&c) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exists := func(ns string, id int64) bool {
+		var ok bool
+		_ = s.View(ns, func(tx *store.Tx) error { _, err := tx.Customer(id); ok = err == nil; return nil })
+		return ok
+	}
+	put("a", 10, "447000000010")
+	put("b", 11, "447000000011")
+	if exists("a", 11) || exists("b", 10) || exists("default", 10) {
+		t.Fatal("namespaces see each other's customers")
+	}
+	epoch := s.Epoch()
+	if err := s.Reset("a"); err != nil {
+		t.Fatal(err)
+	}
+	if exists("a", 10) || !exists("b", 11) || !exists("a", 1) {
+		t.Fatal("reset of a touched the wrong data")
+	}
+	if s.Epoch() == epoch {
+		t.Fatal("reset did not advance the epoch")
+	}
+	if err := s.Reset(""); err != nil {
+		t.Fatal(err)
+	}
+	if exists("b", 11) {
+		t.Fatal("reset of everything kept b's customer")
+	}
+	if err := s.Reset("../x"); !errors.Is(err, store.ErrBadNamespace) {
+		t.Fatalf("bad namespace: %v", err)
+	}
+	var next int64
+	_ = s.Update("default", func(tx *store.Tx) error { next, _ = tx.NextID("customer"); return nil })
+	if next != 3 {
+		t.Fatalf("first new id %d, want 3 (after the base data)", next)
+	}
+}
+
+// TestConcurrentNamespaces creates namespaces from many goroutines at once.
+func TestConcurrentNamespaces(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	var wg sync.WaitGroup
+	for i := 0; i < 16; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ns := []string{"x", "y", "z", "w"}[i%4]
+			if err := s.View(ns, func(tx *store.Tx) error {
+				if tx.Count() != 2 {
+					t.Errorf("namespace %s has %d customers", ns, tx.Count())
+				}
+				return nil
+			}); err != nil {
+				t.Error(err)
+			}
+		}(i)
+	}
+	wg.Wait()
+	if got := len(s.Namespaces()); got != 5 {
+		t.Fatalf("%d namespaces, want 5", got)
+	}
+}
+
+// TestFileKeepsState checks that a file store keeps writes across a reopen.
+func TestFileKeepsState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "capsim.db")
+	s := open(t, path)
+	if err := s.Update("default", func(tx *store.Tx) error { c := customer(20, "kept", "447000000020"); return tx.Put(&c) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = open(t, path)
+	defer s.Close()
+	_ = s.View("default", func(tx *store.Tx) error {
+		if _, err := tx.Customer(20); err != nil {
+			t.Fatalf("customer written before the restart: %v", err)
+		}
+		if tx.Count() != 3 {
+			t.Fatalf("%d customers after reopen, want 3", tx.Count())
+		}
+		return nil
+	})
+}
