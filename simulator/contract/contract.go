@@ -80,23 +80,27 @@ func Load(fsys fs.FS) (*Contract, error) {
 		respOK: newHashSet(1 << 16),
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
+	// Parsing the documents is most of start-up: parse them in parallel.
+	type parsed struct {
+		b   []byte
+		doc *openapi3.T
+		err error
+	}
+	docs := make([]parsed, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			docs[i].b, docs[i].doc, docs[i].err = parseDocument(fsys, name)
+		}()
+	}
+	wg.Wait()
+	for i, name := range names {
+		b, doc, err := docs[i].b, docs[i].doc, docs[i].err
 		if err != nil {
 			return nil, err
 		}
-		loader := openapi3.NewLoader()
-		doc, err := loader.LoadFromData(b)
-		if err != nil {
-			return nil, fmt.Errorf("contract: %s: %w", name, err)
-		}
-		if err := doc.Validate(context.Background()); err != nil {
-			return nil, fmt.Errorf("contract: %s: %w", name, err)
-		}
-		if !strings.HasPrefix(doc.OpenAPI, "3.0") {
-			return nil, fmt.Errorf("contract: %s: OpenAPI %s; capsim's documents are 3.0.x", name, doc.OpenAPI)
-		}
-		doc.Servers = nil
 		c.files[name] = b
 		for p, item := range doc.Paths.Map() {
 			for method, op := range item.Operations() {
@@ -133,6 +137,26 @@ func Load(fsys fs.FS) (*Contract, error) {
 		}
 	}
 	return c, nil
+}
+
+// parseDocument reads, parses and checks one document.
+func parseDocument(fsys fs.FS, name string) ([]byte, *openapi3.T, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(b)
+	if err != nil {
+		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
+		return nil, nil, fmt.Errorf("contract: %s: OpenAPI %s; capsim's documents are 3.0.x", name, doc.OpenAPI)
+	}
+	doc.Servers = nil
+	return b, doc, nil
 }
 
 // DisableCache makes every request and response be validated in full, even

@@ -47,6 +47,9 @@ type Options struct {
 	AdminToken string
 }
 
+// generatedFirstID is the id of the first generated customer.
+const generatedFirstID = 1000000
+
 // App is a built simulator: the handler and what it owns.
 type App struct {
 	*Server
@@ -73,44 +76,39 @@ func Build(o Options) (*App, error) {
 	if o.AuthMode == "" {
 		o.AuthMode = auth.ModeAny
 	}
-	c, err := contract.Load(o.Specs)
-	if err != nil {
-		return nil, err
+	// The contract parses while the fixtures load: together they are most of start-up.
+	type loaded struct {
+		c   *contract.Contract
+		err error
 	}
-	engine, err := loadScenarios(o, c)
-	if err != nil {
-		return nil, err
-	}
+	contractc := make(chan loaded, 1)
+	go func() {
+		c, err := contract.Load(o.Specs)
+		contractc <- loaded{c, err}
+	}()
 	ds, err := fixture.Load(o.Fixtures)
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
 	customers := ds.Customers
 	if o.Customers > 0 {
-		taken := map[string]bool{}
-		var firstID int64 = 1000000
-		for _, cu := range customers {
-			for _, p := range cu.Profiles {
-				acct := p.AccountID
-				if !p.Source.MultiAccount() {
-					acct = ""
-				}
-				for _, id := range p.Identifiers {
-					taken[string(p.Source)+"\x1f"+acct+"\x1f"+id.Type+"\x1f"+simulator.NormalizeIdentifierValue(id.Type, id.Value)] = true
-				}
-			}
-		}
-		isTaken := func(src simulator.Source, acct, typ, value string) bool {
-			if !src.MultiAccount() {
-				acct = ""
-			}
-			return taken[string(src)+"\x1f"+acct+"\x1f"+typ+"\x1f"+simulator.NormalizeIdentifierValue(typ, value)]
-		}
-		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, firstID, isTaken)
+		// Generated ids start at a round number above the documented ones.
+		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers})
 	if err != nil {
+		return nil, err
+	}
+	lc := <-contractc
+	if lc.err != nil {
+		st.Close()
+		return nil, lc.err
+	}
+	c := lc.c
+	engine, err := loadScenarios(o, c)
+	if err != nil {
+		st.Close()
 		return nil, err
 	}
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
