@@ -26,6 +26,7 @@ type config struct {
 	LogFormat         string
 	ValidateResponses bool
 	MaxBody           int64
+	BatchLimit        int
 	TokenTTL          time.Duration
 	ShutdownTimeout   time.Duration
 
@@ -54,6 +55,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 		custs    string
 		validate string
 		maxBody  string
+		batch    string
 		ttl      string
 		grace    string
 		scenDirs string
@@ -71,6 +73,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "text or json (CAPSIM_LOG_FORMAT)")
 	fs.StringVar(&validate, "validate-responses", env("VALIDATE_RESPONSES", "true"), "check every response against the OpenAPI contract (CAPSIM_VALIDATE_RESPONSES)")
 	fs.StringVar(&maxBody, "max-body", env("MAX_BODY", "1048576"), "largest request body in bytes (CAPSIM_MAX_BODY)")
+	fs.StringVar(&batch, "batch-limit", env("BATCH_LIMIT", "100"), "most items in one v1.1 batch; more get 1060 (CAPSIM_BATCH_LIMIT)")
 	fs.StringVar(&ttl, "token-ttl", env("TOKEN_TTL", "300s"), "lifetime of OAuth tokens for keys not in the fixtures (CAPSIM_TOKEN_TTL)")
 	fs.StringVar(&grace, "shutdown-timeout", env("SHUTDOWN_TIMEOUT", "10s"), "how long SIGTERM waits for in-flight requests (CAPSIM_SHUTDOWN_TIMEOUT)")
 	fs.StringVar(&scenDirs, "scenarios", env("SCENARIOS", ""), "directory (or comma-separated directories) of a team's scenario files (CAPSIM_SCENARIOS)")
@@ -105,6 +108,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	}
 	if c.MaxBody, err = strconv.ParseInt(maxBody, 10, 64); err != nil || c.MaxBody < 1024 {
 		return nil, fmt.Errorf("--max-body %q: want an integer of at least 1024", maxBody)
+	}
+	if c.BatchLimit, err = strconv.Atoi(batch); err != nil || c.BatchLimit < 1 {
+		return nil, fmt.Errorf("--batch-limit %q: want a positive integer", batch)
 	}
 	if c.TokenTTL, err = time.ParseDuration(ttl); err != nil || c.TokenTTL <= 0 {
 		return nil, fmt.Errorf("--token-ttl %q: want a positive duration such as 300s", ttl)

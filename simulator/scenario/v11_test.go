@@ -171,3 +171,21 @@ func TestV11UnknownScenarioHeader(t *testing.T) {
 		t.Fatalf("%d %s", res.Status, res.Body)
 	}
 }
+
+// TestV11XMLBodyCustomer: the customer matcher reads a v1.1 XML body, and
+// the failed item comes back in XML.
+func TestV11XMLBodyCustomer(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	load(t, s, "name: x\nrules:\n  - match: {operation: addCustomerV11, customer: {email: AMY@example.com}}\n    answer: {code: 1016}\n")
+	body := `<root><customer><mobile>447700900301</mobile><email>amy@example.com</email><firstname>Amy</firstname></customer></root>`
+	res := s.Do("POST", "/v1.1/customer/add?format=xml", body, append(use("x"), "Content-Type", "application/xml")...)
+	for _, want := range []string{"<code>500</code>", "<code>1016</code>", "<firstname>Amy</firstname>", "Email provided already exists"} {
+		if !strings.Contains(string(res.Body), want) {
+			t.Fatalf("body lacks %q:\n%s", want, res.Body)
+		}
+	}
+	other := strings.ReplaceAll(body, "amy@", "ann@")
+	if res := s.Do("POST", "/v1.1/customer/add?format=xml", other, append(use("x"), "Content-Type", "application/xml")...); strings.Contains(string(res.Body), "1016") {
+		t.Fatalf("another customer was failed:\n%s", res.Body)
+	}
+}

@@ -28,6 +28,7 @@ type Options struct {
 	TokenTTL          time.Duration
 	ValidateResponses bool
 	MaxBodyBytes      int64
+	BatchLimit        int // v1.1 items per request (1060 beyond)
 	Now               simulator.Clock
 	Log               *slog.Logger
 	Version           string
@@ -113,7 +114,7 @@ func Build(o Options) (*App, error) {
 	}
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
-		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes,
+		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
 		Scenarios: engine, Journal: admin.NewJournal(journalSize(o.JournalSize)), AdminToken: o.AdminToken})
 	if err != nil {
 		st.Close()

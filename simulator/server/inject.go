@@ -90,7 +90,8 @@ func (s *Server) endExchange(r *http.Request) {
 
 // injectTransport runs before the request is validated: it selects the
 // request's scenarios and applies a transport rule (delay, slow body or a
-// broken connection). It reports whether the connection was broken.
+// broken connection). It reports whether the request is over: the
+// connection was broken, or the client left during a delay.
 func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *contract.Operation) bool {
 	if op.API == 0 || s.cfg.Scenarios == nil {
 		return false
@@ -111,7 +112,7 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 	}
 	noteRule(info, d.Rule)
 	if !scenario.Sleep(r.Context(), d.Delay) {
-		return false
+		return true // the client went away during the delay
 	}
 	x.slow = d.Rule.Answer.SlowBody
 	if f := d.Rule.Answer.Fault; f != "" {

@@ -52,6 +52,8 @@ type Config struct {
 	ValidateResponses bool
 	// MaxBodyBytes caps request bodies (1 MiB if zero).
 	MaxBodyBytes int64
+	// BatchLimit is the most items one v1.1 batch may carry (v11.DefaultBatchLimit if zero).
+	BatchLimit int
 	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
 	OnReset func(namespace string)
 
@@ -96,7 +98,7 @@ func New(cfg Config) (*Server, error) {
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	api := &v2.Server{Store: cfg.Store, Auth: cfg.Auth, Now: cfg.Now, Log: cfg.Log}
 	api.Register(r)
-	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log}).Register(r)
+	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}).Register(r)
 	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
 		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken}
 	adm.Register(r)
