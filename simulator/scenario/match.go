@@ -114,12 +114,25 @@ func (c *Call) v2Identifiers() {
 	if id := c.Vars["id"]; id != "" {
 		c.add(IDCustomer, id, -1)
 	}
+	if !strings.Contains(c.Request.URL.RawQuery, "identifierName") {
+		// Most v2 reads carry the customer in the path only: spare the parse.
+		c.v2BodyIdentifiers()
+		return
+	}
 	q := c.Request.URL.Query()
 	if names, values := q.Get("identifierName"), q.Get("identifierValue"); names != "" && values != "" {
 		ns, vs := strings.Split(names, ","), strings.Split(values, ",")
 		for i := 0; i < len(ns) && i < len(vs); i++ {
 			c.add(strings.TrimSpace(ns[i]), vs[i], -1)
 		}
+	}
+	c.v2BodyIdentifiers()
+}
+
+// v2BodyIdentifiers adds the identifiers of a v2 body's profiles.
+func (c *Call) v2BodyIdentifiers() {
+	if c.Body == nil {
+		return
 	}
 	for _, prof := range lookupAll(c.Body, []string{"profiles"}) {
 		for _, id := range lookupAll(prof, []string{"identifiers"}) {

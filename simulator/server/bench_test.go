@@ -12,11 +12,13 @@ import (
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
+var benchJournal = 1000
+
 const benchPath = "/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp"
 
 func benchServer(b *testing.B, validate bool) *server.App {
 	b.Helper()
-	app, err := server.Build(server.Options{Seed: 1, Customers: 300, AuthMode: auth.ModeAny,
+	app, err := server.Build(server.Options{Seed: 1, Customers: 300, AuthMode: auth.ModeAny, JournalSize: benchJournal,
 		ValidateResponses: validate, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		b.Fatal(err)
@@ -92,4 +94,12 @@ func BenchmarkReset(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkGetCustomerNoJournal is BenchmarkGetCustomer without the journal,
+// to price it.
+func BenchmarkGetCustomerNoJournal(b *testing.B) {
+	benchJournal = -1
+	defer func() { benchJournal = 1000 }()
+	BenchmarkGetCustomer(b)
 }

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"crypto/rand"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -187,7 +188,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) nextID() string {
-	return fmt.Sprintf("%016x%016x", s.idPrefix, s.idSeq.Add(1))
+	var b [16]byte
+	binary.BigEndian.PutUint64(b[:8], s.idPrefix)
+	binary.BigEndian.PutUint64(b[8:], s.idSeq.Add(1))
+	return hex.EncodeToString(b[:])
 }
 
 // contractMiddleware authenticates and validates the request against its
