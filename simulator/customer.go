@@ -387,3 +387,51 @@ func cloneMap(m map[string]string) map[string]string {
 	}
 	return out
 }
+
+// Enrol puts c in program (slab 1, no points, loyaltyId the customer id, the
+// slab expiring a year after at) unless c is in it already, and returns c's
+// standing in it.
+func (c *Customer) Enrol(program *Program, at time.Time) *ProgramLoyalty {
+	if pl := c.ProgramLoyalty(program.ID); pl != nil {
+		return pl
+	}
+	c.Loyalty = append(c.Loyalty, ProgramLoyalty{ProgramID: program.ID, LoyaltyID: c.ID,
+		SlabSerial: 1, SlabExpiry: at.AddDate(1, 0, 0)})
+	return &c.Loyalty[len(c.Loyalty)-1]
+}
+
+// BecomeLoyalty makes c a loyalty customer from at, enrolled in the org's
+// default program, as registration into the loyalty program does.
+func (c *Customer) BecomeLoyalty(org *Org, at time.Time) {
+	c.LoyaltyType = LoyaltyLoyalty
+	if prog := org.DefaultProgram(); prog != nil {
+		c.Enrol(prog, at)
+	}
+}
+
+// HasSubscription reports whether c has a state for channel×priority.
+func (c *Customer) HasSubscription(channel, priority string) bool {
+	channel = CanonicalChannel(channel)
+	for _, sub := range c.Subscriptions {
+		if sub.Channel == channel && sub.Priority == priority {
+			return true
+		}
+	}
+	return false
+}
+
+// OptInDefaults opts c in to TRANS and BULK messages on EMAIL and SMS for the
+// identifiers p holds, leaving the pairs c has a state for already: what a
+// registration does.
+func (c *Customer) OptInDefaults(p *Profile) {
+	for _, pair := range []struct{ ident, channel string }{{IDEmail, "EMAIL"}, {IDMobile, "SMS"}} {
+		if _, ok := p.Identifier(pair.ident); !ok {
+			continue
+		}
+		for _, prio := range []string{PriorityTrans, PriorityBulk} {
+			if !c.HasSubscription(pair.channel, prio) {
+				c.SetSubscription(Subscription{Channel: pair.channel, Priority: prio, Type: OptIn})
+			}
+		}
+	}
+}

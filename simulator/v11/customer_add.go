@@ -96,16 +96,7 @@ func parseDateTime(v string) (time.Time, bool) {
 // each in its own transaction, so a failed item writes nothing and does not
 // stop the others.
 func (s *Server) handleCustomerAdd(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.addOne(r, in))
-	}
-	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+	s.serveBatch(w, r, shapeCustomers, s.addOne)
 }
 
 // addOne registers or updates the customer of one item.
@@ -251,7 +242,7 @@ func newCustomer(tx *store.Tx, in *customerInput, now time.Time, till string) (*
 		LoyaltyAttribution: attr,
 	}
 	if loyalty == simulator.LoyaltyLoyalty {
-		enrol(tx.Org(), c, at)
+		c.BecomeLoyalty(tx.Org(), at)
 	}
 	return c, nil
 }
@@ -266,25 +257,11 @@ func applyLoyalty(org *simulator.Org, c *simulator.Customer, want simulator.Loya
 	case !c.LoyaltyType.CanBecome(want):
 		return simulator.Errorf(simulator.CodeLoyaltyToNonLoyaltyNotAllowed)
 	case want == simulator.LoyaltyLoyalty:
-		enrol(org, c, now)
+		c.BecomeLoyalty(org, now)
 	default:
 		c.LoyaltyType = want
 	}
 	return nil
-}
-
-// enrol makes c a loyalty customer: slab 1 with no points in the org's
-// default program (loyaltyId = the customer id, slab expiry a year on),
-// unless c is in that program already. The fixtures' programs award nothing
-// on registration, so add's side_effects stay empty.
-func enrol(org *simulator.Org, c *simulator.Customer, at time.Time) {
-	c.LoyaltyType = simulator.LoyaltyLoyalty
-	prog := org.DefaultProgram()
-	if prog == nil || c.ProgramLoyalty(prog.ID) != nil {
-		return
-	}
-	c.Loyalty = append(c.Loyalty, simulator.ProgramLoyalty{ProgramID: prog.ID, LoyaltyID: c.ID,
-		SlabSerial: 1, SlabExpiry: at.AddDate(1, 0, 0)})
 }
 
 // fillIdentifier gives p identifier name=v if p has none of that type. A
@@ -354,7 +331,7 @@ func applyDetails(org *simulator.Org, c *simulator.Customer, p *simulator.Profil
 	if len(badExtended) > 0 {
 		warnings = append(warnings, simulator.Errorf(simulator.CodeInvalidExtendedField, strings.Join(badExtended, ", ")))
 	}
-	defaultSubscriptions(c, p)
+	c.OptInDefaults(p)
 	for _, sub := range in.subs {
 		if w := applySubscription(c, sub); w != nil {
 			warnings = append(warnings, w)
@@ -371,31 +348,6 @@ func clipName(v string) string {
 		return string(r[:100])
 	}
 	return v
-}
-
-// defaultSubscriptions opts c in to TRANS and BULK messages on EMAIL and SMS
-// for the identifiers of p, leaving pairs c has a state for already (as a
-// v2 registration does).
-func defaultSubscriptions(c *simulator.Customer, p *simulator.Profile) {
-	for _, pair := range []struct{ ident, channel string }{{simulator.IDEmail, "EMAIL"}, {simulator.IDMobile, "SMS"}} {
-		if _, ok := p.Identifier(pair.ident); !ok {
-			continue
-		}
-		for _, prio := range []string{simulator.PriorityTrans, simulator.PriorityBulk} {
-			if !hasSubscription(c, pair.channel, prio) {
-				c.SetSubscription(simulator.Subscription{Channel: pair.channel, Priority: prio, Type: simulator.OptIn})
-			}
-		}
-	}
-}
-
-func hasSubscription(c *simulator.Customer, channel, priority string) bool {
-	for _, sub := range c.Subscriptions {
-		if sub.Channel == channel && sub.Priority == priority {
-			return true
-		}
-	}
-	return false
 }
 
 // applySubscription applies one subscriptions.subscription entry of add:

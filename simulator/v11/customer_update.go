@@ -16,16 +16,7 @@ import (
 // and updates the profile. The reference says update has no batch support;
 // capsim still answers every item, each on its own.
 func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.updateOne(r, in))
-	}
-	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+	s.serveBatch(w, r, shapeCustomers, s.updateOne)
 }
 
 // updateOne updates the customer of one item. The identifier that names the
@@ -159,16 +150,7 @@ func addIdentityChange(c *simulator.Customer, ch IdentityChange) error {
 // a loyalty customer's mobile, email or external id. The request is recorded
 // as pending (1040, updated "true"); the identifier itself does not change.
 func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.updateIdentityOne(r, in))
-	}
-	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
+	s.serveBatch(w, r, shapeCustomers, s.updateIdentityOne)
 }
 
 // updateIdentityOne records one identity change request. identifier must be

@@ -56,6 +56,22 @@ func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batc
 	Reply(w, r, root, b.Codes()...)
 }
 
+// serveBatch answers a v1.1 write: it reads the request's root.customer
+// items (400 if unreadable, 1060 over the batch limit), runs one on each item
+// on its own, and answers the batch envelope with the items under shape.
+func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histShape, one func(*http.Request, Values) (Obj, Result)) {
+	items, err := ReadItems(r, "customer", s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	var b Batch
+	for _, in := range items {
+		b.Add(one(r, in))
+	}
+	replyBatch(w, r, shape, &b)
+}
+
 // histItemFunc builds the item of one customer a read found.
 type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result)
 

@@ -18,16 +18,7 @@ import (
 // id -1; 1037 when none is (an empty description, a date that is not a
 // date, an associate the org does not have, or no notes at all).
 func (s *Server) handleNotesAdd(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.addNotes(r, in))
-	}
-	replyBatch(w, r, shapeCustomer, &b)
+	s.serveBatch(w, r, shapeCustomer, s.addNotes)
 }
 
 func (s *Server) addNotes(r *http.Request, in Values) (Obj, Result) {

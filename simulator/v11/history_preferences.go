@@ -27,16 +27,7 @@ const preferredStoreExt = "preferred_store"
 // org without preferences); 1053 for a store the org does not have, which
 // sets nothing. The item shows the customer's preferences after the write.
 func (s *Server) handlePreferencesSet(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.setPreferences(r, in))
-	}
-	replyBatch(w, r, shapeCustomers, &b)
+	s.serveBatch(w, r, shapeCustomers, s.setPreferences)
 }
 
 func (s *Server) setPreferences(r *http.Request, in Values) (Obj, Result) {

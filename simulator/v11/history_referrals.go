@@ -24,16 +24,7 @@ import (
 // successfully", or 1042 for an identifier that is not an email (EMAIL) or
 // a mobile (MOBILE), recorded as a failed invitation. The item answers 1000.
 func (s *Server) handleReferralsAdd(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.addReferrals(r, in))
-	}
-	replyBatch(w, r, shapeCustomers, &b)
+	s.serveBatch(w, r, shapeCustomers, s.addReferrals)
 }
 
 func (s *Server) addReferrals(r *http.Request, in Values) (Obj, Result) {

@@ -17,16 +17,7 @@ import (
 // reported_from or type the org does not know. Recorded tickets get a code
 // and the till's store; the item answers 1300 "Ticket added successfully".
 func (s *Server) handleTicketsAdd(w http.ResponseWriter, r *http.Request) {
-	items, err := ReadItems(r, "customer", s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
-	var b Batch
-	for _, in := range items {
-		b.Add(s.addTickets(r, in))
-	}
-	replyBatch(w, r, shapeCustomers, &b)
+	s.serveBatch(w, r, shapeCustomers, s.addTickets)
 }
 
 func (s *Server) addTickets(r *http.Request, in Values) (Obj, Result) {

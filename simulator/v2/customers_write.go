@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -327,40 +326,3 @@ func (s *Server) associatedTill(r *http.Request, associatedWith string) (string,
 }
 
 // ---- loyalty ------------------------------------------------------------------
-
-// enrolLoyalty makes c a loyalty customer from at: loyalty type, and slab 1
-// with no points in the org's default program (loyaltyId = the customer id,
-// slab expiry a year on) unless c is in that program already.
-func enrolLoyalty(org *simulator.Org, c *simulator.Customer, at time.Time) {
-	c.LoyaltyType = simulator.LoyaltyLoyalty
-	prog := org.DefaultProgram()
-	if prog == nil || c.ProgramLoyalty(prog.ID) != nil {
-		return
-	}
-	c.Loyalty = append(c.Loyalty, simulator.ProgramLoyalty{ProgramID: prog.ID, LoyaltyID: c.ID,
-		SlabSerial: 1, SlabExpiry: at.AddDate(1, 0, 0)})
-}
-
-// defaultSubscriptions opts c in to TRANS and BULK messages on EMAIL and SMS
-// for the identifiers of p, leaving pairs c has a state for already.
-func defaultSubscriptions(c *simulator.Customer, p *simulator.Profile) {
-	for _, pair := range []struct{ ident, channel string }{{simulator.IDEmail, "EMAIL"}, {simulator.IDMobile, "SMS"}} {
-		if _, ok := p.Identifier(pair.ident); !ok {
-			continue
-		}
-		for _, prio := range []string{simulator.PriorityTrans, simulator.PriorityBulk} {
-			if !hasSubscription(c, pair.channel, prio) {
-				c.SetSubscription(simulator.Subscription{Channel: pair.channel, Priority: prio, Type: simulator.OptIn})
-			}
-		}
-	}
-}
-
-func hasSubscription(c *simulator.Customer, channel, priority string) bool {
-	for _, sub := range c.Subscriptions {
-		if sub.Channel == channel && sub.Priority == priority {
-			return true
-		}
-	}
-	return false
-}

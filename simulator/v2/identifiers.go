@@ -236,7 +236,7 @@ func mergeCustomer(survivor, victim *simulator.Customer, at time.Time, till stri
 		sp.Attribution.ModifiedDate, sp.Attribution.ModifiedBy = at, till
 	}
 	for _, sub := range victim.Subscriptions {
-		if !hasSubscription(survivor, sub.Channel, sub.Priority) {
+		if !survivor.HasSubscription(sub.Channel, sub.Priority) {
 			survivor.Subscriptions = append(survivor.Subscriptions, sub)
 		}
 	}

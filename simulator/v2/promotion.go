@@ -170,11 +170,7 @@ func promotionAllowed(promo *simulator.Promotion, c *simulator.Customer, now tim
 
 // awardPoints credits points in program to c, enrolling c if needed.
 func awardPoints(c *simulator.Customer, program *simulator.Program, points float64, now time.Time) {
-	pl := c.ProgramLoyalty(program.ID)
-	if pl == nil {
-		c.Loyalty = append(c.Loyalty, simulator.ProgramLoyalty{ProgramID: program.ID, LoyaltyID: c.ID, SlabSerial: 1, SlabExpiry: now.AddDate(1, 0, 0)})
-		pl = &c.Loyalty[len(c.Loyalty)-1]
-	}
+	pl := c.Enrol(program, now)
 	pl.LoyaltyPoints += points
 	pl.LifetimePoints += points
 }

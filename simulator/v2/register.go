@@ -200,9 +200,9 @@ func (g *registration) apply(tx *store.Tx) (int64, error) {
 		c.ExtendedFields = g.extended
 	}
 	if g.loyalty == simulator.LoyaltyLoyalty {
-		enrolLoyalty(tx.Org(), c, g.at)
+		c.BecomeLoyalty(tx.Org(), g.at)
 	}
-	defaultSubscriptions(c, &c.Profiles[0])
+	c.OptInDefaults(&c.Profiles[0])
 	return id, tx.Put(c)
 }
 
@@ -221,11 +221,11 @@ func (g *registration) combine(tx *store.Tx, id int64) error {
 	}
 	c.Profiles = append(c.Profiles, g.profile)
 	if g.loyalty == simulator.LoyaltyLoyalty && c.LoyaltyType != simulator.LoyaltyLoyalty {
-		enrolLoyalty(tx.Org(), c, g.now)
+		c.BecomeLoyalty(tx.Org(), g.now)
 	}
 	c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = g.now, g.till
 	c.ExtendedFields = mergeFields(c.ExtendedFields, g.extended)
-	defaultSubscriptions(c, &c.Profiles[len(c.Profiles)-1])
+	c.OptInDefaults(&c.Profiles[len(c.Profiles)-1])
 	g.warnings = append(g.warnings, simulator.Errorf(simulator.CodeCombiningSources))
 	return tx.Put(c)
 }

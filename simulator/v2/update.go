@@ -82,7 +82,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 			np.Attribution = simulator.Attribution{CreateDate: now, CreatedBy: till}
 			c.Profiles = append(c.Profiles, *np)
 			prof = &c.Profiles[len(c.Profiles)-1]
-			defaultSubscriptions(c, prof)
+			c.OptInDefaults(prof)
 		}
 		if p != nil {
 			if p.FirstName != nil {
@@ -101,7 +101,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 		prof.Attribution.ModifiedDate, prof.Attribution.ModifiedBy = now, till
 		if lt == simulator.LoyaltyLoyalty && c.LoyaltyType != simulator.LoyaltyLoyalty {
-			enrolLoyalty(org, c, now)
+			c.BecomeLoyalty(org, now)
 		}
 		c.ExtendedFields = mergeFields(c.ExtendedFields, extended)
 		c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = now, till
