@@ -58,3 +58,20 @@ func (i *RequestInfo) Codes() []int {
 	defer i.mu.Unlock()
 	return append([]int(nil), i.codes...)
 }
+
+// Time returns the clock's time: the wall clock's when c is nil.
+func (c Clock) Time() time.Time {
+	if c == nil {
+		return time.Now()
+	}
+	return c()
+}
+
+// TillOr returns the till the request is attributed to, or def when the
+// request authenticated as none (auth off, or an OAuth client without one).
+func (i *RequestInfo) TillOr(def string) string {
+	if i.Till != "" {
+		return i.Till
+	}
+	return def
+}

@@ -52,12 +52,7 @@ func (s *Server) Limit() int {
 }
 
 // Time returns the simulator's current time.
-func (s *Server) Time() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
+func (s *Server) Time() time.Time { return s.Now.Time() }
 
 // Namespace returns the namespace the request acts on.
 func Namespace(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
@@ -65,10 +60,7 @@ func Namespace(r *http.Request) string { return simulator.Info(r.Context()).Name
 // Till returns the till the request is attributed to: the authenticated
 // one, else the org's default.
 func (s *Server) Till(r *http.Request) string {
-	if t := simulator.Info(r.Context()).Till; t != "" {
-		return t
-	}
-	return s.Store.Org().DefaultTill
+	return simulator.Info(r.Context()).TillOr(s.Store.Org().DefaultTill)
 }
 
 // Fail writes err as a request-level failure: an API error as itself,

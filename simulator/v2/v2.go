@@ -127,22 +127,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	WriteError(w, r, simulator.Errorf(simulator.CodeAllFailed))
 }
 
-func (s *Server) now() time.Time {
-	if s.Now != nil {
-		return s.Now()
-	}
-	return time.Now()
-}
+func (s *Server) now() time.Time { return s.Now.Time() }
 
 // ns returns the namespace the request acts on.
 func ns(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
 
 // till returns the till the request is attributed to.
 func (s *Server) till(r *http.Request) string {
-	if t := simulator.Info(r.Context()).Till; t != "" {
-		return t
-	}
-	return s.Store.Org().DefaultTill
+	return simulator.Info(r.Context()).TillOr(s.Store.Org().DefaultTill)
 }
 
 // pathID parses the {id} path variable; the contract has checked its form.
