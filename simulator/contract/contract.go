@@ -7,6 +7,7 @@ package contract
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -383,10 +384,50 @@ func bodyReason(se *openapi3.SchemaError, field string, missing bool) string {
 }
 
 func schemaReason(se *openapi3.SchemaError) string {
+	// "doesn't match any schema from anyOf" says little: say why the branch
+	// of the value's own JSON type refused it.
+	if (se.SchemaField == "anyOf" || se.SchemaField == "oneOf") && se.Schema != nil {
+		var types []string
+		for _, ref := range append(append([]*openapi3.SchemaRef(nil), se.Schema.AnyOf...), se.Schema.OneOf...) {
+			if ref == nil || ref.Value == nil {
+				continue
+			}
+			types = append(types, ref.Value.Type.Slice()...)
+			if !ref.Value.Type.Permits(jsonType(se.Value)) {
+				continue
+			}
+			var sub *openapi3.SchemaError
+			if err := ref.Value.VisitJSON(se.Value); errors.As(err, &sub) && sub.Reason != "" {
+				return sub.Reason
+			}
+		}
+		if len(types) > 0 {
+			return fmt.Sprintf("must be of type %s, not %s", strings.Join(types, " or "), jsonType(se.Value))
+		}
+	}
 	if se.Reason != "" {
 		return se.Reason
 	}
 	return fmt.Sprintf("does not match the schema's %q", se.SchemaField)
+}
+
+// jsonType names the JSON type of a decoded value as schemas name types.
+func jsonType(v any) string {
+	switch v.(type) {
+	case string:
+		return openapi3.TypeString
+	case bool:
+		return openapi3.TypeBoolean
+	case float64, int, int64, json.Number:
+		return openapi3.TypeNumber
+	case []any:
+		return openapi3.TypeArray
+	case map[string]any:
+		return openapi3.TypeObject
+	case nil:
+		return openapi3.TypeNull
+	}
+	return ""
 }
 
 func quoteValue(v any) string {

@@ -225,13 +225,18 @@ func TestBodyLimits(t *testing.T) {
 		{"not json", `<xml/>`},
 		{"wrong type", `{"profiles":"x"}`},
 		{"null", `null`},
+		{"absurd identifier", `{"profiles":[{"identifiers":[{"type":"wechat","value":"` + strings.Repeat("w", 5000) + `"}]}]}`},
+		{"boolean identifier", `{"profiles":[{"identifiers":[{"type":"wechat","value":true}]}]}`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := s.Do("POST", "/v2/customers?source=INSTORE", tc.body)
+			res := s.Do("POST", "/v2/customers?source=WECHAT&accountId=1", tc.body)
 			errs, _ := res.Codes()
 			if res.Status != http.StatusBadRequest || len(errs) != 1 {
 				t.Fatalf("got %d %v: %.300s", res.Status, errs, res.Body)
+			}
+			if strings.Contains(tc.name, "identifier") && !strings.Contains(string(res.Body), `profiles/0/identifiers/0/value`) {
+				t.Fatalf("the message does not name the field: %.300s", res.Body)
 			}
 		})
 	}
