@@ -23,6 +23,10 @@ type RequestInfo struct {
 	// "xml"); the server strips the suffix before routing.
 	Format string
 
+	// Server is state the server keeps with the request for its own
+	// middleware (the journal and scenario hooks); handlers ignore it.
+	Server any
+
 	mu       sync.Mutex
 	codes    []int
 	Scenario string // the scenario and rule that answered, if any

@@ -54,7 +54,7 @@ const maxIdentifiers = 100
 // NewCall reads r (its body is put back for the handler) into a Call.
 func NewCall(r *http.Request, op *contract.Operation, vars map[string]string) *Call {
 	c := &Call{Op: op, Request: r, Vars: vars, Namespace: simulator.Info(r.Context()).Namespace}
-	if r.Body != nil && r.Body != http.NoBody {
+	if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
 		raw, err := io.ReadAll(r.Body)
 		r.Body.Close()
 		// The handler and the validator read the body again; a read error

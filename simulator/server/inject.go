@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -40,21 +39,21 @@ type exchange struct {
 	commit    scenario.Commit
 }
 
-type exchangeKey struct{}
-
 func exchangeOf(r *http.Request) *exchange {
-	x, _ := r.Context().Value(exchangeKey{}).(*exchange)
+	x, _ := simulator.Info(r.Context()).Server.(*exchange)
 	if x == nil {
 		return &exchange{}
 	}
 	return x
 }
 
-// beginExchange wraps w to see the status and puts the exchange in r's context.
-func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request) (http.ResponseWriter, *http.Request) {
+// beginExchange wraps w to see the status and keeps the exchange with the
+// request's info.
+func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request) http.ResponseWriter {
 	x := &exchange{start: time.Now(), method: r.Method, path: r.URL.Path, query: r.URL.RawQuery}
 	x.w = &statusWriter{ResponseWriter: w}
-	return x.w, r.WithContext(context.WithValue(r.Context(), exchangeKey{}, x))
+	simulator.Info(r.Context()).Server = x
+	return x.w
 }
 
 // endExchange records the request in the journal: every API request and

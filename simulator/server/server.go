@@ -146,9 +146,9 @@ func (s *Server) bindOperations() error {
 // ServeHTTP is the outermost middleware: request id, recovery, namespace.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info := &simulator.RequestInfo{ID: s.nextID(), Namespace: store.DefaultNamespace, Start: s.cfg.Now()}
-	w.Header().Set(HeaderRequestID, info.ID)
+	w.Header()[HeaderRequestID] = []string{info.ID} // canonical already
 	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
-	w, r = s.beginExchange(w, r)
+	w = s.beginExchange(w, r)
 	defer s.endExchange(r) // runs last: the journal sees what recovery wrote
 	defer func() {
 		if v := recover(); v != nil {
@@ -177,7 +177,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	if r.Body != nil {
+	if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 	}
 	if strings.HasPrefix(r.URL.Path, "/v1.1/") {
@@ -280,7 +280,7 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 			return
 		}
 	}
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(bw.status)
 	s.writeBody(w, r, body)
 }

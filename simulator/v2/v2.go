@@ -85,11 +85,14 @@ func encodeJSON(v any) ([]byte, error) {
 	return bytes.Clone(buf.Bytes()), nil
 }
 
+// jsonContentType is shared by every JSON response; nothing changes it.
+var jsonContentType = []string{"application/json; charset=utf-8"}
+
 // writeBody writes an encoded JSON body.
 func writeBody(w http.ResponseWriter, status int, b []byte) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(len(b))}
 	w.WriteHeader(status)
 	_, _ = w.Write(b)
 }
