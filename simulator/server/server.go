@@ -164,6 +164,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
 			return
 		}
+		if _, err := s.cfg.Store.Ensure(nsName); err != nil {
+			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, err))
+			return
+		}
 		info.Namespace = nsName
 	}
 	// v1.1 takes the format as a path suffix too (customer/get.json): the

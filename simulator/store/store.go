@@ -32,6 +32,14 @@ var ErrNotFound = errors.New("store: not found")
 // ErrBadNamespace is returned for a namespace name that is not allowed.
 var ErrBadNamespace = errors.New("store: namespace names are 1-64 letters, digits, '.', '_' or '-'")
 
+// ErrTooManyNamespaces is returned when a new namespace would pass the limit.
+var ErrTooManyNamespaces = errors.New("store: too many namespaces; reset them with POST /__admin/reset")
+
+// DefaultMaxNamespaces is the namespace limit when Options name none: enough
+// for every CI job sharing a container, small enough that forgotten ones do
+// not eat the machine (each holds a copy of the base data).
+const DefaultMaxNamespaces = 256
+
 var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
 // ValidNamespace reports whether name can name a namespace.
@@ -50,6 +58,7 @@ type Store struct {
 
 	mu     sync.Mutex
 	loaded map[string]bool // namespaces present in db
+	max    int             // the most namespaces at once
 
 	cache sync.Map // "ns:id" -> *simulator.Customer, read-only
 
@@ -68,6 +77,8 @@ type Options struct {
 	Org *simulator.Org
 	// Customers are the base data every namespace starts from.
 	Customers []simulator.Customer
+	// MaxNamespaces limits the namespaces in use at once (DefaultMaxNamespaces if zero).
+	MaxNamespaces int
 }
 
 // Open opens the store. With a file path, namespaces already in the file keep
@@ -81,7 +92,10 @@ func Open(opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, org: opts.Org, loaded: map[string]bool{}}
+	s := &Store{db: db, org: opts.Org, loaded: map[string]bool{}, max: opts.MaxNamespaces}
+	if s.max <= 0 {
+		s.max = DefaultMaxNamespaces
+	}
 	if s.org == nil {
 		s.org = &simulator.Org{}
 	}
@@ -144,6 +158,10 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 	return nil
 }
 
+// Ensure makes namespace ns ready (loading it from the base data on first
+// use) and reports whether it was new.
+func (s *Store) Ensure(ns string) (bool, error) { return s.ensure(ns) }
+
 // ensure loads namespace ns from the base data if it is not loaded yet.
 func (s *Store) ensure(ns string) (bool, error) {
 	s.mu.Lock()
@@ -153,6 +171,9 @@ func (s *Store) ensure(ns string) (bool, error) {
 	}
 	if !ValidNamespace(ns) {
 		return false, ErrBadNamespace
+	}
+	if len(s.loaded) >= s.max {
+		return false, fmt.Errorf("%w (the limit is %d)", ErrTooManyNamespaces, s.max)
 	}
 	if err := s.db.Update(func(tx *buntdb.Tx) error { return s.load(tx, ns) }); err != nil {
 		return false, err
@@ -193,6 +214,9 @@ func (s *Store) Reset(ns string) error {
 	defer s.mu.Unlock()
 	if ns != "" && !ValidNamespace(ns) {
 		return ErrBadNamespace
+	}
+	if ns != "" && !s.loaded[ns] && len(s.loaded) >= s.max {
+		return fmt.Errorf("%w (the limit is %d)", ErrTooManyNamespaces, s.max)
 	}
 	err := s.db.Update(func(tx *buntdb.Tx) error {
 		if ns == "" {

@@ -204,3 +204,30 @@ func TestFileKeepsState(t *testing.T) {
 		return nil
 	})
 }
+
+// TestNamespaceLimit checks that namespaces stop at the limit until a reset.
+func TestNamespaceLimit(t *testing.T) {
+	s, err := store.Open(store.Options{Org: &simulator.Org{}, MaxNamespaces: 3,
+		Customers: []simulator.Customer{customer(1, "ann", "447000000001")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, ns := range []string{"a", "b"} {
+		if _, err := s.Ensure(ns); err != nil {
+			t.Fatalf("%s: %v", ns, err)
+		}
+	}
+	if _, err := s.Ensure("c"); !errors.Is(err, store.ErrTooManyNamespaces) {
+		t.Fatalf("a fourth namespace: %v", err)
+	}
+	if _, err := s.Ensure("a"); err != nil {
+		t.Fatalf("an existing namespace is refused: %v", err)
+	}
+	if err := s.Reset(""); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Ensure("c"); err != nil {
+		t.Fatalf("after a reset: %v", err)
+	}
+}
