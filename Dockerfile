@@ -6,11 +6,16 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG VERSION=dev
-RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/capsim ./cmd/capsim
+RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/capsim ./cmd/capsim \
+ && mkdir -p /out/data
 
 # Run: nothing but the binary, as an unprivileged user.
 FROM scratch
 COPY --from=build /out/capsim /capsim
+# /data is where a file store goes (--db /data/capsim.db), owned by the user
+# that runs capsim so a named volume mounted there is writable.
+COPY --from=build --chown=65532:65532 /out/data /data
+WORKDIR /data
 USER 65532:65532
 EXPOSE 8080
 ENV CAPSIM_ADDR=:8080

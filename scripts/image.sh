@@ -16,7 +16,9 @@ file "$out/capsim" 2>/dev/null | grep -q 'statically linked' || ldd "$out/capsim
 
 ctr=$(buildah from scratch)
 buildah copy "$ctr" "$out/capsim" /capsim >/dev/null
-buildah config --user 65532:65532 --port 8080 --env CAPSIM_ADDR=:8080 \
+mkdir -p "$out/data"
+buildah copy --chown 65532:65532 "$ctr" "$out/data" /data >/dev/null
+buildah config --workingdir /data --user 65532:65532 --port 8080 --env CAPSIM_ADDR=:8080 \
   --entrypoint '["/capsim"]' --cmd '' \
   --healthcheck 'CMD ["/capsim", "healthcheck"]' --healthcheck-interval 5s --healthcheck-timeout 3s \
   --healthcheck-start-period 2s --healthcheck-retries 3 "$ctr"
