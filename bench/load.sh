@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Load test: GET /v2/customers/{id} from capsim and, in the same run, the same
-# bytes from a bare net/http server; prints requests/s and the ratios.
+# Load test: GET /v2/customers/{id} from capsim (request and response
+# validation on; response validation off) and, in the same run, the same bytes
+# from a bare net/http server. Rounds are interleaved (bare, on, off, bare, ...)
+# so that the machine's noise falls on all three alike; the script prints each
+# round, the medians and the ratios of the medians.
 # Needs wrk (apt-get install wrk). Everything listens on 127.0.0.1 only.
-#   bench/load.sh [duration] [connections]
+#   bench/load.sh [duration per run] [connections] [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DUR=${1:-10s}
+DUR=${1:-5s}
 CONNS=${2:-32}
+ROUNDS=${3:-3}
 THREADS=${THREADS:-1}
 OUT=bench/out
 mkdir -p "$OUT"
@@ -17,44 +21,46 @@ go build -o "$OUT/bare" ./bench/bare
 
 AUTH="Authorization: Basic $(printf 'cm.1:%s' "$(printf cm123 | md5sum | cut -d' ' -f1)" | base64 -w0)"
 PATH_Q="/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp"
-CAP=127.0.0.1:18080
+ON=127.0.0.1:18080
 BARE=127.0.0.1:18081
+OFF=127.0.0.1:18082
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-wait_up() { for _ in $(seq 1 200); do curl -fs "http://$1" -o /dev/null -H "$AUTH" && return 0; sleep 0.02; done; echo "server $1 did not start"; exit 1; }
+for a in $ON $BARE $OFF; do
+  if curl -s -o /dev/null "http://$a/"; then echo "$a is in use: stop what listens there"; exit 1; fi
+done
+wait_up() { for _ in $(seq 1 500); do curl -fs "http://$1" -o /dev/null -H "$AUTH" && return 0; sleep 0.01; done; echo "server $1 did not start"; exit 1; }
+rps() { wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" "$1" | awk '/Requests\/sec/ {print $2}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-rps() { # url -> requests/s
-  wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" "$1" | awk '/Requests\/sec/ {print $2}'
-}
-
-start_capsim() { # validate-responses
-  "$OUT/capsim" --addr "$CAP" --validate-responses="$1" --log-level warn &
-  pids+=($!)
-  wait_up "$CAP/__admin/health"
-}
-
-echo "# capsim load test $(date -u +%FT%TZ) on $(nproc) cores; wrk -t$THREADS -c$CONNS -d$DUR"
-# Start-up: from exec to the first healthy answer, default fixtures (300 generated customers).
-t0=$(date +%s%N); start_capsim true; t1=$(date +%s%N)
+echo "# capsim load test $(date -u +%FT%TZ) on $(nproc) cores; wrk -t$THREADS -c$CONNS -d$DUR, $ROUNDS rounds"
+# Start-up: from exec to the first healthy answer over HTTP (polled every 10 ms),
+# default fixtures and 300 generated customers; the server logs its own figure too.
+t0=$(date +%s%N)
+"$OUT/capsim" --addr "$ON" --log-level warn & pids+=($!)
+wait_up "$ON/__admin/health"
+t1=$(date +%s%N)
 echo "startup_ms_to_healthy $(( (t1 - t0) / 1000000 ))"
-curl -fs -H "$AUTH" "http://$CAP$PATH_Q" -o "$OUT/body.json"
+"$OUT/capsim" --addr "$OFF" --validate-responses=false --log-level warn & pids+=($!)
+wait_up "$OFF/__admin/health"
+curl -fs -H "$AUTH" "http://$ON$PATH_Q" -o "$OUT/body.json"
 echo "body_bytes $(wc -c < "$OUT/body.json")"
-"$OUT/bare" --addr "$BARE" --body "$OUT/body.json" &
-pids+=($!)
+"$OUT/bare" --addr "$BARE" --body "$OUT/body.json" & pids+=($!)
 wait_up "$BARE/"
 
-bare1=$(rps "http://$BARE$PATH_Q")
-on=$(rps "http://$CAP$PATH_Q")
-kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
-start_capsim false
-off=$(rps "http://$CAP$PATH_Q")
-bare2=$(rps "http://$BARE$PATH_Q")
-bare=$(awk -v a="$bare1" -v b="$bare2" 'BEGIN{printf "%.0f", (a+b)/2}')
-echo "bare_rps $bare ($bare1, $bare2)"
-echo "capsim_validation_on_rps $on"
-echo "capsim_response_validation_off_rps $off"
+: > "$OUT/bare.txt"; : > "$OUT/on.txt"; : > "$OUT/off.txt"
+for r in $(seq 1 "$ROUNDS"); do
+  b=$(rps "http://$BARE$PATH_Q"); echo "$b" >> "$OUT/bare.txt"
+  n=$(rps "http://$ON$PATH_Q"); echo "$n" >> "$OUT/on.txt"
+  f=$(rps "http://$OFF$PATH_Q"); echo "$f" >> "$OUT/off.txt"
+  echo "round $r: bare $b  validation_on $n  response_validation_off $f"
+done
+bare=$(median < "$OUT/bare.txt"); on=$(median < "$OUT/on.txt"); off=$(median < "$OUT/off.txt")
+echo "bare_rps_median $bare"
+echo "capsim_validation_on_rps_median $on"
+echo "capsim_response_validation_off_rps_median $off"
 awk -v on="$on" -v off="$off" -v bare="$bare" 'BEGIN{
   printf "ratio_validation_on %.2f (target >= 0.50)\n", on/bare;
   printf "ratio_response_validation_off %.2f (target >= 0.80)\n", off/bare }'

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/capsim/capsim/simulator/server"
@@ -19,6 +20,12 @@ import (
 // requests and closes the store.
 func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	start := time.Now()
+	// The simulator's heap is small (tens of MB) and its garbage is per
+	// request: collecting four times less often buys throughput for memory
+	// it has. GOGC, if set, still decides.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	var h slog.Handler = slog.NewTextHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
