@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/server"
@@ -102,4 +103,40 @@ func BenchmarkGetCustomerNoJournal(b *testing.B) {
 	benchJournal = -1
 	defer func() { benchJournal = 1000 }()
 	BenchmarkGetCustomer(b)
+}
+
+// BenchmarkRequestPathRatio serves GET /v2/customers/{id} in-process from
+// capsim with validation on, with response validation off, and from a bare
+// handler writing the same bytes, interleaved in chunks so the machine's
+// noise falls on all three, and reports throughput ratios to the bare handler
+// (in-process, without the network: a harsher comparison than bench/load.sh).
+func BenchmarkRequestPathRatio(b *testing.B) {
+	on, off := benchServer(b, true), benchServer(b, false)
+	req := func() *http.Request {
+		r := httptest.NewRequest("GET", benchPath, nil)
+		r.Header.Set("Authorization", simtest.BasicAuth)
+		return r
+	}
+	rec := httptest.NewRecorder()
+	on.ServeHTTP(rec, req())
+	body := rec.Body.Bytes()
+	bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		_, _ = w.Write(body)
+	})
+	handlers := []http.Handler{bare, on, off}
+	var spent [3]time.Duration
+	const chunk = 200
+	b.ResetTimer()
+	for done := 0; done < b.N; done += chunk {
+		for i, h := range handlers {
+			start := time.Now()
+			for j := 0; j < chunk; j++ {
+				h.ServeHTTP(httptest.NewRecorder(), req())
+			}
+			spent[i] += time.Since(start)
+		}
+	}
+	b.ReportMetric(float64(spent[0])/float64(spent[1]), "on/bare")
+	b.ReportMetric(float64(spent[0])/float64(spent[2]), "off/bare")
 }
