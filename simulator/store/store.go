@@ -248,7 +248,7 @@ func (s *Store) Reset(ns string) error {
 	} else {
 		s.loaded[ns] = true
 	}
-	s.cache = sync.Map{}
+	s.cache.Clear()
 	s.epoch.Add(1)
 	return nil
 }
@@ -331,6 +331,18 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		t.s.cache.Store(key, c)
 	}
 	return c, nil
+}
+
+// Cached returns customer id of namespace ns if a read left it in the
+// store's cache, without a transaction: the fast path for reads that only
+// need to know which state of a customer they would see. The customer is
+// shared and must not be changed. A miss says nothing about existence.
+func (s *Store) Cached(ns string, id int64) (*simulator.Customer, bool) {
+	c, ok := s.cache.Load(customerKey(ns, id))
+	if !ok {
+		return nil, false
+	}
+	return c.(*simulator.Customer), true
 }
 
 // NextID returns the next value of the named sequence ("customer" gives new

@@ -231,3 +231,33 @@ func TestNamespaceLimit(t *testing.T) {
 		t.Fatalf("after a reset: %v", err)
 	}
 }
+
+// TestResetWhileReading resets while other goroutines read (run with -race).
+func TestResetWhileReading(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				_ = s.View("default", func(tx *store.Tx) error { _, err := tx.Customer(1); return err })
+				s.Cached("default", 1)
+			}
+		}()
+	}
+	for i := 0; i < 20; i++ {
+		if err := s.Reset(""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+}

@@ -466,16 +466,12 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 // renderedCustomer returns the body rendered before for this state of
 // customer id and this query, if any.
 func (s *Server) renderedCustomer(r *http.Request, id int64) ([]byte, bool) {
-	var body []byte
-	_ = s.Store.View(ns(r), func(tx *store.Tx) error {
-		c, err := tx.Customer(id)
-		if err != nil {
-			return err
-		}
-		body, _ = s.renders.get(renderKey(s.Store.Epoch(), tx.Namespace(), c.ID, c.Version, r.URL.RawQuery))
-		return nil
-	})
-	return body, body != nil
+	n := ns(r)
+	c, ok := s.Store.Cached(n, id)
+	if !ok {
+		return nil, false
+	}
+	return s.renders.get(renderKey(s.Store.Epoch(), n, c.ID, c.Version, r.URL.RawQuery))
 }
 
 // renderCustomer renders c with the given profiles and embeds. c is shared
