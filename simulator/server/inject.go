@@ -47,12 +47,23 @@ func exchangeOf(r *http.Request) *exchange {
 	return x
 }
 
-// beginExchange wraps w to see the status and keeps the exchange with the
-// request's info.
-func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request) http.ResponseWriter {
-	x := &exchange{start: time.Now(), method: r.Method, path: r.URL.Path, query: r.URL.RawQuery}
-	x.w = &statusWriter{ResponseWriter: w}
-	simulator.Info(r.Context()).Server = x
+// requestState is everything the server keeps about one request, allocated
+// once: its info, the exchange, the status writer and the request id header.
+type requestState struct {
+	info simulator.RequestInfo
+	x    exchange
+	sw   statusWriter
+	id   [1]string
+}
+
+// beginExchange fills st's exchange, wraps w to see the status and keeps the
+// exchange with the request's info.
+func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request, st *requestState) http.ResponseWriter {
+	x := &st.x
+	*x = exchange{start: time.Now(), method: r.Method, path: r.URL.Path, query: r.URL.RawQuery}
+	st.sw = statusWriter{ResponseWriter: w}
+	x.w = &st.sw
+	st.info.Server = x
 	return x.w
 }
 

@@ -145,10 +145,14 @@ func (s *Server) bindOperations() error {
 
 // ServeHTTP is the outermost middleware: request id, recovery, namespace.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	info := &simulator.RequestInfo{ID: s.nextID(), Namespace: store.DefaultNamespace, Start: s.cfg.Now()}
-	w.Header()[HeaderRequestID] = []string{info.ID} // canonical already
+	// One allocation holds the request's info and the server's own state.
+	st := &requestState{}
+	info := &st.info
+	info.ID, info.Namespace, info.Start = s.nextID(), store.DefaultNamespace, s.cfg.Now()
+	st.id[0] = info.ID
+	w.Header()[HeaderRequestID] = st.id[:] // canonical already
 	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
-	w = s.beginExchange(w, r)
+	w = s.beginExchange(w, r, st)
 	defer s.endExchange(r) // runs last: the journal sees what recovery wrote
 	defer func() {
 		if v := recover(); v != nil {
@@ -284,7 +288,9 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 			return
 		}
 	}
-	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
+	if h := w.Header(); len(h["Content-Length"]) == 0 { // the v2 writer sets it already
+		h["Content-Length"] = []string{strconv.Itoa(len(body))}
+	}
 	w.WriteHeader(bw.status)
 	s.writeBody(w, r, body)
 }

@@ -60,7 +60,7 @@ type Store struct {
 	loaded map[string]bool // namespaces present in db
 	max    int             // the most namespaces at once
 
-	cache sync.Map // "ns:id" -> *simulator.Customer, read-only
+	cache customerCache // decoded customers, read-only
 
 	// epoch increases on every reset: with a customer's id and version it
 	// names one state of that customer for caches outside the store.
@@ -248,7 +248,7 @@ func (s *Store) Reset(ns string) error {
 	} else {
 		s.loaded[ns] = true
 	}
-	s.cache.Clear()
+	s.cache.clear()
 	s.epoch.Add(1)
 	return nil
 }
@@ -275,7 +275,7 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 	if _, err := s.ensure(ns); err != nil {
 		return err
 	}
-	var touched []string
+	var touched []cacheKey
 	err := s.db.Update(func(btx *buntdb.Tx) error {
 		tx := &Tx{tx: btx, ns: ns, s: s, writable: true}
 		err := fn(tx)
@@ -285,7 +285,7 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 	// Drop cached copies whatever the outcome: a rolled-back write leaves the
 	// stored record as it was, and the cache refills from it.
 	for _, k := range touched {
-		s.cache.Delete(k)
+		s.cache.delete(k)
 	}
 	return err
 }
@@ -296,7 +296,7 @@ type Tx struct {
 	ns       string
 	s        *Store
 	writable bool
-	touched  []string
+	touched  []cacheKey
 }
 
 // Namespace returns the transaction's namespace.
@@ -310,13 +310,13 @@ func customerKey(ns string, id int64) string { return ns + ":c:" + strconv.Forma
 // Customer returns customer id. In a View transaction the result is shared and
 // must not be changed; in an Update transaction it is the caller's own copy.
 func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
-	key := customerKey(t.ns, id)
+	ck := cacheKey{t.ns, id}
 	if !t.writable {
-		if c, ok := t.s.cache.Load(key); ok {
-			return c.(*simulator.Customer), nil
+		if c, ok := t.s.cache.load(ck); ok {
+			return c, nil
 		}
 	}
-	v, err := t.tx.Get(key)
+	v, err := t.tx.Get(customerKey(t.ns, id))
 	if errors.Is(err, buntdb.ErrNotFound) {
 		return nil, ErrNotFound
 	}
@@ -328,7 +328,7 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		return nil, fmt.Errorf("store: customer %d: %w", id, err)
 	}
 	if !t.writable {
-		t.s.cache.Store(key, c)
+		t.s.cache.store(ck, c)
 	}
 	return c, nil
 }
@@ -338,11 +338,48 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 // need to know which state of a customer they would see. The customer is
 // shared and must not be changed. A miss says nothing about existence.
 func (s *Store) Cached(ns string, id int64) (*simulator.Customer, bool) {
-	c, ok := s.cache.Load(customerKey(ns, id))
-	if !ok {
-		return nil, false
+	return s.cache.load(cacheKey{ns, id})
+}
+
+// cacheKey names a customer of a namespace in the cache.
+type cacheKey struct {
+	ns string
+	id int64
+}
+
+// customerCache holds decoded customers that reads share. A struct key keeps
+// lookups free of allocations (the hot path of every read).
+type customerCache struct {
+	mu sync.RWMutex
+	m  map[cacheKey]*simulator.Customer
+}
+
+func (c *customerCache) load(k cacheKey) (*simulator.Customer, bool) {
+	c.mu.RLock()
+	v, ok := c.m[k]
+	c.mu.RUnlock()
+	return v, ok
+}
+
+func (c *customerCache) store(k cacheKey, v *simulator.Customer) {
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = make(map[cacheKey]*simulator.Customer)
 	}
-	return c.(*simulator.Customer), true
+	c.m[k] = v
+	c.mu.Unlock()
+}
+
+func (c *customerCache) delete(k cacheKey) {
+	c.mu.Lock()
+	delete(c.m, k)
+	c.mu.Unlock()
+}
+
+func (c *customerCache) clear() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
 }
 
 // NextID returns the next value of the named sequence ("customer" gives new
@@ -402,7 +439,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 			return err
 		}
 	}
-	t.touched = append(t.touched, key)
+	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
 	return nil
 }
 
