@@ -46,6 +46,10 @@ func ParseMode(s string) (Mode, error) {
 // TokenHeader is the header that carries an OAuth token.
 const TokenHeader = "X-CAP-API-OAUTH-TOKEN"
 
+// tokenHeaderKey is TokenHeader as Go stores it, so the hot path reads the
+// header map without canonicalising the name on every request.
+var tokenHeaderKey = http.CanonicalHeaderKey(TokenHeader)
+
 // Authenticator checks requests and issues tokens.
 type Authenticator struct {
 	Mode Mode
@@ -82,14 +86,14 @@ func (a *Authenticator) Check(r *http.Request) (Identity, *simulator.Error) {
 	if a.Mode == ModeOff {
 		return Identity{}, nil
 	}
-	if tok := r.Header.Get(TokenHeader); tok != "" {
+	if tok := firstHeader(r.Header, tokenHeaderKey); tok != "" {
 		claims, err := a.verify(tok)
 		if err != nil {
 			return Identity{}, unauthorized("%s", err)
 		}
 		return Identity{Till: claims.Till, Client: claims.ClientID}, nil
 	}
-	h := r.Header.Get("Authorization")
+	h := firstHeader(r.Header, "Authorization")
 	if h == "" {
 		return Identity{}, unauthorized("no credentials: send HTTP Basic (till name and MD5 of its password) or an %s header", TokenHeader)
 	}
@@ -119,6 +123,14 @@ func (a *Authenticator) Check(r *http.Request) (Identity, *simulator.Error) {
 	}
 	a.cache.Store(h, user)
 	return Identity{Till: user}, nil
+}
+
+// firstHeader returns the first value of header key, given in canonical form.
+func firstHeader(h http.Header, key string) string {
+	if v := h[key]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }
 
 func unauthorized(format string, args ...any) *simulator.Error {

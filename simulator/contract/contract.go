@@ -118,7 +118,7 @@ func Load(fsys fs.FS) (*Contract, error) {
 						}
 						o.params[pr.Value.In+":"+pr.Value.Name] = codesOf(pr.Value.Extensions["x-capsim-codes"])
 						if pr.Value.In == openapi3.ParameterInHeader {
-							o.headerKeys = append(o.headerKeys, pr.Value.Name)
+							o.headerKeys = append(o.headerKeys, http.CanonicalHeaderKey(pr.Value.Name))
 						}
 					}
 				}
@@ -249,7 +249,10 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 		h.WriteString(r.URL.RawQuery)
 		for _, k := range op.headerKeys {
 			h.WriteString("\x00")
-			h.WriteString(strings.Join(r.Header.Values(k), "\x00"))
+			for _, v := range r.Header[k] {
+				h.WriteString(v)
+				h.WriteString("\x00")
+			}
 		}
 		key = h.Sum64()
 		if c.reqOK.has(key) {
