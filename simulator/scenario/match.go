@@ -46,6 +46,8 @@ type Call struct {
 	// Items is the number of items of a v1.1 batch (0 when not a batch).
 	Items    int
 	v11Items []v11Item
+
+	idBuf [2]Identifier // room for the usual one or two identifiers
 }
 
 // maxIdentifiers bounds what a call records, so a huge batch costs little.
@@ -53,7 +55,16 @@ const maxIdentifiers = 100
 
 // NewCall reads r (its body is put back for the handler) into a Call.
 func NewCall(r *http.Request, op *contract.Operation, vars map[string]string) *Call {
-	c := &Call{Op: op, Request: r, Vars: vars, Namespace: simulator.Info(r.Context()).Namespace}
+	c := new(Call)
+	c.Init(r, op, vars)
+	return c
+}
+
+// Init reads r (its body is put back for the handler) into c, as NewCall
+// does, for a caller that holds the Call in memory of its own.
+func (c *Call) Init(r *http.Request, op *contract.Operation, vars map[string]string) {
+	*c = Call{Op: op, Request: r, Vars: vars, Namespace: simulator.Info(r.Context()).Namespace}
+	c.Identifiers = c.idBuf[:0]
 	if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
 		raw, err := io.ReadAll(r.Body)
 		r.Body.Close()
@@ -73,7 +84,6 @@ func NewCall(r *http.Request, op *contract.Operation, vars map[string]string) *C
 	} else {
 		c.v2Identifiers()
 	}
-	return c
 }
 
 // errReader fails every read with err.

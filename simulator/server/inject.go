@@ -31,6 +31,7 @@ type exchange struct {
 	w      *statusWriter
 
 	call      *scenario.Call
+	callVal   scenario.Call // what call points at, allocated with the exchange
 	scenarios []*scenario.Scenario
 	selectErr error
 	slow      *scenario.SlowBody // the answer is written slowly
@@ -112,7 +113,8 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 	if len(x.scenarios) == 0 && x.selectErr == nil && s.cfg.Journal.Cap() == 0 {
 		return false // nothing needs the call: no scenario, no journal
 	}
-	x.call = scenario.NewCall(r, op, mux.Vars(r))
+	x.callVal.Init(r, op, mux.Vars(r))
+	x.call = &x.callVal
 	if x.selectErr != nil || len(x.scenarios) == 0 {
 		return false
 	}
