@@ -418,8 +418,8 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	}
 	// A customer read again unchanged with the same query answers what it
 	// answered before: the query's checks passed then and do not depend on state.
-	if b, ok := s.renderedCustomer(r, id); ok {
-		writeBody(w, http.StatusOK, b)
+	if rd, ok := s.renderedCustomer(r, id); ok {
+		rd.write(w)
 		return
 	}
 	q := r.URL.Query()
@@ -440,8 +440,8 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 			return err
 		}
 		key := renderKey(s.Store.Epoch(), tx.Namespace(), c.ID, c.Version, r.URL.RawQuery)
-		if b, ok := s.renders.get(key); ok {
-			body = b
+		if rd, ok := s.renders.get(key); ok {
+			body = rd.body
 			return nil
 		}
 		profiles := c.ProfilesIn(src, acct)
@@ -452,8 +452,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		s.renders.put(key, b)
-		body = b
+		body = s.renders.put(key, b).body
 		return nil
 	})
 	if err != nil {
@@ -465,11 +464,11 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 
 // renderedCustomer returns the body rendered before for this state of
 // customer id and this query, if any.
-func (s *Server) renderedCustomer(r *http.Request, id int64) ([]byte, bool) {
+func (s *Server) renderedCustomer(r *http.Request, id int64) (rendered, bool) {
 	n := ns(r)
 	c, ok := s.Store.Cached(n, id)
 	if !ok {
-		return nil, false
+		return rendered{}, false
 	}
 	return s.renders.get(renderKey(s.Store.Epoch(), n, c.ID, c.Version, r.URL.RawQuery))
 }
