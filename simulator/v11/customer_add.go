@@ -120,30 +120,25 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		verr = simulator.Errorf(simulator.CodeNoValidPrimaryIdentifier)
 	}
 	if verr != nil {
-		return echoItem(raw, 0, Failed(verr)), Failed(verr)
+		return failItem(raw, verr)
 	}
-	var (
-		out     Obj
-		res     Result
-		touched int64
-	)
-	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+	return s.writeItem(r, raw, simulator.CodeCustomerAddFailed, func(tx *store.Tx, touched *int64) (Obj, Result, error) {
 		c, isNew, err := findAddTarget(tx, in)
 		if err != nil {
-			return err
+			return nil, Result{}, err
 		}
 		if c != nil {
-			touched = c.ID
+			*touched = c.ID
 		}
 		var warnings []*simulator.Error
 		code := simulator.CodeCustomerUpdated
 		if isNew {
 			code = simulator.CodeCustomerRegistered
 			if c, err = newCustomer(tx, in, now, till); err != nil {
-				return err
+				return nil, Result{}, err
 			}
 		} else if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
-			return err
+			return nil, Result{}, err
 		}
 		p := c.Profile(simulator.SourceInstore, "")
 		if p == nil {
@@ -160,18 +155,12 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		warnings = append(warnings, applyDetails(tx.Org(), c, p, in, now, till)...)
 		if err := tx.Put(c); err != nil {
-			return err
+			return nil, Result{}, err
 		}
-		touched = c.ID
-		res = Succeeded(code, warnings...)
-		out = customerItem(tx.Org(), c, res, true)
-		return nil
+		*touched = c.ID
+		res := Succeeded(code, warnings...)
+		return customerItem(tx.Org(), c, res, true), res, nil
 	})
-	if err != nil {
-		res = Failed(s.itemError(r, err, simulator.CodeCustomerAddFailed))
-		return echoItem(raw, touched, res), res
-	}
-	return out, res
 }
 
 // findAddTarget returns the customer an add item updates, or isNew when it
@@ -426,4 +415,32 @@ func echoItem(raw Values, userID int64, res Result) Obj {
 		out = append(out, Field{k, raw.String(k)})
 	}
 	return append(out, Field{"item_status", res.ItemStatus()})
+}
+
+// writeItem runs fn on one item of a v1.1 write in its own transaction. fn
+// notes the customer it acts on in *touched and returns the item's answer;
+// an error fails the item (an API error as itself, anything else as
+// failCode), writes nothing, and echoes the item with the customer's id.
+func (s *Server) writeItem(r *http.Request, raw Values, failCode simulator.Code, fn func(tx *store.Tx, touched *int64) (Obj, Result, error)) (Obj, Result) {
+	var (
+		out     Obj
+		res     Result
+		touched int64
+	)
+	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+		var err error
+		out, res, err = fn(tx, &touched)
+		return err
+	})
+	if err != nil {
+		res = Failed(s.itemError(r, err, failCode))
+		return echoItem(raw, touched, res), res
+	}
+	return out, res
+}
+
+// failItem answers an item refused before any write.
+func failItem(raw Values, err *simulator.Error) (Obj, Result) {
+	res := Failed(err)
+	return echoItem(raw, 0, res), res
 }

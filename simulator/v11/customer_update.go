@@ -29,30 +29,24 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 	now, till := s.Time(), s.Till(r)
 	ident, ok := BodyIdent(raw)
 	if !ok {
-		res := Failed(invalid("no identifier: pass one of mobile, email, external_id or id"))
-		return echoItem(raw, 0, res), res
+		return failItem(raw, invalid("no identifier: pass one of mobile, email, external_id or id"))
 	}
 	in, verr := parseCustomerInput(raw, now)
 	if verr != nil {
-		return echoItem(raw, 0, Failed(verr)), Failed(verr)
+		return failItem(raw, verr)
 	}
-	var (
-		out     Obj
-		res     Result
-		touched int64
-	)
-	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+	return s.writeItem(r, raw, simulator.CodeCustomerUpdateFailed, func(tx *store.Tx, touched *int64) (Obj, Result, error) {
 		c, warnings, ferr := FindCustomer(tx, ident)
 		if ferr != nil {
-			return ferr
+			return nil, Result{}, ferr
 		}
-		touched = c.ID
+		*touched = c.ID
 		if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
-			return err
+			return nil, Result{}, err
 		}
 		p := Profile(c)
 		if p == nil {
-			return simulator.Errorf(simulator.CodeCustomerNotFound)
+			return nil, Result{}, simulator.Errorf(simulator.CodeCustomerNotFound)
 		}
 		for _, name := range writeIdentNames {
 			v, ok := in.idents[name]
@@ -71,17 +65,11 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		warnings = append(warnings, applyDetails(tx.Org(), c, p, in, now, till)...)
 		if err := tx.Put(c); err != nil {
-			return err
+			return nil, Result{}, err
 		}
-		res = Succeeded(simulator.CodeCustomerUpdated, warnings...)
-		out = customerItem(tx.Org(), c, res, false)
-		return nil
+		res := Succeeded(simulator.CodeCustomerUpdated, warnings...)
+		return customerItem(tx.Org(), c, res, false), res, nil
 	})
-	if err != nil {
-		res = Failed(s.itemError(r, err, simulator.CodeCustomerUpdateFailed))
-		return echoItem(raw, touched, res), res
-	}
-	return out, res
 }
 
 // IdentityChangesKey is the key of History.Extra under which a customer's
