@@ -23,6 +23,13 @@ type RequestInfo struct {
 	// "xml"); the server strips the suffix before routing.
 	Format string
 
+	// Body is the request body, read once by the server (bounded by its
+	// size limit); nil when the request has none.
+	Body []byte
+	// Inject is what a scenario asks the handler's answer to carry (item
+	// failures, warnings); nil for most requests.
+	Inject *Injection
+
 	// Server is state the server keeps with the request for its own
 	// middleware (the journal and scenario hooks); handlers ignore it.
 	Server any

@@ -97,7 +97,7 @@ func scenariosCheck(c *contract.Contract, dirs []string, stdout io.Writer) error
 			probs = append(probs, scenario.Problem{File: dir, Reason: "not a directory"})
 			continue
 		}
-		ss, p := scenario.NewEngine(c).LoadFS(os.DirFS(dir), scenario.SourceDir, dir)
+		ss, p := scenario.NewEngine(c, server.Envelopes(c)).LoadFS(os.DirFS(dir), scenario.SourceDir, dir)
 		loaded += len(ss)
 		probs = append(probs, p...)
 	}
@@ -113,7 +113,7 @@ func scenariosCheck(c *contract.Contract, dirs []string, stdout io.Writer) error
 
 // scenariosList prints the built-in scenarios and those of dirs.
 func scenariosList(c *contract.Contract, dirs []string, stdout io.Writer) error {
-	e := scenario.NewEngine(c)
+	e := scenario.NewEngine(c, server.Envelopes(c))
 	if _, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios"); len(probs) > 0 {
 		return probs
 	}

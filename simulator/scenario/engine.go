@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand"
-	"net/http/httptest"
 	"path"
 	"sort"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/contract"
 )
 
@@ -29,6 +29,7 @@ const (
 // rule's counters per namespace. It is safe for concurrent use.
 type Engine struct {
 	contract *contract.Contract
+	env      Envelopes
 
 	mu        sync.RWMutex
 	scenarios map[string]*Scenario
@@ -58,10 +59,22 @@ type Counters struct {
 	Fired   int64 `json:"fired"`
 }
 
-// NewEngine returns an engine with no scenarios, checking against c.
-func NewEngine(c *contract.Contract) *Engine {
+// Envelopes checks a code answer against each API version's envelope: the
+// server supplies it, so the engine decides what to inject without knowing
+// any API package (as openapi3filter hands its errors to the caller's
+// ErrFunc).
+type Envelopes interface {
+	// CheckCode returns why op's answers cannot carry code (a reason for
+	// the scenario's author), or "" when they can and the contract allows it.
+	CheckCode(op *contract.Operation, code simulator.Code) string
+}
+
+// NewEngine returns an engine with no scenarios, checking them against c
+// and env.
+func NewEngine(c *contract.Contract, env Envelopes) *Engine {
 	return &Engine{
 		contract:  c,
+		env:       env,
 		scenarios: map[string]*Scenario{},
 		global:    map[string]bool{},
 		perNS:     map[string]map[string]bool{},
@@ -76,7 +89,7 @@ func (e *Engine) Contract() *contract.Contract { return e.contract }
 // replacing scenarios of the same names and their counters. Nothing is added
 // if any document has a problem.
 func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, error) {
-	ss, err := Parse(file, data, e.contract)
+	ss, err := Parse(file, data, e.contract, e.env)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +125,7 @@ func (e *Engine) LoadFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) 
 			probs = append(probs, Problem{File: file, Line: 0, Reason: err.Error()})
 			continue
 		}
-		ss, err := Parse(file, data, e.contract)
+		ss, err := Parse(file, data, e.contract, e.env)
 		if err != nil {
 			probs = append(probs, err.(Problems)...)
 			continue
@@ -363,9 +376,11 @@ type Decision struct {
 	Items []bool
 	// Delay is the sampled delay, if the answer has one.
 	Delay time.Duration
-	// Handled is the handler's answer when it ran already (after-commit),
-	// in JSON for v1.1 (see RunHandler).
-	Handled *httptest.ResponseRecorder
+}
+
+// Injection returns what d asks the answer of a call to api to carry.
+func (d *Decision) Injection(api simulator.API) *simulator.Injection {
+	return &simulator.Injection{Code: d.Rule.Code(api), Items: d.Items, AfterCommit: d.Rule.Commit == AfterCommit}
 }
 
 // Evaluate returns the first rule of scenarios (in order) that matches call

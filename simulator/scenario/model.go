@@ -40,6 +40,9 @@ type Rule struct {
 	codes map[simulator.API]simulator.Code
 }
 
+// Code returns the catalogue code r answers with in api (0: r answers no code).
+func (r *Rule) Code(api simulator.API) simulator.Code { return r.codes[api] }
+
 // Scenario returns the scenario r belongs to.
 func (r *Rule) Scenario() *Scenario { return r.scenario }
 

@@ -49,11 +49,11 @@ var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
 func ValidName(s string) bool { return nameRE.MatchString(s) }
 
 // Parse reads the scenarios of one file (one per YAML document) and checks
-// them against c: operations must exist, codes must be in the catalogue for
-// the operation's API version, and every answer must be a response the
-// contract declares. It returns every problem found, each with its line.
-func Parse(file string, data []byte, c *contract.Contract) ([]*Scenario, error) {
-	p := &parser{file: file, c: c}
+// them against c and env: operations must exist, codes must be in the
+// catalogue for the operation's API version and fit its envelope, and every
+// answer must be a response the contract declares. It returns every problem found, each with its line.
+func Parse(file string, data []byte, c *contract.Contract, env Envelopes) ([]*Scenario, error) {
+	p := &parser{file: file, c: c, env: env}
 	if len(data) > MaxFileBytes {
 		p.problem(0, "file is larger than %d bytes", MaxFileBytes)
 		return nil, p.probs
@@ -136,6 +136,7 @@ func yamlErrorText(err error) string {
 type parser struct {
 	file  string
 	c     *contract.Contract
+	env   Envelopes
 	probs Problems
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/capsim/capsim/scenarios"
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/capsim/capsim/simulator/server"
 )
 
 var (
@@ -69,7 +70,7 @@ rules:
       slowBody: {chunks: 4, duration: 200ms}
       delay: {uniform: {min: 10ms, max: 20ms}}
 `
-	ss, err := scenario.Parse("retries.yaml", []byte(src), mustContract(t))
+	ss, err := scenario.Parse("retries.yaml", []byte(src), mustContract(t), server.Envelopes(mustContract(t)))
 	if err != nil {
 		t.Fatalf("parse: %v", err)
 	}
@@ -151,7 +152,7 @@ func TestParseRefuses(t *testing.T) {
 	c := mustContract(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := scenario.Parse("bad.yaml", []byte(tc.src), c)
+			_, err := scenario.Parse("bad.yaml", []byte(tc.src), c, server.Envelopes(c))
 			var probs scenario.Problems
 			if !errors.As(err, &probs) || len(probs) == 0 {
 				t.Fatalf("want problems, got %v", err)
@@ -171,7 +172,7 @@ func TestParseRefuses(t *testing.T) {
 
 // TestProblemsFormat checks the file:line: reason form CI logs show.
 func TestProblemsFormat(t *testing.T) {
-	_, err := scenario.Parse("team/lookup.yaml", []byte("name: x\nrules:\n  - answer: {fault: nope}\n"), mustContract(t))
+	_, err := scenario.Parse("team/lookup.yaml", []byte("name: x\nrules:\n  - answer: {fault: nope}\n"), mustContract(t), server.Envelopes(mustContract(t)))
 	if got, want := err.Error(), `team/lookup.yaml:3: fault "nope": want reset, empty or garbage (slowBody and delay are keys of their own)`; got != want {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}
@@ -180,7 +181,7 @@ func TestProblemsFormat(t *testing.T) {
 // TestBuiltinsParse checks every shipped scenario parses against the contract
 // and names real codes.
 func TestBuiltinsParse(t *testing.T) {
-	e := scenario.NewEngine(mustContract(t))
+	e := scenario.NewEngine(mustContract(t), server.Envelopes(mustContract(t)))
 	ss, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
 	if len(probs) > 0 {
 		t.Fatalf("built-in scenarios refused:\n%v", probs)
@@ -220,7 +221,7 @@ func FuzzScenario(f *testing.F) {
 	f.Add([]byte("---\n---\n"))
 	c := mustContract(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ss, err := scenario.Parse("fuzz.yaml", data, c)
+		ss, err := scenario.Parse("fuzz.yaml", data, c, server.Envelopes(c))
 		if err == nil && len(ss) == 0 {
 			t.Fatalf("no error and no scenario")
 		}

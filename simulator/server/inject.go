@@ -113,7 +113,8 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 	if len(x.scenarios) == 0 && x.selectErr == nil && s.cfg.Journal.Cap() == 0 {
 		return false // nothing needs the call: no scenario, no journal
 	}
-	x.callVal.Init(r, op, mux.Vars(r))
+	vars := mux.Vars(r)
+	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars))
 	x.call = &x.callVal
 	if x.selectErr != nil || len(x.scenarios) == 0 {
 		return false
@@ -136,9 +137,12 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 }
 
 // injectAPI runs after the request passed validation, in place of the
-// handler: an API rule that fires answers (after running the handler and
-// keeping its state change, in after-commit mode). It reports whether it
-// answered; if not, the handler runs as usual.
+// handler or around it: a rule that fires decides what the answer is, and
+// the operation's API version writes or carries it. A code the handler's
+// answer can carry (a warning, a failure of some batch items) rides on it;
+// any other code, a raw status or a 429 replaces it, after running the
+// handler and keeping its state change in after-commit mode. It reports
+// whether it answered; if not, the handler runs as usual.
 func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.Operation, next http.Handler) bool {
 	x := exchangeOf(r)
 	if len(x.scenarios) == 0 || x.call == nil {
@@ -153,21 +157,51 @@ func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.
 	if !scenario.Sleep(r.Context(), d.Delay) {
 		return true
 	}
-	if d.Rule.Answer.SlowBody != nil {
-		x.slow = d.Rule.Answer.SlowBody
+	a := &d.Rule.Answer
+	if a.SlowBody != nil {
+		x.slow = a.SlowBody
+	}
+	v := version(op.API)
+	code := d.Rule.Code(op.API)
+	if code != 0 && v.carried(code, x.call) {
+		info.Inject = d.Injection(op.API)
+		next.ServeHTTP(w, r)
+		if bw, ok := w.(*bufferedWriter); ok && info.Inject.Warning() {
+			v.carry(bw, code)
+			info.AddCodes(code.Number())
+		}
+		return true
 	}
 	if d.Rule.Commit == scenario.AfterCommit {
 		x.commit = scenario.AfterCommit
 		// The handler runs with an info of its own and its answer is kept
 		// aside: its codes stay out of the journal, the client never saw them.
-		d.Handled = scenario.RunHandler(next, r, op.API == simulator.V11, nil)
-		if f := d.Rule.Answer.Fault; f != "" {
-			x.fault = f
+		runDiscarded(next, r)
+		if a.Fault != "" {
+			x.fault = a.Fault
 			return true
 		}
 	}
-	scenario.WriteAnswer(w, r, x.call, d, next)
+	switch {
+	case code != 0:
+		v.writeInjected(w, r, code)
+	case a.API():
+		scenario.WriteAnswer(w, d)
+	default: // after-commit with a delay or a slow body only: the handler's answer
+		return false
+	}
 	return true
+}
+
+// runDiscarded runs next for r and drops its answer: its state change is
+// kept, its codes stay out of the request's info.
+func runDiscarded(next http.Handler, r *http.Request) {
+	info := simulator.Info(r.Context())
+	h := &simulator.RequestInfo{ID: info.ID, Namespace: info.Namespace, Till: info.Till, Client: info.Client,
+		OperationID: info.OperationID, API: info.API, Start: info.Start, Format: info.Format, Body: info.Body}
+	hr := r.WithContext(simulator.WithRequestInfo(r.Context(), h))
+	bw := &bufferedWriter{header: http.Header{}, status: http.StatusOK}
+	next.ServeHTTP(bw, hr)
 }
 
 // noteRule adds rule to the request's scenario and rule (comma-separated
@@ -251,7 +285,7 @@ const DefaultJournalSize = 1000
 // withScenarioDefaults gives cfg an empty scenario engine and a journal.
 func withScenarioDefaults(cfg Config) Config {
 	if cfg.Scenarios == nil {
-		cfg.Scenarios = scenario.NewEngine(cfg.Contract)
+		cfg.Scenarios = scenario.NewEngine(cfg.Contract, Envelopes(cfg.Contract))
 	}
 	if cfg.Journal == nil {
 		cfg.Journal = admin.NewJournal(DefaultJournalSize)
@@ -274,7 +308,7 @@ func journalSize(n int) int {
 // and activates the scenarios named at start. A refused file fails the
 // build unless o.SkipBadScenarios, which logs it and goes on.
 func loadScenarios(o Options, c *contract.Contract) (*scenario.Engine, error) {
-	e := scenario.NewEngine(c)
+	e := scenario.NewEngine(c, Envelopes(c))
 	if _, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios"); len(probs) > 0 {
 		return nil, fmt.Errorf("built-in scenarios:\n%w", probs)
 	}

@@ -12,6 +12,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -174,26 +175,35 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		info.Namespace = nsName
 	}
-	// v1.1 takes the format as a path suffix too (customer/get.json): the
-	// suffix is remembered and stripped, so one route serves every form.
-	if strings.HasPrefix(r.URL.Path, "/v1.1/") {
-		for _, ext := range []string{".json", ".xml"} {
-			if strings.HasSuffix(r.URL.Path, ext) {
-				info.Format = ext[1:]
-				r.URL.Path = strings.TrimSuffix(r.URL.Path, ext)
-				r.URL.RawPath = ""
-			}
-		}
-	}
-	if r.Body != nil && r.Body != http.NoBody && r.ContentLength != 0 {
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
-	}
-	if strings.HasPrefix(r.URL.Path, "/v1.1/") {
-		// The query as the docs write it, the body as what it is.
-		v11.NormalizeRequest(r)
+	if v := versionOf(r.URL.Path); v != nil {
+		s.readBody(w, r, info)
+		v.prepare(r)
 	}
 	s.router.ServeHTTP(w, r)
 }
+
+// readBody reads an API request's body once, up to the size limit, into
+// info.Body: the scenario engine, the validator and the handlers all read
+// it from there. A body over the limit stays unread past it, for request
+// validation to refuse in the operation's envelope.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request, info *simulator.RequestInfo) {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	r.Body.Close()
+	if err != nil {
+		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
+		return
+	}
+	info.Body = body
+	r.Body = io.NopCloser(bytes.NewReader(body))
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 func (s *Server) nextID() string {
 	var b [16]byte
@@ -297,23 +307,12 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 
 // writeErrorFor writes err in the envelope of api.
 func (s *Server) writeErrorFor(w http.ResponseWriter, r *http.Request, api simulator.API, err *simulator.Error) {
-	if api == simulator.V11 {
-		v11.WriteError(w, r, err)
-		return
-	}
-	v2.WriteError(w, r, err)
+	version(api).writeError(w, r, 0, err)
 }
 
 // writeError writes err in the envelope the request's path implies.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err *simulator.Error) {
-	s.writeErrorFor(w, r, apiOfPath(r.URL.Path), err)
-}
-
-func apiOfPath(p string) simulator.API {
-	if strings.HasPrefix(p, "/v1.1/") {
-		return simulator.V11
-	}
-	return simulator.V2
+	envelopeOf(r.URL.Path).writeError(w, r, 0, err)
 }
 
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
@@ -328,20 +327,16 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 	s.writeStatus(w, r, http.StatusMethodNotAllowed, e)
 }
 
-// writeStatus writes a v2 envelope with an explicit HTTP status (for answers
-// outside any operation: unknown paths and methods).
+// writeStatus writes e with an explicit HTTP status in the envelope the
+// request's path implies (for answers outside any operation: unknown paths
+// and methods).
 func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int, e *simulator.Error) {
-	s.writeStatusFor(w, r, apiOfPath(r.URL.Path), status, e)
+	envelopeOf(r.URL.Path).writeError(w, r, status, e)
 }
 
 // writeStatusFor writes e in the envelope of api with an explicit HTTP status.
 func (s *Server) writeStatusFor(w http.ResponseWriter, r *http.Request, api simulator.API, status int, e *simulator.Error) {
-	if api == simulator.V11 {
-		v11.WriteErrorStatus(w, r, status, e)
-		return
-	}
-	simulator.Info(r.Context()).AddCodes(e.Number())
-	v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{e})})
+	version(api).writeError(w, r, status, e)
 }
 
 // writerPool recycles response buffers: most responses are alike in size.

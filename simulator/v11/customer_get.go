@@ -46,17 +46,18 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	}
 	opts := parseGetOptions(q)
 	now := s.Time()
-	var b Batch
+	b := newBatch(r)
 	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
 		for _, id := range idents {
-			c, warnings, ferr := FindCustomer(tx, id)
-			if ferr != nil {
-				res := Failed(ferr)
-				b.Add(Obj{{id.Name, id.Value}, {"item_status", res.ItemStatus()}}, res)
-				continue
-			}
-			res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
-			b.Add(getItem(tx.Org(), c, opts, res, now), res)
+			b.item(func() (Obj, Result) {
+				c, warnings, ferr := FindCustomer(tx, id)
+				if ferr != nil {
+					res := Failed(ferr)
+					return histIdentItem(id, res), res
+				}
+				res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
+				return getItem(tx.Org(), c, opts, res, now), res
+			}, identEcho(id))
 		}
 		return nil
 	})

@@ -95,11 +95,13 @@ type Batch struct {
 	items     List
 	succeeded int
 	codes     []int
+	inject    *simulator.Injection // what a scenario asks the items to carry
 }
 
 // Add appends item, whose outcome is res. The item should carry
 // res.ItemStatus() where the operation's samples put item_status.
 func (b *Batch) Add(item Obj, res Result) {
+	item, res = b.carryWarning(item, res)
 	b.items = append(b.items, item)
 	if res.OK() {
 		b.succeeded++

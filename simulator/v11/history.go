@@ -65,9 +65,9 @@ func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histSh
 		WriteError(w, r, err)
 		return
 	}
-	var b Batch
+	b := newBatch(r)
 	for _, in := range items {
-		b.Add(one(r, in))
+		b.item(func() (Obj, Result) { return one(r, in) }, customerEcho(in))
 	}
 	replyBatch(w, r, shape, &b)
 }
@@ -87,21 +87,21 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		WriteError(w, r, err)
 		return
 	}
-	var b Batch
+	b := newBatch(r)
 	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
 		for _, id := range idents {
-			if every != nil {
-				res := Failed(every)
-				b.Add(histIdentItem(id, res), res)
-				continue
-			}
-			c, warnings, ferr := FindCustomer(tx, id)
-			if ferr != nil {
-				res := Failed(ferr)
-				b.Add(histIdentItem(id, res), res)
-				continue
-			}
-			b.Add(item(tx, c, warnings))
+			b.item(func() (Obj, Result) {
+				if every != nil {
+					res := Failed(every)
+					return histIdentItem(id, res), res
+				}
+				c, warnings, ferr := FindCustomer(tx, id)
+				if ferr != nil {
+					res := Failed(ferr)
+					return histIdentItem(id, res), res
+				}
+				return item(tx, c, warnings)
+			}, identEcho(id))
 		}
 		return nil
 	})

@@ -27,7 +27,7 @@ func (s *Server) handleSubscriptionsSet(w http.ResponseWriter, r *http.Request) 
 		WriteError(w, r, err)
 		return
 	}
-	var b Batch
+	b := newBatch(r)
 	for _, in := range items {
 		b.Add(s.setSubscription(r, in))
 	}

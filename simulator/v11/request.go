@@ -127,12 +127,22 @@ func bodyFormat(contentType string, body []byte) Format {
 	return FormatJSON
 }
 
-// NormalizeRequest prepares a v1.1 request for the contract and the
-// handlers: it repairs the query the way the docs' examples write it
-// (normalizeQuery) and gives a body without a JSON or XML Content-Type the
-// one its content implies (NormalizeContentType). The server calls it for
-// every /v1.1/ request before validation.
-func NormalizeRequest(r *http.Request) {
+// Prepare readies a v1.1 request for the contract and the handlers. The
+// format may come as a path suffix (customer/get.json): it is kept in the
+// request's info and stripped, so one route serves every form. The query
+// is repaired the way the docs' examples write it (normalizeQuery), and a
+// body without a JSON or XML Content-Type gets the one its content implies
+// (NormalizeContentType). The server calls it for every /v1.1/ request
+// before routing, once the body is read.
+func Prepare(r *http.Request) {
+	info := simulator.Info(r.Context())
+	for _, ext := range []string{".json", ".xml"} {
+		if strings.HasSuffix(r.URL.Path, ext) {
+			info.Format = ext[1:]
+			r.URL.Path = strings.TrimSuffix(r.URL.Path, ext)
+			r.URL.RawPath = ""
+		}
+	}
 	normalizeQuery(r.URL)
 	NormalizeContentType(r)
 }
@@ -186,13 +196,17 @@ func NormalizeContentType(r *http.Request) {
 	case mt == "application/json", mt == "application/xml", mt == "text/xml":
 		return
 	}
-	body, err := io.ReadAll(r.Body)
-	r.Body.Close()
-	if err != nil {
-		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
-		return
+	body := simulator.Info(r.Context()).Body
+	if body == nil {
+		var err error
+		body, err = io.ReadAll(r.Body)
+		r.Body.Close()
+		if err != nil {
+			r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
 	if len(bytes.TrimSpace(body)) == 0 {
 		return
 	}
@@ -212,12 +226,15 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 // and returns the object under the root. The contract has checked the body
 // already; ReadBody still says where a body it cannot read broke.
 func ReadBody(r *http.Request) (Values, *simulator.Error) {
-	if r.Body == nil {
-		return nil, invalid("the request has no body")
-	}
-	body, err := io.ReadAll(r.Body)
-	if err != nil {
-		return nil, invalid("request body: %v", err)
+	body := simulator.Info(r.Context()).Body // read once by the server
+	if body == nil {
+		if r.Body == nil {
+			return nil, invalid("the request has no body")
+		}
+		var err error
+		if body, err = io.ReadAll(r.Body); err != nil {
+			return nil, invalid("request body: %v", err)
+		}
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, invalid("the request body is empty")

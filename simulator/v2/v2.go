@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -150,7 +151,11 @@ func pathID(r *http.Request) (int64, bool) {
 // body against the schema already; this only fails on a body the schema
 // allows but Go cannot hold (numbers out of range, say).
 func decode(r *http.Request, v any) *simulator.Error {
-	dec := json.NewDecoder(r.Body)
+	var rd io.Reader = r.Body
+	if body := simulator.Info(r.Context()).Body; body != nil { // read once by the server
+		rd = bytes.NewReader(body)
+	}
+	dec := json.NewDecoder(rd)
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
 		return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body: %s", err)
