@@ -1,5 +1,7 @@
 package simulator
 
+import "strings"
+
 // IDCustomer is the identifier type of a customer id: the v2 path {id},
 // identifierName=id, the v1.1 id= parameter and id/user_id body fields.
 const IDCustomer = "id"
@@ -45,4 +47,18 @@ func (in *Injection) Failure() bool {
 // Warning reports whether the injection adds a warning.
 func (in *Injection) Warning() bool {
 	return in != nil && in.Code.Info().Kind == KindWarning
+}
+
+// maxRequestIdentifiers bounds what a request records, so a huge batch
+// costs little.
+const maxRequestIdentifiers = 100
+
+// AppendIdentifier appends the identifier typ=value of batch item item (-1:
+// the request's one customer) to ids, unless value is blank or ids is full.
+func AppendIdentifier(ids []RequestIdentifier, typ, value string, item int) []RequestIdentifier {
+	value = strings.TrimSpace(value)
+	if value == "" || len(ids) >= maxRequestIdentifiers {
+		return ids
+	}
+	return append(ids, RequestIdentifier{Type: typ, Value: value, Item: item})
 }

@@ -31,7 +31,8 @@ type exchange struct {
 	w      *statusWriter
 
 	call      *scenario.Call
-	callVal   scenario.Call // what call points at, allocated with the exchange
+	callVal   scenario.Call          // what call points at, allocated with the exchange
+	idBuf     [2]scenario.Identifier // room for the usual one or two identifiers
 	scenarios []*scenario.Scenario
 	selectErr error
 	slow      *scenario.SlowBody // the answer is written slowly
@@ -114,7 +115,7 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 		return false // nothing needs the call: no scenario, no journal
 	}
 	vars := mux.Vars(r)
-	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars))
+	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars, x.idBuf[:0]))
 	x.call = &x.callVal
 	if x.selectErr != nil || len(x.scenarios) == 0 {
 		return false

@@ -24,7 +24,7 @@ type apiVersion struct {
 	// version gives err when status is 0.
 	writeError func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error)
 	// describe reads a request for the scenario engine.
-	describe func(r *http.Request, vars map[string]string) scenario.Description
+	describe func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) scenario.Description
 	// carried reports whether the handler's answer carries code (a warning,
 	// or a failure of the batch's items) rather than the envelope replacing
 	// the answer with it.
@@ -52,8 +52,8 @@ var (
 			}
 			v11.WriteErrorStatus(w, r, status, err)
 		},
-		describe: func(r *http.Request, _ map[string]string) scenario.Description {
-			body, ids, items := v11.Describe(r)
+		describe: func(r *http.Request, _ map[string]string, ids []simulator.RequestIdentifier) scenario.Description {
+			body, ids, items := v11.Describe(r, ids)
 			d := scenario.Description{Identifiers: ids, Items: items}
 			if body != nil {
 				d.Body = body
@@ -84,8 +84,8 @@ var (
 			simulator.Info(r.Context()).AddCodes(err.Number())
 			v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{err})})
 		},
-		describe: func(r *http.Request, vars map[string]string) scenario.Description {
-			body, ids := v2.Describe(r, vars)
+		describe: func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) scenario.Description {
+			body, ids := v2.Describe(r, vars, ids)
 			return scenario.Description{Body: body, Identifiers: ids}
 		},
 		carried: func(code simulator.Code, _ *scenario.Call) bool {

@@ -2,7 +2,6 @@ package v11
 
 import (
 	"net/http"
-	"strings"
 
 	"github.com/capsim/capsim/simulator"
 )
@@ -80,14 +79,14 @@ func RequestLevel(code simulator.Code) bool {
 // root (nil when it has none or it cannot be read) and the customer
 // identifiers of its batch items, in the order the API answers them (the
 // identifiers of a read's query, mobile=a,b being two items, or the objects
-// of a write's root.customer[]), with the number of items.
-func Describe(r *http.Request) (body map[string]any, ids []simulator.RequestIdentifier, items int) {
+// of a write's root.customer[]), appended to ids, with the number of items.
+func Describe(r *http.Request, ids []simulator.RequestIdentifier) (body map[string]any, _ []simulator.RequestIdentifier, items int) {
 	if len(simulator.Info(r.Context()).Body) > 0 {
 		if v, err := ReadBody(r); err == nil {
 			body = map[string]any(v)
 			for i, it := range v.List("customer") {
 				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
-					ids = addIdent(ids, name, it.String(name), i)
+					ids = simulator.AppendIdentifier(ids, identifierTypes[name], it.String(name), i)
 				}
 				items++
 			}
@@ -102,13 +101,10 @@ func Describe(r *http.Request) (body map[string]any, ids []simulator.RequestIden
 		return body, nil, 0
 	}
 	for i, id := range idents {
-		ids = addIdent(ids, id.Name, id.Value, i)
+		ids = simulator.AppendIdentifier(ids, identifierTypes[id.Name], id.Value, i)
 	}
 	return body, ids, len(idents)
 }
-
-// maxIdentifiers bounds what Describe records, so a huge batch costs little.
-const maxIdentifiers = 100
 
 // identifierTypes maps v1.1 identifier names to identifier types.
 var identifierTypes = map[string]string{
@@ -118,14 +114,6 @@ var identifierTypes = map[string]string{
 	IdentID:         simulator.IDCustomer,
 	"user_id":       simulator.IDCustomer,
 	IdentCardNumber: simulator.IDCardNumber,
-}
-
-func addIdent(ids []simulator.RequestIdentifier, name, value string, item int) []simulator.RequestIdentifier {
-	value = strings.TrimSpace(value)
-	if value == "" || len(ids) >= maxIdentifiers {
-		return ids
-	}
-	return append(ids, simulator.RequestIdentifier{Type: identifierTypes[name], Value: value, Item: item})
 }
 
 // WriteSampleBatch writes the batch answer of one item carrying in (failed

@@ -80,29 +80,21 @@ func CarryWarning(body []byte, e *simulator.Error) ([]byte, bool) {
 	return body, false
 }
 
-// maxIdentifiers bounds what Describe records.
-const maxIdentifiers = 100
-
 // Describe reads a v2 request for the scenario engine: its JSON body (nil
 // when it has none or it is not JSON) and the customer identifiers it
 // carries: the path {id}, identifierName/identifierValue (comma lists,
-// paired in order) and a registration's profiles[].identifiers[].
-func Describe(r *http.Request, vars map[string]string) (body any, ids []simulator.RequestIdentifier) {
-	add := func(typ, value string) {
-		value = strings.TrimSpace(value)
-		if value != "" && len(ids) < maxIdentifiers {
-			ids = append(ids, simulator.RequestIdentifier{Type: typ, Value: value, Item: -1})
-		}
-	}
+// paired in order) and a registration's profiles[].identifiers[], appended
+// to ids.
+func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) (body any, _ []simulator.RequestIdentifier) {
 	if id := vars["id"]; id != "" {
-		add(simulator.IDCustomer, id)
+		ids = simulator.AppendIdentifier(ids, simulator.IDCustomer, id, -1)
 	}
 	if strings.Contains(r.URL.RawQuery, "identifierName") {
 		q := r.URL.Query()
 		if names, values := q.Get("identifierName"), q.Get("identifierValue"); names != "" && values != "" {
 			ns, vs := strings.Split(names, ","), strings.Split(values, ",")
 			for i := 0; i < len(ns) && i < len(vs); i++ {
-				add(strings.TrimSpace(ns[i]), vs[i])
+				ids = simulator.AppendIdentifier(ids, strings.TrimSpace(ns[i]), vs[i], -1)
 			}
 		}
 	}
@@ -110,6 +102,12 @@ func Describe(r *http.Request, vars map[string]string) (body any, ids []simulato
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ids
 	}
+	return describeBody(raw, ids)
+}
+
+// describeBody decodes a v2 JSON body and appends its profiles' identifiers.
+func describeBody(raw []byte, ids []simulator.RequestIdentifier) (any, []simulator.RequestIdentifier) {
+	var body any
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	if dec.Decode(&body) != nil {
@@ -123,7 +121,7 @@ func Describe(r *http.Request, vars map[string]string) (body any, ids []simulato
 		for _, id := range list {
 			m, _ := id.(map[string]any)
 			t, _ := m["type"].(string)
-			add(t, scalar(m["value"]))
+			ids = simulator.AppendIdentifier(ids, t, scalar(m["value"]), -1)
 		}
 	}
 	return body, ids
