@@ -81,27 +81,49 @@ func pageOf[T any](items []T, p Page) []T {
 // sortBy sorts items stably by key, ascending or descending, ties broken by
 // id in the same direction so that the order is total.
 func sortBy[T any, K cmp.Ordered](items []T, asc bool, key func(*T) K, id func(*T) int64) {
-	slices.SortStableFunc(items, func(a, b T) int {
-		c := cmp.Compare(key(&a), key(&b))
+	sortKeyed(items, asc, key, id)
+}
+
+// sortStable sorts items stably by key, ascending or descending; equal keys
+// keep the order they were recorded in.
+func sortStable[T any, K cmp.Ordered](items []T, asc bool, key func(*T) K) {
+	sortKeyed(items, asc, key, nil)
+}
+
+// sortKeyed computes each item's key (and id, when id is given) once and
+// sorts those, not the items: history records are large structs, and
+// keys such as a wall-clock date cost a time conversion each.
+func sortKeyed[T any, K cmp.Ordered](items []T, asc bool, key func(*T) K, id func(*T) int64) {
+	if len(items) < 2 {
+		return
+	}
+	type keyed struct {
+		k  K
+		id int64
+		i  int
+	}
+	ks := make([]keyed, len(items))
+	for i := range items {
+		ks[i] = keyed{k: key(&items[i]), i: i}
+		if id != nil {
+			ks[i].id = id(&items[i])
+		}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		c := cmp.Compare(a.k, b.k)
 		if c == 0 {
-			c = cmp.Compare(id(&a), id(&b))
+			c = cmp.Compare(a.id, b.id)
 		}
 		if !asc {
 			c = -c
 		}
 		return c
 	})
-}
-
-// sortStable sorts items stably by key, ascending or descending; equal keys
-// keep the order they were recorded in.
-func sortStable[T any, K cmp.Ordered](items []T, asc bool, key func(*T) K) {
-	slices.SortStableFunc(items, func(a, b T) int {
-		if asc {
-			return cmp.Compare(key(&a), key(&b))
-		}
-		return cmp.Compare(key(&b), key(&a))
-	})
+	sorted := make([]T, len(items))
+	for j, k := range ks {
+		sorted[j] = items[k.i]
+	}
+	copy(items, sorted)
 }
 
 func eqFold(filter, v string) bool { return filter == "" || strings.EqualFold(filter, v) }
