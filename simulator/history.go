@@ -1,7 +1,6 @@
 package simulator
 
 import (
-	"maps"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -23,10 +22,8 @@ type History struct {
 	// Org.PreferenceFields), in the order they were first set.
 	Preferences  []Field       `json:"preferences,omitempty"`
 	Interactions []Interaction `json:"interactions,omitempty"`
-	// Extra holds what other parts of the v1.1 API keep per customer (pending
-	// identity change requests, say), keyed by kind. Values must be JSON
-	// values (maps, slices, strings, numbers, booleans).
-	Extra map[string]any `json:"extra,omitempty"`
+	// IdentityChanges are the customer's identity change requests, oldest first.
+	IdentityChanges []IdentityChange `json:"identityChanges,omitempty"`
 }
 
 // Field is a name and a value: a custom field, a preference, a ticket field.
@@ -369,19 +366,14 @@ func (h *History) Clone() *History {
 			r.Incentives = cloneSlice(r.Incentives, nil)
 			return r
 		}),
-		Preferences: cloneSlice(h.Preferences, nil),
+		Preferences:     cloneSlice(h.Preferences, nil),
+		IdentityChanges: cloneSlice(h.IdentityChanges, nil),
 		Interactions: cloneSlice(h.Interactions, func(i Interaction) Interaction {
 			i.Loc = clonePtr(i.Loc)
 			i.Message = clonePtr(i.Message)
 			i.Survey = clonePtr(i.Survey)
 			return i
 		}),
-	}
-	if h.Extra != nil {
-		out.Extra = make(map[string]any, len(h.Extra))
-		for k, v := range h.Extra {
-			out.Extra[k] = cloneAny(v)
-		}
 	}
 	return out
 }
@@ -407,34 +399,4 @@ func clonePtr[T any](p *T) *T {
 	}
 	v := *p
 	return &v
-}
-
-// cloneAny deep-copies JSON-like values: maps and slices of any, string maps
-// and slices; anything else is copied as is.
-func cloneAny(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = cloneAny(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = cloneAny(e)
-		}
-		return out
-	case map[string]string:
-		return maps.Clone(x)
-	case []string:
-		return append([]string(nil), x...)
-	case []map[string]any:
-		out := make([]map[string]any, len(x))
-		for i, e := range x {
-			out[i] = cloneAny(e).(map[string]any)
-		}
-		return out
-	}
-	return v
 }

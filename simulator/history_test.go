@@ -50,9 +50,9 @@ func sampleHistory() *simulator.History {
 		},
 		Referrals: []simulator.Referral{{CampaignToken: "12511", ReferralCode: "X",
 			Invitees: []simulator.Invitee{{Type: "EMAIL", Identifier: "a@b.co"}}}},
-		Preferences: []simulator.Field{{Name: "Favorite Color", Value: "Green"}},
-		Notes:       []simulator.Note{{ID: 1, AssociateID: "443", Description: "x"}},
-		Extra:       map[string]any{"pending": []any{map[string]any{"old": "1"}}},
+		Preferences:     []simulator.Field{{Name: "Favorite Color", Value: "Green"}},
+		Notes:           []simulator.Note{{ID: 1, AssociateID: "443", Description: "x"}},
+		IdentityChanges: []simulator.IdentityChange{{RequestID: "RR-1-1", Type: "mobile", OldValue: "1", NewValue: "2"}},
 	}
 }
 
@@ -77,7 +77,7 @@ func TestHistoryCloneIsDeep(t *testing.T) {
 	c.Interactions[2].Loc.Lat = 99
 	c.Referrals[0].Invitees[0].Identifier = "changed"
 	c.Preferences[0].Value = "changed"
-	c.Extra["pending"].([]any)[0].(map[string]any)["old"] = "changed"
+	c.IdentityChanges[0].OldValue = "changed"
 	c.SetPreference("New", "1")
 	after, _ := json.Marshal(h)
 	if string(before) != string(after) {

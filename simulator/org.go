@@ -17,6 +17,10 @@ type Org struct {
 	ExtendedFields []string `json:"extendedFields"`
 	// DefaultTill is the till that writes when a request names none.
 	DefaultTill string `json:"defaultTill"`
+	// PrimaryIdentifier is the identifier type that names the customer a
+	// registration is for (mobile, email or externalId; mobile when empty):
+	// Capillary's CONF_REGISTRATION_PRIMARY_KEY. See Registrant.
+	PrimaryIdentifier string `json:"primaryIdentifier,omitempty"`
 	// Extra holds configuration that a later API version adds (stores,
 	// campaigns, coupon series, ...), keyed by kind.
 	Extra map[string]any `json:"extra,omitempty"`

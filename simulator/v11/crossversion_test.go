@@ -7,7 +7,6 @@ import (
 
 	"github.com/capsim/capsim/simulator/simtest"
 	"github.com/capsim/capsim/simulator/store"
-	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
 // TestV11WriteV2Read: a customer added through v1.1 is the customer v2
@@ -95,7 +94,7 @@ func TestV2WriteV11Read(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		chs := v11.IdentityChanges(c)
+		chs := c.History.IdentityChanges
 		if len(chs) != 1 || chs[0].NewValue != "447700900401" || chs[0].Status != "PENDING" {
 			t.Fatalf("identity changes %+v", chs)
 		}

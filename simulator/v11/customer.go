@@ -97,25 +97,18 @@ func FindCustomer(tx *store.Tx, id Ident) (*simulator.Customer, []*simulator.Err
 		if err != nil || n <= 0 {
 			return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier)
 		}
-		var warnings []*simulator.Error
-		for hops := 0; hops < 8; hops++ {
-			c, err := tx.Customer(n)
-			if errors.Is(err, store.ErrNotFound) {
-				break
-			}
-			if err != nil {
-				return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier).WithDetail("%v", err)
-			}
-			if c.MergedInto == 0 {
-				if Profile(c) == nil {
-					break
-				}
-				return c, warnings, nil
-			}
-			warnings = []*simulator.Error{simulator.Errorf(simulator.CodeMergeSurvivorRetrieved)}
-			n = c.MergedInto
+		c, merged, err := tx.Survivor(n)
+		switch {
+		case errors.Is(err, store.ErrNotFound):
+			return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier)
+		case err != nil:
+			return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier).WithDetail("%v", err)
+		case Profile(c) == nil:
+			return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier)
+		case merged:
+			return c, []*simulator.Error{simulator.Errorf(simulator.CodeMergeSurvivorRetrieved)}, nil
 		}
-		return nil, nil, simulator.Errorf(simulator.CodeCustomerNotFoundForIdentifier)
+		return c, nil, nil
 	}
 	typ, ok := identTypes[id.Name]
 	if !ok {
@@ -197,41 +190,15 @@ func parseLoyaltyType(s string) (simulator.LoyaltyType, bool) {
 	return "", false
 }
 
-// standing is a customer's standing in the org's default program, the one
-// v1.1 reports: points, lifetime points and slab.
-type standing struct {
-	prog *simulator.Program
-	pl   *simulator.ProgramLoyalty
+// standingOf returns c's standing in the org's default program, the one
+// v1.1 reports.
+func standingOf(org *simulator.Org, c *simulator.Customer) simulator.Standing {
+	return c.StandingIn(org.DefaultProgram())
 }
 
-func standingOf(org *simulator.Org, c *simulator.Customer) standing {
-	st := standing{prog: org.DefaultProgram()}
-	if st.prog != nil {
-		st.pl = c.ProgramLoyalty(st.prog.ID)
-	}
-	return st
-}
-
-func (st standing) loyaltyPoints() float64 {
-	if st.pl == nil {
-		return 0
-	}
-	return st.pl.LoyaltyPoints
-}
-
-func (st standing) lifetimePoints() float64 {
-	if st.pl == nil {
-		return 0
-	}
-	return st.pl.LifetimePoints
-}
-
-// slab returns the current slab's name ("" when not enrolled).
-func (st standing) slab() string {
-	if st.pl == nil || st.prog == nil {
-		return ""
-	}
-	s, _ := st.prog.SlabBySerial(st.pl.SlabSerial)
+// slabName returns the current slab's name ("" when not enrolled).
+func slabName(st simulator.Standing) string {
+	s, _ := st.Slab()
 	return s.Name
 }
 
@@ -297,16 +264,4 @@ func pairList(configured []string, m map[string]string) List {
 		out = append(out, Obj{{"name", name}, {"value", m[name]}})
 	}
 	return out
-}
-
-// configuredName returns the configured field name matching name
-// case-insensitively.
-func configuredName(names []string, name string) (string, bool) {
-	name = strings.TrimSpace(name)
-	for _, n := range names {
-		if strings.EqualFold(n, name) {
-			return n, true
-		}
-	}
-	return "", false
 }

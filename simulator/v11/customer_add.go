@@ -29,8 +29,8 @@ type customerInput struct {
 }
 
 // writeIdentNames are the identifiers add and update write, in the order
-// add looks customers up: mobile (the registration primary key by default,
-// CONF_REGISTRATION_PRIMARY_KEY), then external id, then email.
+// that says most about who the customer is: mobile, external id, email
+// (findAddTarget takes the org's primary identifier first).
 var writeIdentNames = []string{IdentMobile, IdentExternalID, IdentEmail}
 
 // parseCustomerInput validates an item: identifier values (1001 mobile,
@@ -101,12 +101,11 @@ func (s *Server) handleCustomerAdd(w http.ResponseWriter, r *http.Request) {
 
 // addOne registers or updates the customer of one item.
 //
-// The customer is the one holding the item's mobile in INSTORE, else its
-// external id, else its email; failing those, a customer holding one of
-// them in another source gains an INSTORE profile (v1.1 and v2 share
-// customers). An identifier held by a different INSTORE customer than the
-// one found fails the item: 1033 for the external id, 1016 for the email
-// (the mobile, looked at first, names the customer, so 1032 cannot arise).
+// The org's primary identifier (mobile by default) names the customer (see
+// findAddTarget); a customer known only in another source gains an INSTORE
+// profile (v1.1 and v2 share customers). An identifier of the item that
+// belongs to another customer fails the item (1016 email, 1033 external id,
+// 1032 mobile), whether the item registers a customer or updates one.
 //
 // An existing customer's empty identifiers are filled; one with a value
 // keeps it (warning 91006): "null to value, but not value to value" (the
@@ -148,7 +147,7 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		for _, name := range writeIdentNames {
 			if v, ok := in.idents[name]; ok {
-				if w := fillIdentifier(p, name, v, false); w != nil {
+				if w := fillIdentifier(p, name, v, ""); w != nil {
 					warnings = append(warnings, w)
 				}
 			}
@@ -164,37 +163,31 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 }
 
 // findAddTarget returns the customer an add item updates, or isNew when it
-// registers one.
+// registers one. The org's primary identifier (mobile by default) names the
+// customer (simulator.Registrant); an identifier is the customer's who holds
+// it in INSTORE, else in any source. Another identifier of the item that
+// belongs to someone else fails the item, whether it updates a customer or
+// registers one: 1016 for the email, 1033 for the external id, 1032 for the
+// mobile (when it is not the primary identifier).
 func findAddTarget(tx *store.Tx, in *customerInput) (*simulator.Customer, bool, error) {
-	conflict := map[string]simulator.Code{
-		IdentMobile: simulator.CodeMobileExists, IdentExternalID: simulator.CodeExternalIDExists, IdentEmail: simulator.CodeEmailExists,
-	}
-	var target int64
+	var ids []simulator.Identifier
 	for _, name := range writeIdentNames {
-		v, ok := in.idents[name]
-		if !ok {
-			continue
-		}
-		owner, ok := tx.Owner(simulator.SourceInstore, "", identTypes[name], v)
-		switch {
-		case !ok:
-		case target == 0:
-			target = owner
-		case owner != target:
-			return nil, false, simulator.Errorf(conflict[name])
+		if v, ok := in.idents[name]; ok {
+			ids = append(ids, simulator.Identifier{Type: identTypes[name], Value: v})
 		}
 	}
-	if target == 0 {
-		// No INSTORE customer: one known in another source is the same person.
-		for _, name := range writeIdentNames {
-			if v, ok := in.idents[name]; ok {
-				for _, h := range tx.Holders(identTypes[name], v) {
-					if target == 0 {
-						target = h.UserID
-					}
-				}
-			}
+	target, conflict := simulator.Registrant(tx.Org().PrimaryIdentifierType(), ids, func(id simulator.Identifier) int64 {
+		if owner, ok := tx.Owner(simulator.SourceInstore, "", id.Type, id.Value); ok {
+			return owner
 		}
+		if hs := tx.Holders(id.Type, id.Value); len(hs) > 0 {
+			return hs[0].UserID
+		}
+		return 0
+	})
+	if conflict != nil {
+		return nil, false, simulator.Errorf(map[string]simulator.Code{simulator.IDMobile: simulator.CodeMobileExists,
+			simulator.IDExternalID: simulator.CodeExternalIDExists, simulator.IDEmail: simulator.CodeEmailExists}[conflict.Type])
 	}
 	if target == 0 {
 		return nil, true, nil
@@ -237,27 +230,19 @@ func newCustomer(tx *store.Tx, in *customerInput, now time.Time, till string) (*
 }
 
 // applyLoyalty changes an existing customer's type to want ("" keeps it):
-// a loyalty customer never becomes anything else (1046); becoming loyalty
-// enrols the customer in the default program.
+// a loyalty customer never becomes anything else (1046).
 func applyLoyalty(org *simulator.Org, c *simulator.Customer, want simulator.LoyaltyType, now time.Time) *simulator.Error {
-	switch {
-	case want == "" || want == c.LoyaltyType:
-		return nil
-	case !c.LoyaltyType.CanBecome(want):
+	if !c.ChangeLoyalty(org, want, now) {
 		return simulator.Errorf(simulator.CodeLoyaltyToNonLoyaltyNotAllowed)
-	case want == simulator.LoyaltyLoyalty:
-		c.BecomeLoyalty(org, now)
-	default:
-		c.LoyaltyType = want
 	}
 	return nil
 }
 
 // fillIdentifier gives p identifier name=v if p has none of that type. A
-// different value stays: warning 91005 for the mobile when primary says the
-// request named the customer by another identifier (the mobile is the
-// registration primary key), else 91006.
-func fillIdentifier(p *simulator.Profile, name, v string, primary bool) *simulator.Error {
+// different value stays: warning 91005 for the org's primary identifier when
+// primary names its type (the request named the customer by another
+// identifier), else 91006.
+func fillIdentifier(p *simulator.Profile, name, v, primary string) *simulator.Error {
 	typ := identTypes[name]
 	have, ok := p.Identifier(typ)
 	switch {
@@ -266,7 +251,7 @@ func fillIdentifier(p *simulator.Profile, name, v string, primary bool) *simulat
 		return nil
 	case p.HasIdentifier(typ, v):
 		return nil
-	case primary && name == IdentMobile:
+	case primary != "" && typ == primary:
 		return simulator.Errorf(simulator.CodePrimaryKeyNotUpdatable, name, v)
 	}
 	return simulator.Errorf(simulator.CodeUpdateNotAllowed, name)
@@ -288,7 +273,7 @@ func applyDetails(org *simulator.Org, c *simulator.Customer, p *simulator.Profil
 	}
 	badCustom := false
 	for _, f := range in.custom {
-		name, ok := configuredName(org.CustomFields, f.Name)
+		name, ok := simulator.ConfiguredName(org.CustomFields, f.Name)
 		if !ok {
 			badCustom = true
 			continue
@@ -303,7 +288,7 @@ func applyDetails(org *simulator.Org, c *simulator.Customer, p *simulator.Profil
 	}
 	var badExtended []string
 	for _, f := range in.extended {
-		name, ok := configuredName(org.ExtendedFields, f.Name)
+		name, ok := simulator.ConfiguredName(org.ExtendedFields, f.Name)
 		if !ok {
 			badExtended = append(badExtended, f.Name)
 			continue
@@ -396,10 +381,10 @@ func customerItem(org *simulator.Org, c *simulator.Customer, res Result, sideEff
 		Field{"firstname", first},
 		Field{"lastname", last},
 		Field{"type", loyaltyTypeName(c.LoyaltyType)},
-		Field{"lifetime_points", Num(st.lifetimePoints())},
+		Field{"lifetime_points", Num(st.LifetimePoints())},
 		Field{"lifetime_purchases", Num(c.LifetimePurchases)},
-		Field{"loyalty_points", Num(st.loyaltyPoints())},
-		Field{"current_slab", st.slab()},
+		Field{"loyalty_points", Num(st.Points())},
+		Field{"current_slab", slabName(st)},
 		Field{"updated_on", DateTime(updatedOn(c, p))},
 	)
 }

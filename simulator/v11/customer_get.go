@@ -93,10 +93,10 @@ func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Res
 		Field{"mobile", orNil(identValue(p, IdentMobile))},
 		Field{"email", orNil(identValue(p, IdentEmail))},
 		Field{"external_id", orNil(identValue(p, IdentExternalID))},
-		Field{"lifetime_points", st.lifetimePoints()},
+		Field{"lifetime_points", st.LifetimePoints()},
 		Field{"lifetime_purchases", c.LifetimePurchases},
-		Field{"loyalty_points", st.loyaltyPoints()},
-		Field{"current_slab", st.slab()},
+		Field{"loyalty_points", st.Points()},
+		Field{"current_slab", slabName(st)},
 	)
 	if opts.nextSlab {
 		out = append(out, nextSlab(st)...)
@@ -183,10 +183,10 @@ func otherIdentifiers(p *simulator.Profile) List {
 // nextSlab renders next_slab=true: the next slab of the default program
 // (empty, serial -1, in the highest slab or when not enrolled), named as
 // v2's loyaltyDetails names them.
-func nextSlab(st standing) []Field {
+func nextSlab(st simulator.Standing) []Field {
 	name, serial, desc := "", "-1", ""
-	if st.prog != nil && st.pl != nil {
-		if next, ok := st.prog.SlabBySerial(st.pl.SlabSerial + 1); ok {
+	if st.Program != nil && st.Loyalty != nil {
+		if next, ok := st.Program.SlabBySerial(st.Loyalty.SlabSerial + 1); ok {
 			name, serial, desc = next.Name, strconv.Itoa(next.Serial), next.Description
 		}
 	}
@@ -196,13 +196,13 @@ func nextSlab(st standing) []Field {
 // slabHistory renders slab_history=true. capsim keeps the current slab, not
 // its history, so the history is the upgrades that lead there: one per slab
 // above the first, 90 days apart from registration.
-func slabHistory(c *simulator.Customer, st standing, p *simulator.Profile) Obj {
+func slabHistory(c *simulator.Customer, st simulator.Standing, p *simulator.Profile) Obj {
 	items := List{}
-	if st.prog != nil && st.pl != nil {
+	if st.Program != nil && st.Loyalty != nil {
 		at := registeredOn(c, p)
-		for n := 2; n <= st.pl.SlabSerial; n++ {
-			from, _ := st.prog.SlabBySerial(n - 1)
-			to, ok := st.prog.SlabBySerial(n)
+		for n := 2; n <= st.Loyalty.SlabSerial; n++ {
+			from, _ := st.Program.SlabBySerial(n - 1)
+			to, ok := st.Program.SlabBySerial(n)
 			if !ok {
 				break
 			}

@@ -1,10 +1,8 @@
 package v11
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -21,8 +19,8 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 
 // updateOne updates the customer of one item. The identifier that names the
 // customer is unchanged; the item's other identifiers fill empty ones and
-// leave the rest as they are, with a warning: 91005 for the mobile (the
-// registration primary key), 91006 for another identifier with a value
+// leave the rest as they are, with a warning: 91005 for the org's primary
+// identifier (mobile by default), 91006 for another identifier with a value
 // already, 91007 for a value another INSTORE customer holds. Loyalty never
 // becomes non-loyalty (1046). Unknown customers are 1012 (1011 for an id).
 func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
@@ -59,7 +57,7 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 					continue
 				}
 			}
-			if w := fillIdentifier(p, name, v, true); w != nil {
+			if w := fillIdentifier(p, name, v, tx.Org().PrimaryIdentifierType()); w != nil {
 				warnings = append(warnings, w)
 			}
 		}
@@ -70,67 +68,6 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 		res := Succeeded(simulator.CodeCustomerUpdated, warnings...)
 		return customerItem(tx.Org(), c, res, false), res, nil
 	})
-}
-
-// IdentityChangesKey is the key of History.Extra under which a customer's
-// identity change requests are kept.
-const IdentityChangesKey = "identity_change_requests"
-
-// IdentityChange is an identity change request: customer/update_identity
-// records it as pending; Capillary's back office verifies and applies it
-// (the reference), which capsim does not simulate.
-type IdentityChange struct {
-	RequestID   string    `json:"requestId"`
-	Identifier  string    `json:"identifier"` // mobile, email or external_id
-	OldValue    string    `json:"oldValue"`
-	NewValue    string    `json:"newValue"`
-	Status      string    `json:"status"` // PENDING
-	RequestedOn time.Time `json:"requestedOn"`
-	RequestedBy string    `json:"requestedBy"` // the till
-}
-
-// IdentityChanges returns c's identity change requests, oldest first.
-func IdentityChanges(c *simulator.Customer) []IdentityChange {
-	if c.History == nil || c.History.Extra == nil {
-		return nil
-	}
-	b, err := json.Marshal(c.History.Extra[IdentityChangesKey])
-	if err != nil {
-		return nil
-	}
-	var out []IdentityChange
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-// addIdentityChange records ch on c, in History.Extra (as JSON values) and
-// as a pending CHANGE_IDENTIFIER request, which v2's retroRequest reads.
-func addIdentityChange(c *simulator.Customer, ch IdentityChange) error {
-	var n int64
-	for _, rr := range c.RetroRequests {
-		n = max(n, rr.ID)
-	}
-	n++
-	ch.RequestID = fmt.Sprintf("RR-%d-%d", c.ID, n)
-	all := append(IdentityChanges(c), ch)
-	b, err := json.Marshal(all)
-	if err != nil {
-		return err
-	}
-	var stored []any
-	if err := json.Unmarshal(b, &stored); err != nil {
-		return err
-	}
-	if c.History == nil {
-		c.History = &simulator.History{}
-	}
-	if c.History.Extra == nil {
-		c.History.Extra = map[string]any{}
-	}
-	c.History.Extra[IdentityChangesKey] = stored
-	c.RetroRequests = append(c.RetroRequests, simulator.RetroRequest{ID: n, RequestID: ch.RequestID,
-		Status: ch.Status, Type: "CHANGE_IDENTIFIER", AddedBy: ch.RequestedBy, AddedOn: ch.RequestedOn, UpdatedOn: ch.RequestedOn})
-	return nil
 }
 
 // handleCustomerUpdateIdentity handles "POST /v1.1/customer/update_identity":
@@ -191,11 +128,8 @@ func (s *Server) updateIdentityOne(r *http.Request, raw Values) (Obj, Result) {
 		if owner, taken := tx.Owner(p.Source, p.AccountID, typ, newV); taken && owner != c.ID {
 			return simulator.Errorf(exists)
 		}
-		err := addIdentityChange(c, IdentityChange{Identifier: name, OldValue: oldV, NewValue: newV,
-			Status: "PENDING", RequestedOn: now, RequestedBy: till})
-		if err != nil {
-			return err
-		}
+		c.RequestIdentityChange(simulator.IdentityChange{Type: typ, OldValue: oldV, NewValue: newV,
+			RequestedOn: now, RequestedBy: till})
 		return tx.Put(c)
 	})
 	if err != nil {

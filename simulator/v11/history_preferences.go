@@ -107,7 +107,7 @@ func histJoin(errs []*simulator.Error) string {
 // field preferred_store when the org enables it (v2 reads it there), else
 // as the preference PREFERRED_STORE.
 func setPreferredStore(org *simulator.Org, c *simulator.Customer, st *simulator.Store) {
-	if _, ok := configuredName(org.ExtendedFields, preferredStoreExt); ok {
+	if _, ok := simulator.ConfiguredName(org.ExtendedFields, preferredStoreExt); ok {
 		if c.ExtendedFields == nil {
 			c.ExtendedFields = map[string]string{}
 		}
@@ -126,7 +126,7 @@ func histPreferences(org *simulator.Org, c *simulator.Customer) []simulator.Fiel
 		out = append(out, c.History.Preferences...)
 	}
 	if code := c.ExtendedFields[preferredStoreExt]; code != "" {
-		if _, ok := configuredName(org.ExtendedFields, preferredStoreExt); ok {
+		if _, ok := simulator.ConfiguredName(org.ExtendedFields, preferredStoreExt); ok {
 			out = append(out, simulator.Field{Name: PreferredStoreField, Value: histStoreName(org, code)})
 		}
 	}

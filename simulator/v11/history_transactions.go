@@ -46,12 +46,12 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 		}
 		res := Succeeded(simulator.CodeTransactionsFetched, warnings...)
 		item = append(item,
-			Field{"lifetime_points", Num(st.lifetimePoints())},
+			Field{"lifetime_points", Num(st.LifetimePoints())},
 			Field{"lifetime_purchases", Num(c.LifetimePurchases)},
-			Field{"loyalty_points", Num(st.loyaltyPoints())},
+			Field{"loyalty_points", Num(st.Points())},
 			Field{"registered_on", DateTime(registeredOn(c, p))},
 			Field{"updated_on", DateTime(updatedOn(c, p))},
-			Field{"current_slab", st.slab()},
+			Field{"current_slab", slabName(st)},
 			Field{"count", strconv.Itoa(total)},
 			Field{"start", start},
 			Field{"rows", strconv.Itoa(len(page))},

@@ -252,7 +252,7 @@ func (p *queryParser) condition(pos int, text string) (queryNode, error) {
 	}
 	kind, ok := searchAttrs[c.attr]
 	if !ok {
-		name, custom := configuredName(p.custom, c.attr)
+		name, custom := simulator.ConfiguredName(p.custom, c.attr)
 		if !custom {
 			return fail("unknown attribute %q: want firstname, lastname, mobile, email, external_id, org_id, registered_date, loyalty_points, lifetime_points, lifetime_purchases, slab, registered_store, last_trans_value or a custom field", parts[0])
 		}

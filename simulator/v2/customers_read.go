@@ -243,12 +243,8 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 		}
 		// Victims are not indexed, so this only guards against a record
 		// that was merged without being re-indexed: answer with the survivor.
-		for i := 0; i < 8; i++ {
-			c, err := tx.Customer(found)
-			if err != nil || c.MergedInto == 0 {
-				break
-			}
-			found = c.MergedInto
+		if c, _, err := tx.Survivor(found); err == nil {
+			found = c.ID
 		}
 		return nil
 	})
@@ -510,12 +506,7 @@ func renderCustomer(org *simulator.Org, c *simulator.Customer, profiles []simula
 		out.Profiles = append(out.Profiles, renderProfile(org, c.ID, &profiles[i]))
 	}
 	if e.points {
-		var pl *simulator.ProgramLoyalty
-		var prog *simulator.Program
-		if prog = org.DefaultProgram(); prog != nil {
-			pl = c.ProgramLoyalty(prog.ID)
-		}
-		ps := pointsSummary(prog, pl)
+		ps := pointsSummary(c.StandingIn(org.DefaultProgram()))
 		out.PointsSummary = &ps
 	}
 	if e.subscriptions {

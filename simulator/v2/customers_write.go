@@ -248,7 +248,7 @@ func cleanName(v string) string {
 func customFields(org *simulator.Org, in map[string]FlexString) map[string]string {
 	out := map[string]string{}
 	for k, v := range in {
-		if name, ok := configured(org.CustomFields, k); ok {
+		if name, ok := simulator.ConfiguredName(org.CustomFields, k); ok {
 			out[name] = strings.TrimSpace(string(v))
 		}
 	}
@@ -261,7 +261,7 @@ func extendedFields(org *simulator.Org, in map[string]FlexString) (map[string]st
 	out := map[string]string{}
 	var warns []*simulator.Error
 	for _, k := range sortedKeys(in) {
-		name, ok := configured(org.ExtendedFields, k)
+		name, ok := simulator.ConfiguredName(org.ExtendedFields, k)
 		if !ok {
 			warns = append(warns, simulator.Errorf(simulator.CodeInvalidExtendedField, k))
 			continue
@@ -271,23 +271,6 @@ func extendedFields(org *simulator.Org, in map[string]FlexString) (map[string]st
 	return out, warns
 }
 
-// configured returns the configured field name that is name, or else the
-// first that matches it case-insensitively.
-func configured(names []string, name string) (string, bool) {
-	name = strings.TrimSpace(name)
-	for _, n := range names {
-		if n == name {
-			return n, true
-		}
-	}
-	for _, n := range names {
-		if strings.EqualFold(n, name) {
-			return n, true
-		}
-	}
-	return "", false
-}
-
 func sortedKeys(m map[string]FlexString) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -295,20 +278,6 @@ func sortedKeys(m map[string]FlexString) []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// mergeFields copies src into dst (allocating dst if needed) and returns it.
-func mergeFields(dst, src map[string]string) map[string]string {
-	if len(src) == 0 {
-		return dst
-	}
-	if dst == nil {
-		dst = make(map[string]string, len(src))
-	}
-	for k, v := range src {
-		dst[k] = v
-	}
-	return dst
 }
 
 // associatedTill returns the till a write is attributed to: associatedWith

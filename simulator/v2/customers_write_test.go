@@ -207,6 +207,14 @@ func TestRegisterCodes(t *testing.T) {
 			regBody(ids("wechat", "wc_2")), 400, []int{8006}, nil, "id 329 "},
 		{"identifiers of two customers elsewhere", "POST", reg,
 			regBody(ids("mobile", "44700900000", "mobile", "919111111111")), 400, []int{8053}, nil, "Unable to merge accounts"},
+		{"new mobile with another customer's email", "POST", reg,
+			regBody(ids("mobile", "447100000020", "email", "tom.sawyer@example.com")), 400, []int{8028}, nil, "Customer seems is already registered"},
+		{"new mobile with another customer's external id", "POST", reg,
+			regBody(ids("mobile", "447100000021", "externalId", "ts-17742")), 400, []int{8028}, nil, ""},
+		{"known mobile with another customer's email", "POST", reg,
+			regBody(ids("mobile", "919111111111", "email", "tom.sawyer@example.com")), 400, []int{8053}, nil, ""},
+		{"another customer's email in the same source", "POST", "/v2/customers?source=INSTORE",
+			regBody(ids("mobile", "447100000022", "email", "tom.sawyer@example.com")), 400, []int{8006}, nil, "id 17742 "},
 		{"invalid comm channel type", "POST", reg,
 			regBody(ids("mobile", "447100000002"), "profile.commChannels", channel("fax", "123")), 400, []int{8010}, nil, ""},
 		{"invalid email comm channel", "POST", reg,
@@ -237,7 +245,7 @@ func TestRegisterCodes(t *testing.T) {
 			regBody(ids("mobile", "447100000012"), "attributionV2", map[string]any{"createDate": "2016-06-23T19:11:18+08:00"}), 200, nil, nil, ""},
 	})
 	// Nothing a refused registration carried was stored.
-	for _, v := range []string{"447100000002", "447100000003", "447100000004", "447100000005"} {
+	for _, v := range []string{"447100000002", "447100000003", "447100000004", "447100000005", "447100000020", "447100000021"} {
 		if got := ownerOf(t, s, simulator.SourceEcommerce, "", "mobile", v); got != 0 {
 			t.Errorf("refused mobile %s is indexed to %d", v, got)
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -115,7 +114,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 		if err != nil {
 			return err
 		}
-		mergeCustomer(sv, c, now, till)
+		sv.Absorb(c, now, till)
 		// The victim first: it gives up its identifiers, which the survivor takes.
 		if err := tx.Put(c); err != nil {
 			return err
@@ -197,94 +196,4 @@ func checkAdds(tx *store.Tx, c *simulator.Customer, prof *simulator.Profile, add
 		}
 	}
 	return survivor, nil
-}
-
-// mergeCustomer merges victim into survivor: the victim's profiles move to
-// the survivor (a profile in a source and account the survivor has already
-// is combined with it: identifiers and channels are united, the survivor's
-// names and fields win), as do subscriptions the survivor has no state for,
-// loyalty (points are added per program, the higher slab is kept), extended
-// fields the survivor lacks and the victim's history. The victim keeps its id
-// and answers as merged (MergedInto) from then on; loyalty never turns
-// non-loyalty.
-func mergeCustomer(survivor, victim *simulator.Customer, at time.Time, till string) {
-	for _, vp := range victim.Profiles {
-		vp.Attribution.ModifiedDate, vp.Attribution.ModifiedBy = at, till
-		sp := survivor.Profile(vp.Source, vp.AccountID)
-		if sp == nil {
-			survivor.Profiles = append(survivor.Profiles, vp)
-			continue
-		}
-		for _, id := range vp.Identifiers {
-			if !sp.HasIdentifier(id.Type, id.Value) {
-				sp.Identifiers = append(sp.Identifiers, id)
-			}
-		}
-		for _, ch := range vp.CommChannels {
-			if !hasChannel(sp.CommChannels, ch) {
-				sp.CommChannels = append(sp.CommChannels, ch)
-			}
-		}
-		if sp.FirstName == "" && sp.LastName == "" {
-			sp.FirstName, sp.LastName = vp.FirstName, vp.LastName
-		}
-		for k, v := range vp.Fields {
-			if _, ok := sp.Fields[k]; !ok {
-				sp.Fields = mergeFields(sp.Fields, map[string]string{k: v})
-			}
-		}
-		sp.Attribution.ModifiedDate, sp.Attribution.ModifiedBy = at, till
-	}
-	for _, sub := range victim.Subscriptions {
-		if !survivor.HasSubscription(sub.Channel, sub.Priority) {
-			survivor.Subscriptions = append(survivor.Subscriptions, sub)
-		}
-	}
-	for _, vl := range victim.Loyalty {
-		sl := survivor.ProgramLoyalty(vl.ProgramID)
-		if sl == nil {
-			vl.LoyaltyID = survivor.ID
-			survivor.Loyalty = append(survivor.Loyalty, vl)
-			continue
-		}
-		sl.LoyaltyPoints += vl.LoyaltyPoints
-		sl.LifetimePoints += vl.LifetimePoints
-		sl.Redeemed += vl.Redeemed
-		sl.Expired += vl.Expired
-		sl.Returned += vl.Returned
-		sl.Adjusted += vl.Adjusted
-		sl.CumulativePurchases += vl.CumulativePurchases
-		if vl.SlabSerial > sl.SlabSerial {
-			sl.SlabSerial, sl.SlabExpiry = vl.SlabSerial, vl.SlabExpiry
-		}
-	}
-	if victim.LoyaltyType == simulator.LoyaltyLoyalty {
-		survivor.LoyaltyType = simulator.LoyaltyLoyalty
-	}
-	survivor.LifetimePurchases += victim.LifetimePurchases
-	for k, v := range victim.ExtendedFields {
-		if _, ok := survivor.ExtendedFields[k]; !ok {
-			survivor.ExtendedFields = mergeFields(survivor.ExtendedFields, map[string]string{k: v})
-		}
-	}
-	survivor.PointsTransfers = append(survivor.PointsTransfers, victim.PointsTransfers...)
-	survivor.RetroRequests = append(survivor.RetroRequests, victim.RetroRequests...)
-	survivor.Promotions = append(survivor.Promotions, victim.Promotions...)
-	survivor.LoyaltyAttribution.ModifiedDate, survivor.LoyaltyAttribution.ModifiedBy = at, till
-
-	// The victim gives up what moved, so nothing is counted twice.
-	victim.MergedInto = survivor.ID
-	victim.Profiles = nil
-	victim.Loyalty = nil
-	victim.Subscriptions = nil
-	victim.LoyaltyAttribution.ModifiedDate, victim.LoyaltyAttribution.ModifiedBy = at, till
-}
-
-func hasChannel(chs []simulator.CommChannel, ch simulator.CommChannel) bool {
-	for _, c := range chs {
-		if c.Type == ch.Type && simulator.NormalizeIdentifierValue(c.Type, c.Value) == simulator.NormalizeIdentifierValue(ch.Type, ch.Value) {
-			return true
-		}
-	}
-	return false
 }

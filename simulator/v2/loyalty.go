@@ -38,10 +38,11 @@ type programDetailsV2 struct {
 	ProgramID int64 `json:"programId"`
 }
 
-// pointsSummary renders pl, a standing in prog (either may be nil). A
-// customer not enrolled gets zeros, no slab and nextSlabSerialNumber -1.
-func pointsSummary(prog *simulator.Program, pl *simulator.ProgramLoyalty) pointsSummaryV2 {
+// pointsSummary renders a standing. A customer not enrolled gets zeros, no
+// slab and nextSlabSerialNumber -1.
+func pointsSummary(st simulator.Standing) pointsSummaryV2 {
 	out := pointsSummaryV2{NextSlabSerialNumber: -1}
+	pl := st.Loyalty
 	if pl == nil {
 		return out
 	}
@@ -50,13 +51,10 @@ func pointsSummary(prog *simulator.Program, pl *simulator.ProgramLoyalty) points
 	out.LoyaltyID = pl.LoyaltyID
 	out.SlabSNo = pl.SlabSerial
 	out.SlabExpiryDate = timeV2(pl.SlabExpiry)
-	if prog == nil {
-		return out
-	}
-	if cur, ok := prog.SlabBySerial(pl.SlabSerial); ok {
+	if cur, ok := st.Slab(); ok {
 		out.CurrentSlab = cur.Name
 	}
-	if next, ok := prog.SlabBySerial(pl.SlabSerial + 1); ok {
+	if next, ok := st.NextSlab(); ok {
 		out.NextSlab, out.NextSlabDescription, out.NextSlabSerialNumber = next.Name, next.Description, next.Serial
 	}
 	return out
@@ -71,7 +69,7 @@ func programDetails(org *simulator.Org, c *simulator.Customer, programID int64) 
 		if programID != 0 && pl.ProgramID != programID {
 			continue
 		}
-		out = append(out, programDetailsV2{pointsSummaryV2: pointsSummary(org.Program(pl.ProgramID), pl), ProgramID: pl.ProgramID})
+		out = append(out, programDetailsV2{pointsSummaryV2: pointsSummary(simulator.Standing{Program: org.Program(pl.ProgramID), Loyalty: pl}), ProgramID: pl.ProgramID})
 	}
 	return out
 }

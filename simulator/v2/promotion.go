@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -77,7 +76,7 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if !promotionAllowed(promo, c, s.now()) {
+		if !promo.Allows(c, s.now()) {
 			warn = simulator.Errorf(simulator.CodePromotionNotIssued)
 			return nil
 		}
@@ -89,7 +88,7 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 			iss.EarnedID, e.EarnedID = id, id
-			awardPoints(c, program, promo.Points, s.now())
+			c.AwardPoints(program, promo.Points, s.now())
 		} else {
 			id, err := tx.NextID("issual")
 			if err != nil {
@@ -148,29 +147,4 @@ func findPromotionCustomer(tx *store.Tx, src simulator.Source, acct, name, value
 		return nil, notFound
 	}
 	return c, nil
-}
-
-// promotionAllowed reports whether promo can be issued to c now: it must be
-// active and running, c a loyalty customer under the per-customer limit.
-func promotionAllowed(promo *simulator.Promotion, c *simulator.Customer, now time.Time) bool {
-	if !promo.Active || (!promo.Ends.IsZero() && now.After(promo.Ends)) {
-		return false
-	}
-	if c.LoyaltyType != simulator.LoyaltyLoyalty {
-		return false
-	}
-	n := 0
-	for _, p := range c.Promotions {
-		if p.PromotionID == promo.ID {
-			n++
-		}
-	}
-	return n < promo.PerCustomerLimit()
-}
-
-// awardPoints credits points in program to c, enrolling c if needed.
-func awardPoints(c *simulator.Customer, program *simulator.Program, points float64, now time.Time) {
-	pl := c.Enrol(program, now)
-	pl.LoyaltyPoints += points
-	pl.LifetimePoints += points
 }

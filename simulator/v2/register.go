@@ -168,39 +168,43 @@ func parseCreateDate(v string) (time.Time, bool) {
 
 // apply stores the registration and returns the customer's id: a new one, or
 // the id of the customer in another source it was combined with.
+//
+// Identifiers are unique per source and account: one held in the same place
+// is refused (8006). Elsewhere, the org's primary identifier (mobile by
+// default) names the customer (simulator.Registrant): one it names gains this
+// profile (8050); a registration it names nobody with is new, and may not
+// carry an identifier of an existing customer (8028, "Customer seems is
+// already registered"); identifiers of two different customers cannot be
+// combined (8053).
 func (g *registration) apply(tx *store.Tx) (int64, error) {
-	var existing int64
 	for _, id := range g.profile.Identifiers {
 		if owner, ok := tx.Owner(g.src, g.acct, id.Type, id.Value); ok {
 			return 0, simulator.Errorf(simulator.CodeCustomerExistsSameSource, owner)
 		}
 	}
-	for _, id := range g.profile.Identifiers {
-		for _, h := range tx.Holders(id.Type, id.Value) {
-			if existing != 0 && h.UserID != existing {
-				return 0, simulator.Errorf(simulator.CodeConflictingCustomersError)
+	existing, conflict := simulator.Registrant(tx.Org().PrimaryIdentifierType(), g.profile.Identifiers,
+		func(id simulator.Identifier) int64 {
+			if hs := tx.Holders(id.Type, id.Value); len(hs) > 0 {
+				return hs[0].UserID
 			}
-			existing = h.UserID
-		}
-	}
-	if existing != 0 {
+			return 0
+		})
+	switch {
+	case conflict != nil && existing == 0:
+		return 0, simulator.Errorf(simulator.CodeSeemsAlreadyRegistered).
+			WithDetail("%s %s belongs to another customer", conflict.Type, conflict.Value)
+	case conflict != nil:
+		return 0, simulator.Errorf(simulator.CodeConflictingCustomersError)
+	case existing != 0:
 		return existing, g.combine(tx, existing)
 	}
 	id, err := tx.NextID("customer")
 	if err != nil {
 		return 0, err
 	}
-	c := &simulator.Customer{
-		ID:                 id,
-		Profiles:           []simulator.Profile{g.profile},
-		LoyaltyType:        simulator.LoyaltyNonLoyalty,
-		LoyaltyAttribution: g.profile.Attribution,
-	}
+	c := simulator.NewCustomer(tx.Org(), id, g.profile, g.loyalty, g.at)
 	if len(g.extended) > 0 {
 		c.ExtendedFields = g.extended
-	}
-	if g.loyalty == simulator.LoyaltyLoyalty {
-		c.BecomeLoyalty(tx.Org(), g.at)
 	}
 	c.OptInDefaults(&c.Profiles[0])
 	return id, tx.Put(c)
@@ -224,7 +228,7 @@ func (g *registration) combine(tx *store.Tx, id int64) error {
 		c.BecomeLoyalty(tx.Org(), g.now)
 	}
 	c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = g.now, g.till
-	c.ExtendedFields = mergeFields(c.ExtendedFields, g.extended)
+	c.ExtendedFields = simulator.MergeFields(c.ExtendedFields, g.extended)
 	c.OptInDefaults(&c.Profiles[len(c.Profiles)-1])
 	g.warnings = append(g.warnings, simulator.Errorf(simulator.CodeCombiningSources))
 	return tx.Put(c)

@@ -70,7 +70,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 		if c.MergedInto != 0 {
 			return simulator.Errorf(simulator.CodeMergedCustomer)
 		}
-		if lt != "" && !c.LoyaltyType.CanBecome(lt) {
+		if !c.ChangeLoyalty(org, lt, now) {
 			return simulator.Errorf(simulator.CodeLoyaltyToNonLoyalty)
 		}
 		prof := c.Profile(src, acct)
@@ -91,7 +91,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 			if p.LastName != nil {
 				prof.LastName = cleanName(*p.LastName)
 			}
-			prof.Fields = mergeFields(prof.Fields, customFields(org, p.Fields))
+			prof.Fields = simulator.MergeFields(prof.Fields, customFields(org, p.Fields))
 			if p.CommChannels != nil {
 				prof.CommChannels = channels
 				if len(channels) == 0 {
@@ -100,10 +100,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		prof.Attribution.ModifiedDate, prof.Attribution.ModifiedBy = now, till
-		if lt == simulator.LoyaltyLoyalty && c.LoyaltyType != simulator.LoyaltyLoyalty {
-			c.BecomeLoyalty(org, now)
-		}
-		c.ExtendedFields = mergeFields(c.ExtendedFields, extended)
+		c.ExtendedFields = simulator.MergeFields(c.ExtendedFields, extended)
 		c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = now, till
 		return tx.Put(c)
 	})
