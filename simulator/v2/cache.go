@@ -2,17 +2,49 @@ package v2
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"sync"
+
+	"github.com/capsim/capsim/simulator"
 )
 
-// renderCache holds rendered response bodies keyed by everything they are a
-// function of (store epoch, namespace, customer id and version, query), so a
-// customer read again unchanged is not rendered and encoded again. It is
-// bounded: when full it starts afresh, so memory stays flat.
+// customerKey names every input of a rendered GET /v2/customers/{id} body,
+// so that a body is reused exactly while none of them changes:
+//
+//   - org: the configuration the body names programs, slabs and tills from
+//     (fixed for a store's life; another store is another org);
+//   - epoch, ns, id, version: one state of the customer (the epoch counts
+//     resets, the version writes);
+//   - query: what the request asks to see, parsed and checked (getQuery).
+//
+// renderCustomer takes nothing else: it reads neither the clock nor the
+// requesting till. A field that comes to depend on either must add it here;
+// TestRenderCacheMatchesFreshRender fails until it does.
+type customerKey struct {
+	org         *simulator.Org
+	epoch       uint64
+	ns          string
+	id, version int64
+	query       getQuery
+}
+
+// getQuery is what GET /v2/customers/{id} reads from its query string.
+type getQuery struct {
+	src  simulator.Source
+	acct string
+	emb  embeds
+}
+
+// renderCache holds rendered response bodies by customerKey, so a customer
+// read again unchanged is not rendered and encoded again. Only successful
+// answers are kept. It is bounded: when full it starts afresh, so memory
+// stays flat. The zero value is ready; off turns it into a no-op.
 type renderCache struct {
-	mu sync.RWMutex
-	m  map[renderKeyT]rendered
+	mu  sync.RWMutex
+	m   map[customerKey]rendered
+	off bool
 }
 
 // rendered is a body and its Content-Length header value, shared by every
@@ -22,33 +54,26 @@ type rendered struct {
 	clen []string
 }
 
-// renderKeyT is what a rendered body is a function of; a struct, so that a
-// lookup allocates nothing.
-type renderKeyT struct {
-	epoch       uint64
-	ns          string
-	id, version int64
-	query       string
-}
-
 const renderCacheMax = 4096
 
-func renderKey(epoch uint64, ns string, id, version int64, query string) renderKeyT {
-	return renderKeyT{epoch, ns, id, version, query}
-}
-
-func (c *renderCache) get(key renderKeyT) (rendered, bool) {
+func (c *renderCache) get(key customerKey) (rendered, bool) {
+	if c.off {
+		return rendered{}, false
+	}
 	c.mu.RLock()
 	b, ok := c.m[key]
 	c.mu.RUnlock()
 	return b, ok
 }
 
-func (c *renderCache) put(key renderKeyT, b []byte) rendered {
+func (c *renderCache) put(key customerKey, b []byte) rendered {
 	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}}
+	if c.off {
+		return rd
+	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= renderCacheMax {
-		c.m = make(map[renderKeyT]rendered)
+		c.m = make(map[customerKey]rendered)
 	}
 	c.m[key] = rd
 	c.mu.Unlock()
@@ -62,4 +87,30 @@ func (rd rendered) write(w http.ResponseWriter) {
 	h["Content-Length"] = rd.clen
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(rd.body)
+}
+
+// rawQuery reads values of a query string as url.Values.Get does, without
+// parsing it into a map when it has no escapes: the hot path of a read.
+type rawQuery struct {
+	raw    string
+	parsed url.Values
+}
+
+// Get returns the first value of name ("" if none).
+func (q *rawQuery) Get(name string) string {
+	if q.parsed == nil && !strings.ContainsAny(q.raw, "%+;") {
+		rest := q.raw
+		for rest != "" {
+			var part string
+			part, rest, _ = strings.Cut(rest, "&")
+			if k, v, _ := strings.Cut(part, "="); k == name {
+				return v
+			}
+		}
+		return ""
+	}
+	if q.parsed == nil {
+		q.parsed, _ = url.ParseQuery(q.raw)
+	}
+	return q.parsed.Get(name)
 }

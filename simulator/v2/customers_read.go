@@ -3,7 +3,6 @@ package v2
 import (
 	"errors"
 	"net/http"
-	"net/url"
 	"strings"
 	"time"
 
@@ -55,12 +54,12 @@ func requestCustomerID(r *http.Request) (int64, *simulator.Error) {
 	return id, nil
 }
 
-// readSource parses the source (and accountId) of a read. ALL is allowed; a
+// readSource parses the source and accountId of a read. ALL is allowed; a
 // multi-account source needs an account (8045); invalid is the operation's
 // code for a source it does not know.
-func readSource(q url.Values, invalid simulator.Code) (simulator.Source, string, *simulator.Error) {
-	raw := strings.ToUpper(strings.TrimSpace(q.Get("source")))
-	acct := strings.TrimSpace(q.Get("accountId"))
+func readSource(source, accountID string, invalid simulator.Code) (simulator.Source, string, *simulator.Error) {
+	raw := strings.ToUpper(strings.TrimSpace(source))
+	acct := strings.TrimSpace(accountID)
 	if raw == string(simulator.SourceAll) {
 		return simulator.SourceAll, acct, nil
 	}
@@ -206,7 +205,7 @@ type lookupResponse struct {
 // the first that finds a customer in the source wins.
 func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	src, acct, serr := readSource(q, simulator.CodeLookupInvalidSource)
+	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return
@@ -304,7 +303,9 @@ type embeds struct{ points, subscriptions, mlp, userGroup bool }
 // quotes), and partner teams copy it as it stands.
 func parseEmbed(v string) (embeds, *simulator.Error) {
 	var e embeds
-	for _, part := range strings.Split(v, ",") {
+	for rest, more := v, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ",")
 		name := strings.ToLower(strings.Trim(strings.TrimSpace(part), "\"'“”"))
 		switch name {
 		case "":
@@ -412,39 +413,37 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, ierr)
 		return
 	}
-	// A customer read again unchanged with the same query answers what it
-	// answered before: the query's checks passed then and do not depend on state.
-	if rd, ok := s.renderedCustomer(r, id); ok {
-		rd.write(w)
+	gq, qerr := parseGetQuery(&rawQuery{raw: r.URL.RawQuery})
+	if qerr != nil {
+		s.fail(w, r, qerr)
 		return
 	}
-	q := r.URL.Query()
-	src, acct, serr := readSource(q, simulator.CodeGetInvalidSource)
-	if serr != nil {
-		s.fail(w, r, serr)
-		return
-	}
-	emb, eerr := parseEmbed(q.Get("embed"))
-	if eerr != nil {
-		s.fail(w, r, eerr)
-		return
+	n := ns(r)
+	key := customerKey{org: s.Store.Org(), epoch: s.Store.Epoch(), ns: n, id: id, query: gq}
+	// A customer read again unchanged answers what it answered before.
+	if c, ok := s.Store.Cached(n, id); ok {
+		key.version = c.Version
+		if rd, ok := s.renders.get(key); ok {
+			rd.write(w)
+			return
+		}
 	}
 	var body []byte
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(n, func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
 		}
-		key := renderKey(s.Store.Epoch(), tx.Namespace(), c.ID, c.Version, r.URL.RawQuery)
+		key.version = c.Version
 		if rd, ok := s.renders.get(key); ok {
 			body = rd.body
 			return nil
 		}
-		profiles := c.ProfilesIn(src, acct)
-		if src != simulator.SourceAll && len(profiles) == 0 {
+		profiles := c.ProfilesIn(gq.src, gq.acct)
+		if gq.src != simulator.SourceAll && len(profiles) == 0 {
 			return simulator.Errorf(simulator.CodeNotFoundInSource)
 		}
-		b, err := encodeJSON(renderCustomer(tx.Org(), c, profiles, emb))
+		b, err := encodeJSON(renderCustomer(tx.Org(), c, profiles, gq.emb))
 		if err != nil {
 			return err
 		}
@@ -458,15 +457,19 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	writeBody(w, http.StatusOK, body)
 }
 
-// renderedCustomer returns the body rendered before for this state of
-// customer id and this query, if any.
-func (s *Server) renderedCustomer(r *http.Request, id int64) (rendered, bool) {
-	n := ns(r)
-	c, ok := s.Store.Cached(n, id)
-	if !ok {
-		return rendered{}, false
+// parseGetQuery reads and checks the query of GET /v2/customers/{id}: the
+// source (8016 missing is the contract's, 8012 unknown, 8045 no account for
+// a multi-account source) and embed (400 for an unknown one).
+func parseGetQuery(q *rawQuery) (getQuery, *simulator.Error) {
+	src, acct, err := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeGetInvalidSource)
+	if err != nil {
+		return getQuery{}, err
 	}
-	return s.renders.get(renderKey(s.Store.Epoch(), n, c.ID, c.Version, r.URL.RawQuery))
+	emb, err := parseEmbed(q.Get("embed"))
+	if err != nil {
+		return getQuery{}, err
+	}
+	return getQuery{src: src, acct: acct, emb: emb}, nil
 }
 
 // renderCustomer renders c with the given profiles and embeds. c is shared
