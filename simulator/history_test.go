@@ -91,9 +91,10 @@ func TestHistoryCloneIsDeep(t *testing.T) {
 func TestFindTransactions(t *testing.T) {
 	h := sampleHistory()
 	id := func(t simulator.Transaction) int64 { return t.ID }
-	from, _ := simulator.ParseQueryTime("2016-12-21+23:45:45", false)
-	to, _ := simulator.ParseQueryTime("2016-12-29 12:11:45", true)
-	dec22, _ := simulator.ParseQueryTime("2016-12-22", false)
+	// Query windows hold wall-clock instants (simulator.Wall): UTC.
+	from := time.Date(2016, 12, 21, 23, 45, 45, 0, time.UTC)
+	to := time.Date(2016, 12, 29, 12, 11, 45, 0, time.UTC)
+	dec22 := time.Date(2016, 12, 22, 0, 0, 0, 0, time.UTC)
 	amount := 70.0
 	tests := []struct {
 		name  string
@@ -222,31 +223,6 @@ func TestFindTicketsAndInteractions(t *testing.T) {
 	}
 }
 
-func TestParseQueryTime(t *testing.T) {
-	tests := []struct {
-		in   string
-		end  bool
-		want string
-		ok   bool
-	}{
-		{"2016-12-21", false, "2016-12-21 00:00:00", true},
-		{"2016-12-21", true, "2016-12-21 23:59:59", true},
-		{"2016-12-21+23:45:45", false, "2016-12-21 23:45:45", true},
-		{"2016-12-21 23:45:45", false, "2016-12-21 23:45:45", true},
-		{"2016-12-21T23:45:45", false, "2016-12-21 23:45:45", true},
-		{"2016-09-12T15:19:21+05:30", false, "2016-09-12 15:19:21", true},
-		{"2016-09-12T15:19:21 05:30", false, "2016-09-12 15:19:21", true},
-		{"21/12/2016", false, "", false},
-		{"", false, "", false},
-	}
-	for _, tc := range tests {
-		got, ok := simulator.ParseQueryTime(tc.in, tc.end)
-		if ok != tc.ok || (ok && got.Format("2006-01-02 15:04:05") != tc.want) {
-			t.Errorf("ParseQueryTime(%q, %v) = %v, %v; want %s, %v", tc.in, tc.end, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
 func code(e *simulator.Error) int {
 	if e == nil {
 		return 0
@@ -324,45 +300,12 @@ func TestCheckReferralCampaign(t *testing.T) {
 	}
 }
 
-func TestSubscriptionParsers(t *testing.T) {
-	tests := []struct {
-		name string
-		fn   func() (string, *simulator.Error)
-		want string
-		code int
-	}{
-		{"channel email", func() (string, *simulator.Error) { return simulator.ParseSubscriptionChannel("email", true) }, "EMAIL", 0},
-		{"channel mobile is sms", func() (string, *simulator.Error) { return simulator.ParseSubscriptionChannel("mobile", true) }, "SMS", 0},
-		{"channel wechat write", func() (string, *simulator.Error) { return simulator.ParseSubscriptionChannel("wechat", true) }, "", 1101},
-		{"channel wechat read", func() (string, *simulator.Error) { return simulator.ParseSubscriptionChannel("wechat", false) }, "WECHAT", 0},
-		{"channel fax", func() (string, *simulator.Error) { return simulator.ParseSubscriptionChannel("fax", false) }, "", 1101},
-		{"priority bulk", func() (string, *simulator.Error) { return simulator.ParseSubscriptionPriority("bulk") }, "BULK", 0},
-		{"priority urgent", func() (string, *simulator.Error) { return simulator.ParseSubscriptionPriority("urgent") }, "", 1102},
-		{"scope empty", func() (string, *simulator.Error) { return simulator.ParseSubscriptionScope("") }, "ALL", 0},
-		{"scope all", func() (string, *simulator.Error) { return simulator.ParseSubscriptionScope("all") }, "ALL", 0},
-		{"scope points", func() (string, *simulator.Error) { return simulator.ParseSubscriptionScope("points") }, "", 1103},
-		{"scope several", func() (string, *simulator.Error) { return simulator.ParseSubscriptionScope("all,points") }, "", 1105},
-		{"status 1", func() (string, *simulator.Error) { return simulator.ParseSubscriptionStatus("1") }, "OPTIN", 0},
-		{"status 0", func() (string, *simulator.Error) { return simulator.ParseSubscriptionStatus("0") }, "OPTOUT", 0},
-		{"status yes", func() (string, *simulator.Error) { return simulator.ParseSubscriptionStatus("yes") }, "", 1106},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, err := tc.fn()
-			if got != tc.want || code(err) != tc.code {
-				t.Fatalf("got %q code %d, want %q code %d", got, code(err), tc.want, tc.code)
-			}
-		})
-	}
-}
-
 func TestNewNote(t *testing.T) {
-	if n, err := simulator.NewNote("2016-05-05 15:15:00", " Likes Maggi ", "443"); err != nil || n.Description != "Likes Maggi" || n.AssociateID != "443" {
+	at := day("2016-05-05 15:15:00")
+	if n, err := simulator.NewNote(at, " Likes Maggi ", "443"); err != nil || n.Description != "Likes Maggi" || n.AssociateID != "443" || !n.Date.Equal(at) {
 		t.Fatalf("got %+v %v", n, err)
 	}
-	for _, in := range [][2]string{{"2016-05-05", ""}, {"yesterday", "x"}} {
-		if _, err := simulator.NewNote(in[0], in[1], ""); code(err) != 1037 {
-			t.Errorf("%q: code %d, want 1037", in, code(err))
-		}
+	if _, err := simulator.NewNote(at, " ", ""); code(err) != 1037 {
+		t.Errorf("empty description: code %d, want 1037", code(err))
 	}
 }

@@ -74,20 +74,15 @@ func NewTicket(t Ticket, existing []Ticket, org *Org) (Ticket, *Error) {
 	return t, nil
 }
 
-// NewNote checks one note of a customer/notes POST: the description must not
-// be empty and the date must be a v1.1 date ("2016-05-05 15:15:00" or a bare
-// day). It returns the note (AddedOn and ID are the caller's) or 1037 with a
-// detail saying what is wrong.
-func NewNote(date, description, associate string) (Note, *Error) {
+// NewNote checks one note of a customer/notes POST made on date: the
+// description must not be empty (1037). It returns the note (AddedOn and ID
+// are the caller's).
+func NewNote(date time.Time, description, associate string) (Note, *Error) {
 	description = strings.TrimSpace(description)
 	if description == "" {
 		return Note{}, Errorf(CodeNotesUpdateFailed).WithDetail("note description is empty")
 	}
-	d, ok := ParseQueryTime(date, false)
-	if !ok {
-		return Note{}, Errorf(CodeNotesUpdateFailed).WithDetail("note date %q is not YYYY-MM-DD HH:MM:SS", date)
-	}
-	return Note{Date: d, Description: description, AssociateID: strings.TrimSpace(associate)}, nil
+	return Note{Date: date, Description: description, AssociateID: strings.TrimSpace(associate)}, nil
 }
 
 // CheckReferralCampaign returns the campaign a customer/referrals request
@@ -137,71 +132,4 @@ func ValidInviteeIdentifier(t, identifier string) bool {
 		return inviteEmailRE.MatchString(identifier)
 	}
 	return inviteMobileRE.MatchString(identifier)
-}
-
-// v1.1 subscription values. The POST writes SMS and EMAIL (MOBILE is SMS);
-// the GET filter also takes the other channels a customer can hold.
-var (
-	v11WriteChannels = []string{"SMS", "EMAIL", "MOBILE"}
-	v11ReadChannels  = []string{"SMS", "EMAIL", "MOBILE", "WECHAT", "ANDROID", "IOS", "LINE",
-		"SOCIAL", "REMINDER_TEXT", "RE_ISSUAL_TEXT", "CLIENT"}
-	// SubscriptionScopeAll is the one scope capsim keeps: subscriptions
-	// hold per channel and priority, for every module.
-	SubscriptionScopeAll = "ALL"
-)
-
-// ParseSubscriptionChannel returns the canonical channel (SMS for MOBILE) of
-// a v1.1 subscription write (forWrite) or read filter, or 1101.
-func ParseSubscriptionChannel(ch string, forWrite bool) (string, *Error) {
-	list := v11ReadChannels
-	if forWrite {
-		list = v11WriteChannels
-	}
-	u, ok := oneOf(list, ch)
-	if !ok {
-		return "", Errorf(CodeInvalidChannelType).WithDetail("channel %q is not one of %s", ch, strings.Join(list, ", "))
-	}
-	return CanonicalChannel(u), nil
-}
-
-// ParseSubscriptionPriority returns TRANS or BULK for p (case-insensitive), or 1102.
-func ParseSubscriptionPriority(p string) (string, *Error) {
-	u, ok := oneOf([]string{PriorityTrans, PriorityBulk}, p)
-	if !ok {
-		return "", Errorf(CodeInvalidPriorityType).WithDetail("priority %q is not TRANS or BULK", p)
-	}
-	return u, nil
-}
-
-// ParseSubscriptionScope returns ALL for an empty scope or "all". Several
-// comma-separated scopes answer 1105 and any other scope 1103: capsim keeps
-// subscriptions per channel and priority only, so ALL is the one scope whose
-// write reads back as written.
-func ParseSubscriptionScope(s string) (string, *Error) {
-	var parts []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	switch {
-	case len(parts) == 0:
-		return SubscriptionScopeAll, nil
-	case len(parts) > 1:
-		return "", Errorf(CodeMultipleScopesNotAllowed).WithDetail("scope %q", s)
-	case !strings.EqualFold(parts[0], SubscriptionScopeAll):
-		return "", Errorf(CodeInvalidScope).WithDetail("scope %q is not ALL", s)
-	}
-	return SubscriptionScopeAll, nil
-}
-
-// ParseSubscriptionStatus maps is_subscribed 1 to OPTIN and 0 to OPTOUT, or 1106.
-func ParseSubscriptionStatus(v string) (string, *Error) {
-	switch strings.TrimSpace(v) {
-	case "1":
-		return OptIn, nil
-	case "0":
-		return OptOut, nil
-	}
-	return "", Errorf(CodeInvalidSubscriptionStatus).WithDetail("is_subscribed %q is not 0 or 1", v)
 }

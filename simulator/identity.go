@@ -41,3 +41,23 @@ func (c *Customer) RequestIdentityChange(ch IdentityChange) IdentityChange {
 		Type: "CHANGE_IDENTIFIER", AddedBy: ch.RequestedBy, AddedOn: ch.RequestedOn, UpdatedOn: ch.RequestedOn})
 	return ch
 }
+
+// ChangeIdentifiers removes remove from p's identifiers (values compared as
+// stored: emails case-insensitively; one p does not hold is ignored) and
+// appends add. It reports false, changing nothing, when p would be left
+// without identifiers: a profile keeps at least one.
+func (p *Profile) ChangeIdentifiers(add, remove []Identifier) bool {
+	drop := Profile{Identifiers: remove}
+	kept := make([]Identifier, 0, len(p.Identifiers)+len(add))
+	for _, have := range p.Identifiers {
+		if !drop.HasIdentifier(have.Type, have.Value) {
+			kept = append(kept, have)
+		}
+	}
+	kept = append(kept, add...)
+	if len(kept) == 0 {
+		return false
+	}
+	p.Identifiers = kept
+	return true
+}

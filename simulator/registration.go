@@ -78,3 +78,23 @@ func (c *Customer) ChangeLoyalty(org *Org, want LoyaltyType, at time.Time) bool 
 	}
 	return true
 }
+
+// JoinProfile adds p, a registration in a source (and account) where c has
+// no profile yet, to c, who holds one of its identifiers elsewhere: the same
+// person registering through another channel. A loyalty registration makes
+// c loyalty; a non-loyalty one never downgrades it. Extended fields are
+// merged; p's identifiers are opted in to messages as a registration's are.
+// It reports false, changing nothing, when c has a profile there already.
+func (c *Customer) JoinProfile(org *Org, p Profile, lt LoyaltyType, extended map[string]string, at time.Time, till string) bool {
+	if c.Profile(p.Source, p.AccountID) != nil {
+		return false
+	}
+	c.Profiles = append(c.Profiles, p)
+	if lt == LoyaltyLoyalty && c.LoyaltyType != LoyaltyLoyalty {
+		c.BecomeLoyalty(org, at)
+	}
+	c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = at, till
+	c.ExtendedFields = MergeFields(c.ExtendedFields, extended)
+	c.OptInDefaults(&c.Profiles[len(c.Profiles)-1])
+	return true
+}

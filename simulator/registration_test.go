@@ -1,6 +1,7 @@
 package simulator_test
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -125,5 +126,71 @@ func TestRequestIdentityChange(t *testing.T) {
 	rr := c.RetroRequests[1]
 	if rr.ID != 4 || rr.Type != "CHANGE_IDENTIFIER" || rr.Status != "PENDING" || rr.RequestID != got.RequestID || !rr.AddedOn.Equal(at) {
 		t.Fatalf("retro request %+v", rr)
+	}
+}
+
+func TestJoinProfile(t *testing.T) {
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	wechat := simulator.Profile{Source: simulator.SourceWeChat, AccountID: "1",
+		Identifiers: []simulator.Identifier{{Type: "mobile", Value: "111"}, {Type: "email", Value: "a@x.co"}}}
+	for _, tc := range []struct {
+		name     string
+		have     simulator.LoyaltyType
+		lt, want simulator.LoyaltyType
+	}{
+		{"loyalty registration upgrades", simulator.LoyaltyNonLoyalty, simulator.LoyaltyLoyalty, simulator.LoyaltyLoyalty},
+		{"non-loyalty never downgrades", simulator.LoyaltyLoyalty, simulator.LoyaltyNonLoyalty, simulator.LoyaltyLoyalty},
+		{"non-loyalty stays", simulator.LoyaltyNonLoyalty, simulator.LoyaltyNonLoyalty, simulator.LoyaltyNonLoyalty},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := &simulator.Customer{ID: 3, LoyaltyType: tc.have, ExtendedFields: map[string]string{"city": "Pune"},
+				Profiles: []simulator.Profile{{Source: simulator.SourceInstore}}}
+			if !c.JoinProfile(testOrg(), wechat, tc.lt, map[string]string{"gender": "F"}, at, "till") {
+				t.Fatal("refused a profile in a new source")
+			}
+			if c.LoyaltyType != tc.want || len(c.Profiles) != 2 || c.ExtendedFields["gender"] != "F" || c.ExtendedFields["city"] != "Pune" {
+				t.Fatalf("customer %+v", c)
+			}
+			if !c.HasSubscription("SMS", simulator.PriorityTrans) || !c.HasSubscription("EMAIL", simulator.PriorityBulk) {
+				t.Fatalf("the new identifiers are not opted in: %+v", c.Subscriptions)
+			}
+			if c.LoyaltyAttribution.ModifiedBy != "till" || !c.LoyaltyAttribution.ModifiedDate.Equal(at) {
+				t.Fatalf("attribution %+v", c.LoyaltyAttribution)
+			}
+			if c.JoinProfile(testOrg(), wechat, tc.lt, nil, at, "till") || len(c.Profiles) != 2 {
+				t.Fatal("a second profile in the same source and account was added")
+			}
+		})
+	}
+}
+
+func TestChangeIdentifiers(t *testing.T) {
+	id := func(typ, v string) simulator.Identifier { return simulator.Identifier{Type: typ, Value: v} }
+	for _, tc := range []struct {
+		name        string
+		add, remove []simulator.Identifier
+		ok          bool
+		want        []simulator.Identifier
+	}{
+		{"add one", []simulator.Identifier{id("wechat", "w")}, nil, true,
+			[]simulator.Identifier{id("mobile", "111"), id("email", "A@x.co"), id("wechat", "w")}},
+		{"remove an email in another case", nil, []simulator.Identifier{id("email", "a@X.CO")}, true,
+			[]simulator.Identifier{id("mobile", "111")}},
+		{"remove what is not there", nil, []simulator.Identifier{id("email", "b@x.co")}, true,
+			[]simulator.Identifier{id("mobile", "111"), id("email", "A@x.co")}},
+		{"replace", []simulator.Identifier{id("mobile", "222")}, []simulator.Identifier{id("mobile", "111")}, true,
+			[]simulator.Identifier{id("email", "A@x.co"), id("mobile", "222")}},
+		{"remove every identifier", nil, []simulator.Identifier{id("mobile", "111"), id("email", "a@x.co")}, false,
+			[]simulator.Identifier{id("mobile", "111"), id("email", "A@x.co")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := simulator.Profile{Identifiers: []simulator.Identifier{id("mobile", "111"), id("email", "A@x.co")}}
+			if ok := p.ChangeIdentifiers(tc.add, tc.remove); ok != tc.ok {
+				t.Fatalf("ok %v, want %v", ok, tc.ok)
+			}
+			if !reflect.DeepEqual(p.Identifiers, tc.want) {
+				t.Fatalf("identifiers %v, want %v", p.Identifiers, tc.want)
+			}
+		})
 	}
 }

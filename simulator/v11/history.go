@@ -213,7 +213,7 @@ func histWindow(q url.Values) (simulator.Window, *simulator.Error) {
 		if v == "" {
 			continue
 		}
-		t, ok := simulator.ParseQueryTime(v, p.end)
+		t, ok := parseQueryTime(v, p.end)
 		if !ok {
 			return w, invalid("%s %q is not a date (YYYY-MM-DD or YYYY-MM-DD HH:MM:SS)", p.name, v)
 		}

@@ -40,7 +40,7 @@ func (s *Server) addNotes(r *http.Request, in Values) (Obj, Result) {
 			notes = nil
 		}
 		for _, nv := range notes {
-			n, nerr := simulator.NewNote(nv.String("date"), nv.String("description"), associate)
+			n, nerr := newNote(nv, associate)
 			if nerr != nil {
 				if first == nil {
 					first = nerr
@@ -164,4 +164,16 @@ func histIsDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// newNote reads one notes.note: a description (1037 when empty) and a v1.1
+// date ("2016-05-05 15:15:00" or a bare day; 1037 otherwise).
+func newNote(nv Values, associate string) (simulator.Note, *simulator.Error) {
+	date := nv.String("date")
+	d, ok := parseQueryTime(date, false)
+	n, err := simulator.NewNote(d, nv.String("description"), associate)
+	if err == nil && !ok {
+		err = simulator.Errorf(simulator.CodeNotesUpdateFailed).WithDetail("note date %q is not YYYY-MM-DD HH:MM:SS", date)
+	}
+	return n, err
 }

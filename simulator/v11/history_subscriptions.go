@@ -45,10 +45,10 @@ func parseSubscriptionChange(in Values) (subscriptionChange, *simulator.Error) {
 		return ch, simulator.Errorf(simulator.CodeInvalidOrMissingIdentifier)
 	}
 	var errs [4]*simulator.Error
-	ch.channel, errs[0] = simulator.ParseSubscriptionChannel(in.String("channel"), true)
-	ch.priority, errs[1] = simulator.ParseSubscriptionPriority(in.String("priority"))
-	ch.scope, errs[2] = simulator.ParseSubscriptionScope(in.String("scope"))
-	ch.status, errs[3] = simulator.ParseSubscriptionStatus(in.String("is_subscribed"))
+	ch.channel, errs[0] = parseSubscriptionChannel(in.String("channel"), true)
+	ch.priority, errs[1] = parseSubscriptionPriority(in.String("priority"))
+	ch.scope, errs[2] = parseSubscriptionScope(in.String("scope"))
+	ch.status, errs[3] = parseSubscriptionStatus(in.String("is_subscribed"))
 	if err := histFirstErr(errs[:]...); err != nil {
 		return ch, err
 	}
@@ -148,13 +148,13 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 	var channel, priority string
 	var every *simulator.Error
 	if v := strings.TrimSpace(q.Get("channel")); v != "" {
-		channel, every = simulator.ParseSubscriptionChannel(v, false)
+		channel, every = parseSubscriptionChannel(v, false)
 	}
 	if v := strings.TrimSpace(q.Get("priority")); v != "" && every == nil {
-		priority, every = simulator.ParseSubscriptionPriority(v)
+		priority, every = parseSubscriptionPriority(v)
 	}
 	if every == nil {
-		_, every = simulator.ParseSubscriptionScope(q.Get("scope"))
+		_, every = parseSubscriptionScope(q.Get("scope"))
 	}
 	if _, err := histInt(q, "limit", 0); err != nil {
 		WriteError(w, r, err)
@@ -182,7 +182,7 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 				if priority != "" && p != priority {
 					continue
 				}
-				prios = append(prios, Obj{{"name", p}, {"subscribed", simulator.SubscriptionScopeAll}, {"user_preference", userPreference(c, ch, p)}})
+				prios = append(prios, Obj{{"name", p}, {"subscribed", subscriptionScopeAll}, {"user_preference", userPreference(c, ch, p)}})
 			}
 			l = append(l, Obj{{"name", ch}, {"priority", prios}})
 		}

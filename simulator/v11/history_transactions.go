@@ -84,7 +84,7 @@ func parseTransactionQuery(q url.Values, org *simulator.Org) (tq simulator.Trans
 		return tq, nil, invalid("sort %q is not trans_date or trans_id", q.Get("sort"))
 	}
 	if v := strings.TrimSpace(q.Get("transaction_date")); v != "" {
-		d, ok := simulator.ParseQueryTime(v, false)
+		d, ok := parseQueryTime(v, false)
 		if !ok {
 			return tq, nil, invalid("transaction_date %q is not YYYY-MM-DD", v)
 		}

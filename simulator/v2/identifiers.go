@@ -96,14 +96,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 		if err != nil {
 			return err
 		}
-		kept := prof.Identifiers[:0:0]
-		for _, have := range prof.Identifiers {
-			if !hasIdentifier(removes, have) {
-				kept = append(kept, have)
-			}
-		}
-		prof.Identifiers = append(kept, adds...)
-		if len(prof.Identifiers) == 0 {
+		if !prof.ChangeIdentifiers(adds, removes) {
 			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("a profile keeps at least one identifier")
 		}
 		prof.Attribution.ModifiedDate, prof.Attribution.ModifiedBy = now, till

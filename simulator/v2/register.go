@@ -220,16 +220,9 @@ func (g *registration) combine(tx *store.Tx, id int64) error {
 	if err != nil {
 		return err
 	}
-	if c.Profile(g.src, g.acct) != nil {
+	if !c.JoinProfile(tx.Org(), g.profile, g.loyalty, g.extended, g.now, g.till) {
 		return simulator.Errorf(simulator.CodeCustomerExistsSameSource, c.ID)
 	}
-	c.Profiles = append(c.Profiles, g.profile)
-	if g.loyalty == simulator.LoyaltyLoyalty && c.LoyaltyType != simulator.LoyaltyLoyalty {
-		c.BecomeLoyalty(tx.Org(), g.now)
-	}
-	c.LoyaltyAttribution.ModifiedDate, c.LoyaltyAttribution.ModifiedBy = g.now, g.till
-	c.ExtendedFields = simulator.MergeFields(c.ExtendedFields, g.extended)
-	c.OptInDefaults(&c.Profiles[len(c.Profiles)-1])
 	g.warnings = append(g.warnings, simulator.Errorf(simulator.CodeCombiningSources))
 	return tx.Put(c)
 }

@@ -1,0 +1,71 @@
+package v11
+
+import (
+	"testing"
+
+	"github.com/capsim/capsim/simulator"
+)
+
+func TestParseQueryTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		end  bool
+		want string
+		ok   bool
+	}{
+		{"2016-12-21", false, "2016-12-21 00:00:00", true},
+		{"2016-12-21", true, "2016-12-21 23:59:59", true},
+		{"2016-12-21+23:45:45", false, "2016-12-21 23:45:45", true},
+		{"2016-12-21 23:45:45", false, "2016-12-21 23:45:45", true},
+		{"2016-12-21T23:45:45", false, "2016-12-21 23:45:45", true},
+		{"2016-09-12T15:19:21+05:30", false, "2016-09-12 15:19:21", true},
+		{"2016-09-12T15:19:21 05:30", false, "2016-09-12 15:19:21", true},
+		{"21/12/2016", false, "", false},
+		{"", false, "", false},
+	}
+	for _, tc := range tests {
+		got, ok := parseQueryTime(tc.in, tc.end)
+		if ok != tc.ok || (ok && got.Format("2006-01-02 15:04:05") != tc.want) {
+			t.Errorf("ParseQueryTime(%q, %v) = %v, %v; want %s, %v", tc.in, tc.end, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestSubscriptionParsers(t *testing.T) {
+	tests := []struct {
+		name string
+		fn   func() (string, *simulator.Error)
+		want string
+		code int
+	}{
+		{"channel email", func() (string, *simulator.Error) { return parseSubscriptionChannel("email", true) }, "EMAIL", 0},
+		{"channel mobile is sms", func() (string, *simulator.Error) { return parseSubscriptionChannel("mobile", true) }, "SMS", 0},
+		{"channel wechat write", func() (string, *simulator.Error) { return parseSubscriptionChannel("wechat", true) }, "", 1101},
+		{"channel wechat read", func() (string, *simulator.Error) { return parseSubscriptionChannel("wechat", false) }, "WECHAT", 0},
+		{"channel fax", func() (string, *simulator.Error) { return parseSubscriptionChannel("fax", false) }, "", 1101},
+		{"priority bulk", func() (string, *simulator.Error) { return parseSubscriptionPriority("bulk") }, "BULK", 0},
+		{"priority urgent", func() (string, *simulator.Error) { return parseSubscriptionPriority("urgent") }, "", 1102},
+		{"scope empty", func() (string, *simulator.Error) { return parseSubscriptionScope("") }, "ALL", 0},
+		{"scope all", func() (string, *simulator.Error) { return parseSubscriptionScope("all") }, "ALL", 0},
+		{"scope points", func() (string, *simulator.Error) { return parseSubscriptionScope("points") }, "", 1103},
+		{"scope several", func() (string, *simulator.Error) { return parseSubscriptionScope("all,points") }, "", 1105},
+		{"status 1", func() (string, *simulator.Error) { return parseSubscriptionStatus("1") }, "OPTIN", 0},
+		{"status 0", func() (string, *simulator.Error) { return parseSubscriptionStatus("0") }, "OPTOUT", 0},
+		{"status yes", func() (string, *simulator.Error) { return parseSubscriptionStatus("yes") }, "", 1106},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.fn()
+			if got != tc.want || code(err) != tc.code {
+				t.Fatalf("got %q code %d, want %q code %d", got, code(err), tc.want, tc.code)
+			}
+		})
+	}
+}
+
+func code(e *simulator.Error) int {
+	if e == nil {
+		return 0
+	}
+	return e.Number()
+}
