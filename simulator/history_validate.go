@@ -17,8 +17,8 @@ var (
 	ticketClosedStatuses = []string{"RESOLVED", "CLOSED"}
 )
 
-// oneOf returns the list's spelling of v (case-insensitive) and whether it is there.
-func oneOf(list []string, v string) (string, bool) {
+// OneOf returns the list's spelling of v (case-insensitive) and whether it is there.
+func OneOf(list []string, v string) (string, bool) {
 	v = strings.TrimSpace(v)
 	for _, x := range list {
 		if strings.EqualFold(x, v) {
@@ -41,7 +41,7 @@ func NewTicket(t Ticket, existing []Ticket, org *Org) (Ticket, *Error) {
 		return t, Errorf(CodeTicketSubjectEmpty)
 	}
 	for _, e := range existing {
-		if _, closed := oneOf(ticketClosedStatuses, e.Status); !closed && strings.EqualFold(strings.TrimSpace(e.Subject), t.Subject) {
+		if _, closed := OneOf(ticketClosedStatuses, e.Status); !closed && strings.EqualFold(strings.TrimSpace(e.Subject), t.Subject) {
 			return t, Errorf(CodeTicketExists)
 		}
 	}
@@ -53,7 +53,7 @@ func NewTicket(t Ticket, existing []Ticket, org *Org) (Ticket, *Error) {
 			*v = def
 			return nil
 		}
-		c, ok := oneOf(list, *v)
+		c, ok := OneOf(list, *v)
 		if !ok {
 			return bad(field, *v, list)
 		}
@@ -113,7 +113,7 @@ func CheckReferralCampaign(org *Org, token string, c *Customer, now time.Time) (
 // CheckReferralType returns the canonical referral type (EMAIL or MOBILE) if
 // the campaign accepts t, else 1206.
 func CheckReferralType(camp *ReferralCampaign, t string) (string, *Error) {
-	u, ok := oneOf([]string{ReferralEmail, ReferralMobile}, t)
+	u, ok := OneOf([]string{ReferralEmail, ReferralMobile}, t)
 	if !ok || !camp.Accepts(u) {
 		return "", Errorf(CodeReferralTypeNotSupported).WithDetail("referral type %q; campaign %s takes %s", t, camp.Token, strings.Join(camp.Types, ", "))
 	}

@@ -24,7 +24,7 @@ func parseSubscriptionChannel(ch string, forWrite bool) (string, *simulator.Erro
 	if forWrite {
 		list = v11WriteChannels
 	}
-	u, ok := oneOf(list, ch)
+	u, ok := simulator.OneOf(list, ch)
 	if !ok {
 		return "", simulator.Errorf(simulator.CodeInvalidChannelType).WithDetail("channel %q is not one of %s", ch, strings.Join(list, ", "))
 	}
@@ -33,7 +33,7 @@ func parseSubscriptionChannel(ch string, forWrite bool) (string, *simulator.Erro
 
 // parseSubscriptionPriority returns TRANS or BULK for p (case-insensitive), or 1102.
 func parseSubscriptionPriority(p string) (string, *simulator.Error) {
-	u, ok := oneOf([]string{simulator.PriorityTrans, simulator.PriorityBulk}, p)
+	u, ok := simulator.OneOf([]string{simulator.PriorityTrans, simulator.PriorityBulk}, p)
 	if !ok {
 		return "", simulator.Errorf(simulator.CodeInvalidPriorityType).WithDetail("priority %q is not TRANS or BULK", p)
 	}
@@ -71,15 +71,4 @@ func parseSubscriptionStatus(v string) (string, *simulator.Error) {
 		return simulator.OptOut, nil
 	}
 	return "", simulator.Errorf(simulator.CodeInvalidSubscriptionStatus).WithDetail("is_subscribed %q is not 0 or 1", v)
-}
-
-// oneOf returns the list's spelling of v (case-insensitive) and whether it is there.
-func oneOf(list []string, v string) (string, bool) {
-	v = strings.TrimSpace(v)
-	for _, x := range list {
-		if strings.EqualFold(x, v) {
-			return x, true
-		}
-	}
-	return "", false
 }
