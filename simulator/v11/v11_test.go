@@ -168,6 +168,14 @@ var goldenCases = []struct {
 			}
 			return `{"root":{"customer":{"mobile":447700900123,"email":"becky.new@example.com","firstname":"Becky","lastname":"New","registered_on":"2020-01-02 03:04:05","custom_fields":{"field":{"name":"city","value":"Hannibal"}}}}}`
 		}},
+	// A new mobile with another customer's email: 1016, that customer untouched.
+	{"add_email_of_another", "POST", "/v1.1/customer/add", "/v1.1/customer/add",
+		func(t *testing.T, f string) string {
+			if f == "xml" {
+				return `<root><customer><mobile>447700900124</mobile><email>tom.sawyer@example.com</email><firstname>Not</firstname><lastname>Tom</lastname></customer></root>`
+			}
+			return `{"root":{"customer":{"mobile":"447700900124","email":"tom.sawyer@example.com","firstname":"Not","lastname":"Tom"}}}`
+		}},
 	{"update_sample", "POST", "/v1.1/customer/update", "/v1.1/customer/update",
 		func(t *testing.T, f string) string { return sample(t, "update_sample."+f) }},
 	{"update_identity_sample", "POST", "/v1.1/customer/update_identity", "/v1.1/customer/update_identity",
