@@ -35,6 +35,10 @@ type config struct {
 	SkipBadScenarios bool
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
+
+	JournalEntryBytes int   // --journal-entry-bytes
+	JournalBytes      int64 // --journal-bytes
+	LogRequests       bool  // --log-requests
 }
 
 // parseConfig reads flags from args with defaults from the environment.
@@ -81,6 +85,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&skipBad, "skip-bad-scenarios", env("SKIP_BAD_SCENARIOS", "false"), "start even if a scenario file is refused, logging its problems (CAPSIM_SKIP_BAD_SCENARIOS)")
 	fs.StringVar(&journal, "journal-size", env("JOURNAL_SIZE", "1000"), "requests the journal keeps, a ring buffer; 0 keeps none (CAPSIM_JOURNAL_SIZE)")
 	fs.StringVar(&c.AdminToken, "admin-token", env("ADMIN_TOKEN", ""), "lock /__admin (all but health) behind this X-Capsim-Admin-Token (CAPSIM_ADMIN_TOKEN)")
+	jf := addJournalFlags(fs, env)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -124,6 +129,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 		}
 	}
 	if err := c.parseScenarioFlags(scenDirs, active, skipBad, journal); err != nil {
+		return nil, err
+	}
+	if err := jf.apply(&c); err != nil {
 		return nil, err
 	}
 	c.Addr = strings.TrimSpace(c.Addr)

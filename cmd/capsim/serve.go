@@ -41,6 +41,7 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, Log: log, Version: version,
 	}
 	cfg.scenarioOptions(&opts)
+	cfg.journalOptions(&opts)
 	app, err := server.Build(opts)
 	if err != nil {
 		return err

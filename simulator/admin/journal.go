@@ -2,15 +2,12 @@ package admin
 
 import (
 	"net/http"
-	"net/url"
-	"strconv"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/scenario"
-	"github.com/gorilla/mux"
 )
 
 // Entry is one request in the journal.
@@ -36,78 +33,269 @@ type Entry struct {
 	Valid      *bool                 `json:"valid"`
 	DurationMs float64               `json:"durationMs"`
 	Customer   []scenario.Identifier `json:"customer"`
+	// Truncated says the path, query, codes or customers were cut to fit.
+	Truncated bool    `json:"truncated"`
+	Request   Message `json:"request"`
+	Response  Message `json:"response"`
 }
 
-// The journal bounds each entry, so that its memory is capacity times a
-// fixed size whatever the traffic.
+// Message is the headers and body of a request or response as the journal
+// keeps them: credentials redacted, cut to the journal's bounds.
+type Message struct {
+	Headers map[string]string `json:"headers"`
+	Body    string            `json:"body"`
+	// BodyBytes is the size of the whole body (read or written), which
+	// may be more than Body keeps.
+	BodyBytes int64 `json:"bodyBytes"`
+	// Truncated says headers or body were cut to fit the journal's bounds.
+	Truncated bool `json:"truncated"`
+}
+
+// Raw is a request's or response's headers and body as the server saw
+// them. Record copies what it keeps, so the caller may reuse the memory.
+type Raw struct {
+	Header http.Header
+	Body   []byte // the captured body: a prefix of at most EntryBytes
+	Size   int64  // the size of the whole body
+}
+
+// The journal bounds each entry, so that its memory is bounded whatever
+// the traffic: these parts have fixed caps, the bodies share EntryBytes.
 const (
-	maxPath        = 256
-	maxQuery       = 512
-	maxCodes       = 32
-	maxIdentifiers = 16
-	maxValue       = 128
+	maxMethod       = 16
+	maxPath         = 256
+	maxQuery        = 4096
+	maxName         = 128 // namespace, operation, scenario, rule
+	maxCodes        = 32
+	maxIdentifiers  = 16
+	maxValue        = 128
+	maxHeaders      = 64   // headers kept per message
+	maxHeaderValue  = 512  // bytes kept of one header value
+	maxHeaderBytes  = 4096 // bytes kept of a message's headers
+	entryOverhead   = 512  // what an entry costs besides its strings
+	minEntryBytes   = 1024
+	headerOverhead  = 48
+	customerOverhad = 48
 )
 
-// Journal is a fixed-capacity ring buffer of requests: when full, each new
-// entry replaces the oldest, so memory stays flat under any load. It is
-// safe for concurrent use.
+// Default bounds of the journal.
+const (
+	DefaultEntries    = 1000
+	DefaultEntryBytes = 64 << 10
+	DefaultTotalBytes = 64 << 20
+)
+
+// Limits bound a journal.
+type Limits struct {
+	// Entries is how many requests it keeps at most; 0 none.
+	Entries int
+	// EntryBytes is how many bytes of request and response body one entry
+	// keeps (together); DefaultEntryBytes if 0, at least 1 KiB.
+	EntryBytes int
+	// TotalBytes is how many bytes all entries keep together, counting
+	// every string and a fixed overhead per entry; the oldest entries go
+	// first to make room. DefaultTotalBytes if 0.
+	TotalBytes int64
+}
+
+// Journal is a ring buffer of requests bounded in entries and in bytes:
+// when full, each new entry replaces the oldest ones, so memory stays flat
+// under any load. It is safe for concurrent use.
 type Journal struct {
-	size    int // the capacity, fixed at creation
+	lim     Limits
 	mu      sync.Mutex
-	entries []Entry
-	next    int // where the next entry goes once full
+	entries []Entry // a ring: oldest at start
+	sizes   []int64 // the bytes each entry holds
+	start   int
+	n       int
+	bytes   int64
 }
 
-// NewJournal returns a journal that keeps the last capacity requests; 0
-// keeps none.
-func NewJournal(capacity int) *Journal {
-	if capacity < 0 {
-		capacity = 0
+// NewJournal returns a journal that keeps the last capacity requests with
+// the default byte bounds; 0 keeps none.
+func NewJournal(capacity int) *Journal { return NewJournalLimits(Limits{Entries: capacity}) }
+
+// NewJournalLimits returns a journal bounded by l.
+func NewJournalLimits(l Limits) *Journal {
+	if l.Entries < 0 {
+		l.Entries = 0
 	}
-	return &Journal{size: capacity, entries: make([]Entry, 0, capacity)}
+	if l.EntryBytes <= 0 {
+		l.EntryBytes = DefaultEntryBytes
+	}
+	l.EntryBytes = max(l.EntryBytes, minEntryBytes)
+	if l.TotalBytes <= 0 {
+		l.TotalBytes = DefaultTotalBytes
+	}
+	return &Journal{lim: l}
 }
 
-// Cap returns the journal's capacity.
-func (j *Journal) Cap() int { return j.size }
+// Cap returns the journal's capacity in entries.
+func (j *Journal) Cap() int {
+	if j == nil {
+		return 0
+	}
+	return j.lim.Entries
+}
+
+// EntryBytes returns how many body bytes one entry keeps: a capture of the
+// request body needs no more.
+func (j *Journal) EntryBytes() int { return j.lim.EntryBytes }
 
 // Len returns the number of entries held.
 func (j *Journal) Len() int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return len(j.entries)
+	return j.n
 }
 
-// Add records e, truncating what could grow without bound.
-func (j *Journal) Add(e Entry) {
-	if j == nil || j.size == 0 {
+// Bytes returns the bytes the entries hold, as the bound counts them.
+func (j *Journal) Bytes() int64 {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.bytes
+}
+
+// Add records e, bounding what could grow without bound; e keeps no
+// request or response.
+func (j *Journal) Add(e Entry) { j.Record(e, Raw{}, Raw{}) }
+
+// Record records e with its request and response: it copies every string
+// it keeps (a short string may hold a whole request line alive), redacts
+// credentials, and cuts what exceeds the bounds, saying so.
+func (j *Journal) Record(e Entry, req, resp Raw) {
+	if j == nil || j.lim.Entries == 0 {
 		return
 	}
-	e.Path = truncate(e.Path, maxPath)
-	e.Query = truncate(e.Query, maxQuery)
-	if len(e.Codes) > maxCodes {
-		e.Codes = e.Codes[:maxCodes:maxCodes]
-	}
-	if len(e.Customer) > maxIdentifiers {
-		e.Customer = e.Customer[:maxIdentifiers:maxIdentifiers]
-	}
-	for i := range e.Customer {
-		e.Customer[i].Value = truncate(e.Customer[i].Value, maxValue)
-	}
+	size := j.own(&e, req, resp)
 	j.mu.Lock()
-	if len(j.entries) < j.size {
-		j.entries = append(j.entries, e)
-	} else {
-		j.entries[j.next] = e
-		j.next = (j.next + 1) % len(j.entries)
+	defer j.mu.Unlock()
+	for j.n > 0 && (j.n >= j.lim.Entries || j.bytes+size > j.lim.TotalBytes) {
+		j.bytes -= j.sizes[j.start]
+		j.entries[j.start], j.sizes[j.start] = Entry{}, 0
+		j.start = (j.start + 1) % len(j.entries)
+		j.n--
 	}
-	j.mu.Unlock()
+	if j.n == len(j.entries) { // grow the ring, oldest first
+		ring := make([]Entry, 0, min(max(2*j.n, 16), j.lim.Entries))
+		sizes := make([]int64, 0, cap(ring))
+		for i := 0; i < j.n; i++ {
+			k := (j.start + i) % len(j.entries)
+			ring, sizes = append(ring, j.entries[k]), append(sizes, j.sizes[k])
+		}
+		j.entries, j.sizes, j.start = ring[:cap(ring)], sizes[:cap(ring)], 0
+	}
+	k := (j.start + j.n) % len(j.entries)
+	j.entries[k], j.sizes[k] = e, size
+	j.n++
+	j.bytes += size
 }
 
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
+// own makes e hold copies of its strings, bounded, with the request and
+// response; it returns the bytes e holds.
+func (j *Journal) own(e *Entry, req, resp Raw) int64 {
+	var cut bool
+	e.Method, cut = clip(e.Method, maxMethod, cut)
+	e.Path, cut = clip(e.Path, maxPath, cut)
+	e.Query, cut = clip(redactForm(e.Query), maxQuery, cut)
+	e.ID, _ = clip(e.ID, maxName, false)
+	e.OperationID, cut = clip(e.OperationID, maxName, cut)
+	e.Namespace, cut = clip(e.Namespace, maxName, cut)
+	e.Scenario, cut = clip(e.Scenario, maxName, cut)
+	e.Rule, cut = clip(e.Rule, maxName, cut)
+	e.Fault, _ = clip(e.Fault, maxName, false)
+	e.Commit, _ = clip(e.Commit, maxName, false)
+	if len(e.Codes) > maxCodes {
+		e.Codes, cut = e.Codes[:maxCodes], true
 	}
-	return strings.Clone(s[:n])
+	e.Codes = append(make([]int, 0, len(e.Codes)), e.Codes...)
+	if len(e.Customer) > maxIdentifiers {
+		e.Customer, cut = e.Customer[:maxIdentifiers], true
+	}
+	ids := make([]scenario.Identifier, len(e.Customer))
+	size := int64(entryOverhead + len(e.Method) + len(e.Path) + len(e.Query) + len(e.ID) + len(e.OperationID) +
+		len(e.Namespace) + len(e.Scenario) + len(e.Rule) + 8*len(e.Codes))
+	for i, id := range e.Customer {
+		ids[i] = id
+		ids[i].Type, cut = clip(id.Type, maxName, cut)
+		ids[i].Value, cut = clip(id.Value, maxValue, cut)
+		size += int64(customerOverhad + len(ids[i].Type) + len(ids[i].Value))
+	}
+	e.Customer, e.Truncated = ids, cut
+	if e.Valid != nil {
+		v := *e.Valid
+		e.Valid = &v
+	}
+
+	// The bodies share EntryBytes: each gets half, and what one leaves
+	// the other may take.
+	reqCT, respCT := req.Header.Get("Content-Type"), resp.Header.Get("Content-Type")
+	reqBody, reqCut := redactBody(reqCT, req.Body)
+	respBody, respCut := redactBody(respCT, resp.Body)
+	room := j.lim.EntryBytes
+	reqShare := min(len(reqBody), max(room/2, room-len(respBody)))
+	respShare := min(len(respBody), room-reqShare)
+	var hs int
+	e.Request, hs = newMessage(req, reqBody, reqShare, reqCut)
+	size += int64(hs)
+	e.Response, hs = newMessage(resp, respBody, respShare, respCut)
+	size += int64(hs)
+	return size
+}
+
+// newMessage builds a Message keeping n bytes of body; it returns the bytes
+// it holds.
+func newMessage(raw Raw, body []byte, n int, cut bool) (Message, int) {
+	m := Message{Headers: make(map[string]string, min(len(raw.Header), maxHeaders)), BodyBytes: raw.Size}
+	if m.BodyBytes < int64(len(raw.Body)) {
+		m.BodyBytes = int64(len(raw.Body))
+	}
+	size := 0
+	if len(raw.Header) > 0 {
+		names := make([]string, 0, len(raw.Header))
+		for k := range raw.Header {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			v := redactHeaderValue(k, strings.Join(raw.Header[k], ", "))
+			var c bool
+			k, c = clip(k, maxName, false)
+			v, c = clip(v, maxHeaderValue, c)
+			if len(m.Headers) >= maxHeaders || size+len(k)+len(v)+headerOverhead > maxHeaderBytes {
+				m.Truncated = true
+				break
+			}
+			m.Headers[k] = v
+			m.Truncated = m.Truncated || c
+			size += len(k) + len(v) + headerOverhead
+		}
+	}
+	if n < len(body) {
+		n, cut = runeStart(body, n), true
+	}
+	m.Body = string(body[:n])
+	size += n
+	m.Truncated = m.Truncated || cut || int64(n) < m.BodyBytes
+	return m, size
+}
+
+// runeStart backs n off to the start of a UTF-8 sequence, so a cut body
+// stays valid text.
+func runeStart(b []byte, n int) int {
+	for i := 0; i < 3 && n > 0 && n < len(b) && b[n]&0xC0 == 0x80; i++ {
+		n--
+	}
+	return n
+}
+
+// clip returns a copy of s cut to n bytes and whether anything was cut
+// (or already had been: cut).
+func clip(s string, n int, cut bool) (string, bool) {
+	if len(s) > n {
+		return strings.Clone(s[:n]), true
+	}
+	return strings.Clone(s), cut
 }
 
 // Find returns up to limit entries that f (nil: any) matches, newest
@@ -120,10 +308,8 @@ func (j *Journal) Find(f *Filter, limit int) ([]Entry, int) {
 	defer j.mu.Unlock()
 	var out []Entry
 	total := 0
-	n := len(j.entries)
-	for i := 0; i < n; i++ {
-		// newest first: the entry before next, going back
-		e := &j.entries[(j.next-1-i+2*n)%n]
+	for i := j.n - 1; i >= 0; i-- { // newest first
+		e := &j.entries[(j.start+i)%len(j.entries)]
 		if !f.matches(e) {
 			continue
 		}
@@ -149,167 +335,22 @@ func (j *Journal) Count(f *Filter) int {
 func (j *Journal) Clear(ns string) int {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	n := len(j.entries)
+	n := j.n
 	if ns == "" {
-		for i := range j.entries {
-			j.entries[i] = Entry{}
-		}
-		j.entries, j.next = j.entries[:0], 0
+		j.entries, j.sizes, j.start, j.n, j.bytes = nil, nil, 0, 0, 0
 		return n
 	}
 	// Keep the others in age order, oldest first.
-	kept := make([]Entry, 0, j.size)
-	for i := 0; i < n; i++ {
-		e := j.entries[(j.next+i)%n]
-		if e.Namespace != ns {
-			kept = append(kept, e)
+	var kept []Entry
+	var sizes []int64
+	var total int64
+	for i := 0; i < j.n; i++ {
+		k := (j.start + i) % len(j.entries)
+		if j.entries[k].Namespace != ns {
+			kept, sizes = append(kept, j.entries[k]), append(sizes, j.sizes[k])
+			total += j.sizes[k]
 		}
 	}
-	j.entries, j.next = kept, 0
+	j.entries, j.sizes, j.start, j.n, j.bytes = kept, sizes, 0, len(kept), total
 	return n - len(kept)
-}
-
-// Filter selects journal entries; zero fields match anything.
-type Filter struct {
-	Operation  string
-	Namespace  string
-	Method     string
-	PathPrefix string
-	Scenario   string
-	Status     int
-	Code       int
-	Since      time.Time
-	// Customer holds identifiers (type -> value) the request must carry.
-	Customer map[string]string
-}
-
-func (f *Filter) matches(e *Entry) bool {
-	switch {
-	case f.Operation != "" && e.OperationID != f.Operation,
-		f.Namespace != "" && e.Namespace != f.Namespace,
-		f.Method != "" && !strings.EqualFold(e.Method, f.Method),
-		f.PathPrefix != "" && !strings.HasPrefix(e.Path, f.PathPrefix),
-		f.Status != 0 && e.Status != f.Status,
-		!f.Since.IsZero() && e.Time.Before(f.Since):
-		return false
-	}
-	if f.Scenario != "" && !containsName(e.Scenario, f.Scenario) {
-		return false
-	}
-	if f.Code != 0 && !containsInt(e.Codes, f.Code) {
-		return false
-	}
-	for typ, v := range f.Customer {
-		found := false
-		for _, id := range e.Customer {
-			if id.Type == typ && simulator.NormalizeIdentifierValue(typ, id.Value) == simulator.NormalizeIdentifierValue(typ, v) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-func containsName(list, name string) bool {
-	for _, s := range strings.Split(list, ",") {
-		if s == name {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(list []int, n int) bool {
-	for _, x := range list {
-		if x == n {
-			return true
-		}
-	}
-	return false
-}
-
-// journalCustomerParams are the filter parameters naming an identifier.
-var journalCustomerParams = map[string]string{
-	"mobile":     simulator.IDMobile,
-	"email":      simulator.IDEmail,
-	"externalId": simulator.IDExternalID,
-	"customerId": scenario.IDCustomer,
-}
-
-// parseFilter reads a Filter from the query; the contract has checked the
-// parameters' forms, so a failure here is a value it cannot check (since).
-func parseFilter(q url.Values) (*Filter, string) {
-	f := &Filter{
-		Operation: q.Get("operation"), Namespace: q.Get("namespace"), Method: q.Get("method"),
-		PathPrefix: q.Get("path"), Scenario: q.Get("scenario"),
-	}
-	f.Status, _ = strconv.Atoi(q.Get("status"))
-	f.Code, _ = strconv.Atoi(q.Get("code"))
-	if s := q.Get("since"); s != "" {
-		t, err := time.Parse(time.RFC3339Nano, s)
-		if err != nil {
-			return nil, "since must be an RFC 3339 time such as 2026-01-02T15:04:05Z"
-		}
-		f.Since = t
-	}
-	for param, typ := range journalCustomerParams {
-		if v := q.Get(param); v != "" {
-			if f.Customer == nil {
-				f.Customer = map[string]string{}
-			}
-			f.Customer[typ] = v
-		}
-	}
-	return f, ""
-}
-
-// registerJournalRoutes registers the journal routes.
-func (s *Server) registerJournalRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsFind)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/requests/count", s.guard(s.handleRequestsCount)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsClear)).Methods(http.MethodDelete)
-}
-
-type requestsResult struct {
-	Requests []Entry `json:"requests"`
-	Count    int     `json:"count"`
-	Capacity int     `json:"capacity"`
-}
-
-// handleRequestsFind handles "GET /__admin/requests": the matching entries,
-// newest first, up to limit (100 unless given), and how many match in all.
-func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
-	f, bad := parseFilter(r.URL.Query())
-	if bad != "" {
-		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, bad, nil)
-		return
-	}
-	limit := 100
-	if l, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil {
-		limit = l
-	}
-	entries, n := s.Journal.Find(f, limit)
-	if entries == nil {
-		entries = []Entry{}
-	}
-	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap()})
-}
-
-// handleRequestsCount handles "GET /__admin/requests/count": {"count": N}.
-func (s *Server) handleRequestsCount(w http.ResponseWriter, r *http.Request) {
-	f, bad := parseFilter(r.URL.Query())
-	if bad != "" {
-		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, bad, nil)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]int{"count": s.Journal.Count(f)})
-}
-
-// handleRequestsClear handles "DELETE /__admin/requests[?namespace=NAME]".
-func (s *Server) handleRequestsClear(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]int{"cleared": s.Journal.Clear(r.URL.Query().Get("namespace"))})
 }

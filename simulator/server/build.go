@@ -44,6 +44,13 @@ type Options struct {
 	// JournalSize is how many requests the journal keeps: 0 means
 	// DefaultJournalSize, a negative number none.
 	JournalSize int
+	// JournalEntryBytes and JournalBytes bound the journal's bytes per
+	// entry (request and response bodies together) and in all; 0 means
+	// admin.DefaultEntryBytes and admin.DefaultTotalBytes.
+	JournalEntryBytes int
+	JournalBytes      int64
+	// LogRequests logs one line per request after start-up.
+	LogRequests bool
 	// AdminToken, when set, locks /__admin (all but health).
 	AdminToken string
 }
@@ -115,7 +122,8 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, Journal: admin.NewJournal(journalSize(o.JournalSize)), AdminToken: o.AdminToken})
+		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests,
+		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()
 		return nil, err

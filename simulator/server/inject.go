@@ -56,6 +56,8 @@ type requestState struct {
 	x    exchange
 	sw   statusWriter
 	id   [1]string
+	// capture keeps the bodies for the journal.
+	capture capture
 }
 
 // beginExchange fills st's exchange, wraps w to see the status and keeps the
@@ -66,38 +68,13 @@ func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request, st *reque
 	st.sw = statusWriter{ResponseWriter: w}
 	x.w = &st.sw
 	st.info.Server = x
+	s.startCapture(r, st)
 	return x.w
 }
 
-// endExchange records the request in the journal: every API request and
-// every request to an unknown path, whatever became of it (401, 404,
-// injected faults, panics). The admin API and the documents are not recorded.
+// endExchange journals and logs the request (see record).
 func (s *Server) endExchange(r *http.Request) {
-	x := exchangeOf(r)
-	if s.cfg.Journal.Cap() == 0 || strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
-		return
-	}
-	info := simulator.Info(r.Context())
-	e := admin.Entry{
-		ID: info.ID, Time: info.Start, Method: x.method, Path: x.path, Query: x.query,
-		OperationID: info.OperationID, Namespace: info.Namespace,
-		Scenario: info.Scenario, Rule: info.Rule,
-		Status: x.w.status, Fault: string(x.faulted), Codes: info.Codes(), Valid: info.Valid,
-		DurationMs: float64(time.Since(x.start).Microseconds()) / 1000,
-	}
-	if x.commit == scenario.AfterCommit {
-		e.Commit = string(x.commit)
-	}
-	if e.Codes == nil {
-		e.Codes = []int{}
-	}
-	if x.call != nil {
-		e.Customer = x.call.Identifiers
-	}
-	if e.Customer == nil {
-		e.Customer = []scenario.Identifier{}
-	}
-	s.cfg.Journal.Add(e)
+	s.record(r, exchangeOf(r))
 }
 
 // injectTransport runs before the request is validated: it selects the
@@ -261,7 +238,8 @@ func (s *Server) writeBody(w http.ResponseWriter, r *http.Request, body []byte) 
 // http.ResponseController reach the connection (hijack, flush).
 type statusWriter struct {
 	http.ResponseWriter
-	status int
+	status  int
+	capture *capture // nil: the journal does not keep the response
 }
 
 func (w *statusWriter) WriteHeader(status int) {
@@ -274,6 +252,9 @@ func (w *statusWriter) WriteHeader(status int) {
 func (w *statusWriter) Write(p []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
+	}
+	if w.capture != nil {
+		w.capture.response(p)
 	}
 	return w.ResponseWriter.Write(p)
 }

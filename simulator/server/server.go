@@ -48,6 +48,8 @@ type Config struct {
 	Now      simulator.Clock
 	Log      *slog.Logger
 	Version  string
+	// LogRequests logs one line per request (see logRequest).
+	LogRequests bool
 
 	// ValidateResponses checks every response against the contract; a
 	// violation becomes a 500 with the HeaderViolation header and a log line.

@@ -1,0 +1,315 @@
+package admin
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/gorilla/mux"
+)
+
+// Filter selects journal entries; nil and empty fields match anything.
+type Filter struct {
+	Operation  string
+	Namespace  string
+	Method     string
+	PathPrefix string
+	Scenario   string
+	Status     *int // 0 selects the requests a fault broke
+	Code       *int
+	Since      time.Time
+	// Customer holds identifiers (type -> value) the request must carry.
+	Customer map[string]string
+	// Body holds matches on the request or response body; all must hold.
+	Body []BodyMatch
+}
+
+func (f *Filter) matches(e *Entry) bool {
+	switch {
+	case f.Operation != "" && e.OperationID != f.Operation,
+		f.Namespace != "" && e.Namespace != f.Namespace,
+		f.Method != "" && !strings.EqualFold(e.Method, f.Method),
+		f.PathPrefix != "" && !strings.HasPrefix(e.Path, f.PathPrefix),
+		f.Status != nil && e.Status != *f.Status,
+		!f.Since.IsZero() && e.Time.Before(f.Since):
+		return false
+	}
+	if f.Scenario != "" && !containsName(e.Scenario, f.Scenario) {
+		return false
+	}
+	if f.Code != nil && !containsInt(e.Codes, *f.Code) {
+		return false
+	}
+	for typ, v := range f.Customer {
+		found := false
+		for _, id := range e.Customer {
+			if id.Type == typ && simulator.NormalizeIdentifierValue(typ, id.Value) == simulator.NormalizeIdentifierValue(typ, v) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	for i := range f.Body {
+		m := &f.Body[i]
+		msg := &e.Request
+		if m.Response {
+			msg = &e.Response
+		}
+		if !m.matches(msg) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsName(list, name string) bool {
+	for _, s := range strings.Split(list, ",") {
+		if s == name {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(list []int, n int) bool {
+	for _, x := range list {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}
+
+// journalCustomerParams are the filter parameters naming an identifier.
+var journalCustomerParams = map[string]string{
+	"mobile":     simulator.IDMobile,
+	"email":      simulator.IDEmail,
+	"externalId": simulator.IDExternalID,
+	"customerId": scenario.IDCustomer,
+}
+
+// filterParams are every filter's name; limit is the find's own.
+var filterParams = []string{
+	"operation", "namespace", "method", "path", "status", "code", "scenario", "since",
+	"mobile", "email", "externalId", "customerId",
+	"bodyPath", "bodyValue", "bodyContains", "responsePath", "responseValue", "responseContains",
+}
+
+// parseFilter reads a Filter (and, when withLimit, a limit) from q. Every
+// parameter must be a known filter given once with a value of its form: an
+// unknown or repeated one, an empty value or a bad one is a problem, named,
+// rather than a filter quietly ignored.
+func parseFilter(q url.Values, withLimit bool) (*Filter, int, string) {
+	var probs []string
+	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
+	known := map[string]bool{}
+	for _, p := range filterParams {
+		known[p] = true
+	}
+	known["limit"] = withLimit
+	names := make([]string, 0, len(q))
+	for name := range q {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		switch vs := q[name]; {
+		case !known[name]:
+			bad("unknown filter %q (filters: %s%s)", name, strings.Join(filterParams, ", "), map[bool]string{true: ", limit"}[withLimit])
+		case len(vs) > 1:
+			bad("filter %q is given %d times: give it once", name, len(vs))
+		case vs[0] == "":
+			bad("filter %q is empty: give a value or leave it out", name)
+		}
+	}
+	get := func(name string) string {
+		if vs := q[name]; len(vs) == 1 {
+			return vs[0]
+		}
+		return ""
+	}
+	f := &Filter{
+		Operation: get("operation"), Namespace: get("namespace"), Method: get("method"),
+		PathPrefix: get("path"), Scenario: get("scenario"),
+	}
+	integer := func(name string, lo, hi int) *int {
+		s := get(name)
+		if s == "" {
+			return nil
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < lo || n > hi {
+			bad("filter %s=%q: want an integer from %d to %d", name, s, lo, hi)
+			return nil
+		}
+		return &n
+	}
+	f.Status = integer("status", 0, 599)
+	f.Code = integer("code", 0, 1<<31-1)
+	limit := 100
+	if l := integer("limit", 0, 1_000_000); l != nil && withLimit {
+		limit = *l
+	}
+	if s := get("since"); s != "" {
+		t, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			bad("filter since=%q: want an RFC 3339 time such as 2026-01-02T15:04:05Z", s)
+		}
+		f.Since = t
+	}
+	for param, typ := range journalCustomerParams {
+		if v := get(param); v != "" {
+			if f.Customer == nil {
+				f.Customer = map[string]string{}
+			}
+			f.Customer[typ] = v
+		}
+	}
+	for _, side := range []struct {
+		prefix   string
+		response bool
+	}{{"body", false}, {"response", true}} {
+		path, value, contains := get(side.prefix+"Path"), get(side.prefix+"Value"), get(side.prefix+"Contains")
+		if path == "" && value == "" && contains == "" {
+			continue
+		}
+		m := BodyMatch{Response: side.response, Contains: contains}
+		if value != "" {
+			if path == "" {
+				bad("filter %sValue needs %sPath: the path of the value in the body", side.prefix, side.prefix)
+			}
+			m.Value = &value
+		}
+		if path != "" {
+			p, err := ParseBodyPath(path)
+			if err != nil {
+				bad("filter %sPath: %s", side.prefix, err)
+			}
+			m.Path = p
+		}
+		f.Body = append(f.Body, m)
+	}
+	if len(probs) > 0 {
+		return nil, 0, strings.Join(probs, "; ")
+	}
+	return f, limit, ""
+}
+
+// criteriaQuery turns a JSON criteria body — the filters' names as keys,
+// strings, numbers or booleans as values — into the query form.
+func criteriaQuery(r *http.Request) (url.Values, string) {
+	var raw map[string]json.RawMessage
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, "the criteria body could not be read: " + err.Error()
+	}
+	if len(strings.TrimSpace(string(body))) == 0 {
+		return url.Values{}, ""
+	}
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return nil, "the criteria body must be a JSON object of filters, such as {\"operation\": \"issuePromotion\", \"bodyPath\": \"promotionId\", \"bodyValue\": 57099}: " + err.Error()
+	}
+	q := url.Values{}
+	for k, v := range raw {
+		var s string
+		if err := json.Unmarshal(v, &s); err == nil {
+			q.Set(k, s)
+			continue
+		}
+		var x any
+		_ = json.Unmarshal(v, &x)
+		switch x.(type) {
+		case float64, bool:
+			q.Set(k, strings.TrimSpace(string(v)))
+		default:
+			return nil, fmt.Sprintf("criteria %q: want a string, number or boolean, not %s", k, v)
+		}
+	}
+	return q, ""
+}
+
+// registerJournalRoutes registers the journal routes.
+func (s *Server) registerJournalRoutes(r *mux.Router) {
+	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsFind)).Methods(http.MethodGet)
+	r.HandleFunc("/__admin/requests/count", s.guard(s.handleRequestsCount)).Methods(http.MethodGet)
+	r.HandleFunc("/__admin/requests/find", s.guard(s.handleRequestsFind)).Methods(http.MethodPost)
+	r.HandleFunc("/__admin/requests/count", s.guard(s.handleRequestsCount)).Methods(http.MethodPost)
+	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsClear)).Methods(http.MethodDelete)
+}
+
+type requestsResult struct {
+	Requests []Entry `json:"requests"`
+	Count    int     `json:"count"`
+	Capacity int     `json:"capacity"`
+}
+
+// requestFilter reads the filter from the query (GET) or the criteria
+// body (POST), writing a 400 that names every problem when it cannot.
+func requestFilter(w http.ResponseWriter, r *http.Request, withLimit bool) (*Filter, int, bool) {
+	q := r.URL.Query()
+	if r.Method == http.MethodPost {
+		if len(q) > 0 {
+			writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "POST takes its filters in the JSON body, not the query", nil)
+			return nil, 0, false
+		}
+		var bad string
+		if q, bad = criteriaQuery(r); bad != "" {
+			writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, bad, nil)
+			return nil, 0, false
+		}
+	}
+	f, limit, bad := parseFilter(q, withLimit)
+	if bad != "" {
+		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, bad, nil)
+		return nil, 0, false
+	}
+	return f, limit, true
+}
+
+// handleRequestsFind handles "GET /__admin/requests" and "POST
+// /__admin/requests/find": the matching entries, newest first, up to limit
+// (100 unless given), and how many match in all.
+func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
+	f, limit, ok := requestFilter(w, r, true)
+	if !ok {
+		return
+	}
+	entries, n := s.Journal.Find(f, limit)
+	if entries == nil {
+		entries = []Entry{}
+	}
+	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap()})
+}
+
+// handleRequestsCount handles "GET|POST /__admin/requests/count": {"count": N}.
+func (s *Server) handleRequestsCount(w http.ResponseWriter, r *http.Request) {
+	f, _, ok := requestFilter(w, r, false)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"count": s.Journal.Count(f)})
+}
+
+// handleRequestsClear handles "DELETE /__admin/requests[?namespace=NAME]".
+func (s *Server) handleRequestsClear(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	for name, vs := range q {
+		if name != "namespace" || len(vs) != 1 || vs[0] == "" {
+			writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput,
+				fmt.Sprintf("DELETE /__admin/requests takes one parameter, namespace, once and not empty (got %q)", name), nil)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]int{"cleared": s.Journal.Clear(q.Get("namespace"))})
+}

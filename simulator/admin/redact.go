@@ -1,0 +1,314 @@
+package admin
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/url"
+	"strings"
+)
+
+// Redacted replaces every credential, token and password the journal
+// would otherwise keep.
+const Redacted = "[redacted]"
+
+// sensitiveName reports whether a header, JSON key, XML element or form
+// field called name carries a credential: Authorization, the OAuth and
+// admin token headers, cookies, and any name ending in password, secret or
+// a kind of token (accessToken, client_secret, X-CAP-API-OAUTH-TOKEN). A
+// campaign_token is a campaign's id, not a credential, and stays.
+func sensitiveName(name string) bool {
+	var b [64]byte
+	n := b[:0]
+	for i := 0; i < len(name) && len(n) < len(b); i++ {
+		c := name[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n = append(n, c+'a'-'A')
+		case c == '_' || c == '-' || c == '.' || c == ' ':
+		default:
+			n = append(n, c)
+		}
+	}
+	s := string(n)
+	switch s {
+	case "token", "pwd", "pass", "authorization", "proxyauthorization", "cookie", "setcookie":
+		return true
+	}
+	for _, suffix := range sensitiveSuffixes {
+		if strings.HasSuffix(s, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+var sensitiveSuffixes = []string{"password", "passwd", "secret", "accesstoken", "refreshtoken", "idtoken",
+	"authtoken", "oauthtoken", "bearertoken", "sessiontoken", "admintoken", "apikey"}
+
+// sensitiveHints are fragments one of which every sensitive name contains
+// (in some case): a body with none of them needs no parsing.
+var sensitiveHints = []string{"pass", "pwd", "secret", "token", "auth", "cookie", "key"}
+
+// mayHoldCredentials reports whether b could name a sensitive field.
+func mayHoldCredentials(b []byte) bool {
+	for _, h := range sensitiveHints {
+		if indexFold(b, h) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold is the index of the lower-case ASCII needle in b, ignoring
+// ASCII case; -1 if absent.
+func indexFold(b []byte, needle string) int {
+	first := needle[0]
+	for i := 0; i+len(needle) <= len(b); i++ {
+		if b[i]|0x20 != first {
+			continue
+		}
+		j := 1
+		for ; j < len(needle) && b[i+j]|0x20 == needle[j]; j++ {
+		}
+		if j == len(needle) {
+			return i
+		}
+	}
+	return -1
+}
+
+// redactHeaderValue keeps an Authorization header's scheme and hides the rest.
+func redactHeaderValue(name, v string) string {
+	if !sensitiveName(name) {
+		return v
+	}
+	if scheme, _, ok := strings.Cut(v, " "); ok && (strings.EqualFold(name, "Authorization") || strings.EqualFold(name, "Proxy-Authorization")) && len(scheme) <= 16 {
+		return scheme + " " + Redacted
+	}
+	return Redacted
+}
+
+// bodyFormat is how a body is read, for redaction and for body matches.
+type bodyFormat int
+
+const (
+	formatText bodyFormat = iota
+	formatJSON
+	formatXML
+	formatForm
+)
+
+// sniff says what b is: its first non-space byte decides JSON and XML, the
+// Content-Type form bodies (curl's default type is often wrong for v1.1).
+func sniff(contentType string, b []byte) bodyFormat {
+	t := bytes.TrimLeft(b, " \t\r\n\ufeff")
+	if len(t) > 0 {
+		switch t[0] {
+		case '{', '[':
+			return formatJSON
+		case '<':
+			return formatXML
+		}
+	}
+	if strings.HasPrefix(strings.ToLower(contentType), "application/x-www-form-urlencoded") {
+		return formatForm
+	}
+	return formatText
+}
+
+// redactBody hides the values of sensitive fields in b. It returns b itself
+// when nothing needs hiding, and cut when it had to drop an unreadable tail
+// (a truncated or broken body) that might hold a credential.
+func redactBody(contentType string, b []byte) (out []byte, cut bool) {
+	if len(b) == 0 || !mayHoldCredentials(b) {
+		return b, false
+	}
+	switch sniff(contentType, b) {
+	case formatJSON:
+		return redactJSON(b)
+	case formatXML:
+		return redactXML(b)
+	case formatForm:
+		return []byte(redactForm(string(b))), false
+	}
+	return b, false
+}
+
+// redactJSON replaces the value of every sensitive key with "[redacted]",
+// keeping every other byte as it was sent. A body that stops parsing
+// (truncated or malformed) loses its tail from the last good token when the
+// tail may hold a credential.
+func redactJSON(b []byte) ([]byte, bool) {
+	type span struct{ from, to int }
+	type frame struct{ object, wantKey bool }
+	var (
+		spans []span
+		stack []frame
+		dec   = json.NewDecoder(bytes.NewReader(b))
+	)
+	dec.UseNumber()
+	good := 0 // where the last complete token ended
+	valueDone := func() {
+		if n := len(stack); n > 0 && stack[n-1].object {
+			stack[n-1].wantKey = true
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
+		}
+		good = int(dec.InputOffset())
+		top := len(stack) - 1
+		if top >= 0 && stack[top].object && stack[top].wantKey {
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:top]
+				valueDone()
+				continue
+			}
+			stack[top].wantKey = false
+			key, _ := tok.(string)
+			if !sensitiveName(key) {
+				continue
+			}
+			// The value starts after the colon; read it whole.
+			from := good
+			for from < len(b) && (b[from] == ' ' || b[from] == '\t' || b[from] == '\r' || b[from] == '\n' || b[from] == ':') {
+				from++
+			}
+			if !skipValue(dec) {
+				break
+			}
+			good = int(dec.InputOffset())
+			spans = append(spans, span{from, good})
+			stack[top].wantKey = true
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, frame{object: true, wantKey: true})
+		case json.Delim('['):
+			stack = append(stack, frame{})
+		case json.Delim('}'), json.Delim(']'):
+			if top >= 0 {
+				stack = stack[:top]
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
+	cut := false
+	end := len(b)
+	if good < len(b) && mayHoldCredentials(b[good:]) {
+		end, cut = good, true
+	}
+	if len(spans) == 0 && !cut {
+		return b, false
+	}
+	out := make([]byte, 0, end+len(spans)*len(Redacted))
+	at := 0
+	for _, s := range spans {
+		if s.from > end {
+			break
+		}
+		out = append(out, b[at:s.from]...)
+		out = append(out, '"')
+		out = append(out, Redacted...)
+		out = append(out, '"')
+		at = s.to
+	}
+	if at < end {
+		out = append(out, b[at:end]...)
+	}
+	return out, cut
+}
+
+// skipValue reads one whole JSON value; false if the input ends first.
+func skipValue(dec *json.Decoder) bool {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth <= 0 {
+			return true
+		}
+	}
+}
+
+// redactXML replaces the text of every element with a sensitive name. An
+// open sensitive element whose text runs to the end (a truncated body) is
+// cut at its start tag.
+func redactXML(b []byte) ([]byte, bool) {
+	var out []byte
+	at := 0
+	for i := 0; i < len(b); i++ {
+		if b[i] != '<' || i+1 >= len(b) || b[i+1] == '/' || b[i+1] == '?' || b[i+1] == '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(b) && b[j] != '>' && b[j] != '/' && b[j] != ' ' && b[j] != '\t' && b[j] != '\r' && b[j] != '\n' {
+			j++
+		}
+		name := string(b[i+1 : j])
+		if k := strings.LastIndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		gt := bytes.IndexByte(b[j:], '>')
+		if gt < 0 || !sensitiveName(name) {
+			continue
+		}
+		gt += j
+		if b[gt-1] == '/' { // <password/>
+			continue
+		}
+		lt := bytes.IndexByte(b[gt+1:], '<')
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		if lt < 0 { // truncated inside the secret
+			out = append(out, b[at:gt+1]...)
+			return out, true
+		}
+		lt += gt + 1
+		out = append(out, b[at:gt+1]...)
+		out = append(out, Redacted...)
+		at, i = lt, lt-1
+	}
+	if out == nil {
+		return b, false
+	}
+	return append(out, b[at:]...), false
+}
+
+// redactForm hides the values of sensitive fields of a query string or
+// form body, keeping the fields' order and every other byte.
+func redactForm(s string) string {
+	if s == "" || !mayHoldCredentials([]byte(s)) {
+		return s
+	}
+	parts := strings.Split(s, "&")
+	changed := false
+	for i, p := range parts {
+		k, _, ok := strings.Cut(p, "=")
+		name, err := url.QueryUnescape(k)
+		if err != nil {
+			name = k
+		}
+		if ok && sensitiveName(name) {
+			parts[i], changed = k+"="+Redacted, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(parts, "&")
+}
