@@ -147,13 +147,15 @@ func redactJSON(b []byte) ([]byte, bool) {
 		dec   = json.NewDecoder(bytes.NewReader(b))
 	)
 	dec.UseNumber()
-	good := 0 // where the last complete token ended
+	good := 0         // where the last complete token ended
+	forceCut := false // a sensitive value runs to the end
 	valueDone := func() {
 		if n := len(stack); n > 0 && stack[n-1].object {
 			stack[n-1].wantKey = true
 		}
 	}
 	for {
+		before := good
 		tok, err := dec.Token()
 		if err != nil {
 			break
@@ -177,6 +179,7 @@ func redactJSON(b []byte) ([]byte, bool) {
 				from++
 			}
 			if !skipValue(dec) {
+				good, forceCut = before, true
 				break
 			}
 			good = int(dec.InputOffset())
@@ -198,9 +201,9 @@ func redactJSON(b []byte) ([]byte, bool) {
 			valueDone()
 		}
 	}
-	cut := false
+	cut := forceCut
 	end := len(b)
-	if good < len(b) && mayHoldCredentials(b[good:]) {
+	if cut || good < len(b) && mayHoldCredentials(b[good:]) {
 		end, cut = good, true
 	}
 	if len(spans) == 0 && !cut {

@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
@@ -58,8 +57,11 @@ type Authenticator struct {
 	// TTL is the lifetime of tokens for keys the org does not know (ModeAny).
 	TTL time.Duration
 
-	key   []byte
-	cache sync.Map // Authorization header -> till, for headers seen valid before
+	key []byte
+	// known holds the fixture tills' headers; cache the others seen valid
+	// (ModeAny), bounded.
+	known map[string]string
+	cache *lru
 }
 
 // New returns an Authenticator with a fresh signing key.
@@ -72,7 +74,8 @@ func New(mode Mode, org *simulator.Org, now simulator.Clock, ttl time.Duration) 
 	if ttl <= 0 {
 		ttl = 300 * time.Second
 	}
-	return &Authenticator{Mode: mode, Org: org, Now: now, TTL: ttl, key: key}
+	return &Authenticator{Mode: mode, Org: org, Now: now, TTL: ttl, key: key,
+		known: knownCredentials(org), cache: newLRU(cacheSize)}
 }
 
 // Identity is who a request authenticated as.
@@ -97,8 +100,11 @@ func (a *Authenticator) Check(r *http.Request) (Identity, *simulator.Error) {
 	if h == "" {
 		return Identity{}, unauthorized("no credentials: send HTTP Basic (till name and MD5 of its password) or an %s header", TokenHeader)
 	}
-	if till, ok := a.cache.Load(h); ok {
-		return Identity{Till: till.(string)}, nil
+	if till, ok := a.known[h]; ok {
+		return Identity{Till: till}, nil
+	}
+	if till, ok := a.cache.get(h); ok {
+		return Identity{Till: till}, nil
 	}
 	scheme, payload, _ := strings.Cut(h, " ")
 	if !strings.EqualFold(scheme, "Basic") {
@@ -121,8 +127,8 @@ func (a *Authenticator) Check(r *http.Request) (Identity, *simulator.Error) {
 			return Identity{}, unauthorized("unknown till %q or wrong password", user)
 		}
 	}
-	a.cache.Store(h, user)
-	return Identity{Till: user}, nil
+	a.cache.put(h, user)
+	return Identity{Till: strings.Clone(user)}, nil
 }
 
 // firstHeader returns the first value of header key, given in canonical form.
