@@ -2,7 +2,7 @@ package admin
 
 import (
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -42,8 +42,8 @@ type Entry struct {
 // Message is the headers and body of a request or response as the journal
 // keeps them: credentials redacted, cut to the journal's bounds.
 type Message struct {
-	Headers map[string]string `json:"headers"`
-	Body    string            `json:"body"`
+	Headers Headers `json:"headers"`
+	Body    string  `json:"body"`
 	// BodyBytes is the size of the whole body (read or written), which
 	// may be more than Body keeps.
 	BodyBytes int64 `json:"bodyBytes"`
@@ -62,20 +62,20 @@ type Raw struct {
 // The journal bounds each entry, so that its memory is bounded whatever
 // the traffic: these parts have fixed caps, the bodies share EntryBytes.
 const (
-	maxMethod       = 16
-	maxPath         = 256
-	maxQuery        = 4096
-	maxName         = 128 // namespace, operation, scenario, rule
-	maxCodes        = 32
-	maxIdentifiers  = 16
-	maxValue        = 128
-	maxHeaders      = 64   // headers kept per message
-	maxHeaderValue  = 512  // bytes kept of one header value
-	maxHeaderBytes  = 4096 // bytes kept of a message's headers
-	entryOverhead   = 512  // what an entry costs besides its strings
-	minEntryBytes   = 1024
-	headerOverhead  = 48
-	customerOverhad = 48
+	maxMethod        = 16
+	maxPath          = 256
+	maxQuery         = 4096
+	maxName          = 128 // namespace, operation, scenario, rule
+	maxCodes         = 32
+	maxIdentifiers   = 16
+	maxValue         = 128
+	maxHeaders       = 64   // headers kept per message
+	maxHeaderValue   = 512  // bytes kept of one header value
+	maxHeaderBytes   = 4096 // bytes kept of a message's headers
+	entryOverhead    = 512  // what an entry costs besides its strings
+	minEntryBytes    = 1024
+	headerOverhead   = 48
+	customerOverhead = 48
 )
 
 // Default bounds of the journal.
@@ -192,19 +192,27 @@ func (j *Journal) Record(e Entry, req, resp Raw) {
 }
 
 // own makes e hold copies of its strings, bounded, with the request and
-// response; it returns the bytes e holds.
+// response; it returns the bytes e holds. Every string the entry keeps is
+// copied into one allocation, so that no kept string shares memory with
+// the request (a method or a mobile number sliced from a 200 KB request
+// line would keep the whole line alive) and the journal costs few
+// allocations per request.
 func (j *Journal) own(e *Entry, req, resp Raw) int64 {
-	var cut bool
-	e.Method, cut = clip(e.Method, maxMethod, cut)
-	e.Path, cut = clip(e.Path, maxPath, cut)
-	e.Query, cut = clip(redactForm(e.Query), maxQuery, cut)
-	e.ID, _ = clip(e.ID, maxName, false)
-	e.OperationID, cut = clip(e.OperationID, maxName, cut)
-	e.Namespace, cut = clip(e.Namespace, maxName, cut)
-	e.Scenario, cut = clip(e.Scenario, maxName, cut)
-	e.Rule, cut = clip(e.Rule, maxName, cut)
-	e.Fault, _ = clip(e.Fault, maxName, false)
-	e.Commit, _ = clip(e.Commit, maxName, false)
+	cut := false
+	clipTo := func(s string, n int) string {
+		if len(s) > n {
+			cut = true
+			return s[:n]
+		}
+		return s
+	}
+	// First every kept string is chosen, still pointing into its input.
+	// Strings the server made for this entry alone (id, operation,
+	// scenario, rule, fault, commit) need no copy; those from the request do.
+	e.Method = clipTo(e.Method, maxMethod)
+	e.Path = clipTo(e.Path, maxPath)
+	e.Query = clipTo(redactForm(e.Query), maxQuery)
+	e.Namespace = clipTo(e.Namespace, maxName)
 	if len(e.Codes) > maxCodes {
 		e.Codes, cut = e.Codes[:maxCodes], true
 	}
@@ -213,71 +221,94 @@ func (j *Journal) own(e *Entry, req, resp Raw) int64 {
 		e.Customer, cut = e.Customer[:maxIdentifiers], true
 	}
 	ids := make([]scenario.Identifier, len(e.Customer))
-	size := int64(entryOverhead + len(e.Method) + len(e.Path) + len(e.Query) + len(e.ID) + len(e.OperationID) +
-		len(e.Namespace) + len(e.Scenario) + len(e.Rule) + 8*len(e.Codes))
 	for i, id := range e.Customer {
 		ids[i] = id
-		ids[i].Type, cut = clip(id.Type, maxName, cut)
-		ids[i].Value, cut = clip(id.Value, maxValue, cut)
-		size += int64(customerOverhad + len(ids[i].Type) + len(ids[i].Value))
+		ids[i].Type, ids[i].Value = clipTo(id.Type, maxName), clipTo(id.Value, maxValue)
 	}
 	e.Customer, e.Truncated = ids, cut
-	if e.Valid != nil {
-		v := *e.Valid
-		e.Valid = &v
-	}
-
 	// The bodies share EntryBytes: each gets half, and what one leaves
-	// the other may take.
-	reqCT, respCT := req.Header.Get("Content-Type"), resp.Header.Get("Content-Type")
-	reqBody, reqCut := redactBody(reqCT, req.Body)
-	respBody, respCut := redactBody(respCT, resp.Body)
-	room := j.lim.EntryBytes
-	reqShare := min(len(reqBody), max(room/2, room-len(respBody)))
-	respShare := min(len(respBody), room-reqShare)
-	var hs int
-	e.Request, hs = newMessage(req, reqBody, reqShare, reqCut)
-	size += int64(hs)
-	e.Response, hs = newMessage(resp, respBody, respShare, respCut)
-	size += int64(hs)
-	return size
+	// the other may take. Their credentials are redacted when they are
+	// read (see Message.redacted), not on the request path.
+	share := j.lim.EntryBytes
+	reqBody := e.Request.fill(req, min(len(req.Body), max(share/2, share-len(resp.Body))))
+	respBody := e.Response.fill(resp, min(len(resp.Body), share-len(reqBody)))
+
+	// Then they are copied into one string and pointed at their copies.
+	total := len(reqBody) + len(respBody)
+	e.eachCopied(func(s *string) { total += len(*s) })
+	var sb strings.Builder
+	sb.Grow(total)
+	e.eachCopied(func(s *string) { sb.WriteString(*s) })
+	sb.Write(reqBody)
+	sb.Write(respBody)
+	all, at := sb.String(), 0
+	next := func(n int) string {
+		at += n
+		return all[at-n : at]
+	}
+	e.eachCopied(func(s *string) { *s = next(len(*s)) })
+	e.Request.Body, e.Response.Body = next(len(reqBody)), next(len(respBody))
+	return int64(entryOverhead + len(e.ID) + len(e.OperationID) + len(e.Scenario) + len(e.Rule) + 8*len(e.Codes) +
+		customerOverhead*len(ids) + headerOverhead*(len(e.Request.Headers)+len(e.Response.Headers)) + total)
 }
 
-// newMessage builds a Message keeping n bytes of body; it returns the bytes
-// it holds.
-func newMessage(raw Raw, body []byte, n int, cut bool) (Message, int) {
-	m := Message{Headers: make(map[string]string, min(len(raw.Header), maxHeaders)), BodyBytes: raw.Size}
-	if m.BodyBytes < int64(len(raw.Body)) {
-		m.BodyBytes = int64(len(raw.Body))
+// eachCopied calls fn with every string of e that own copies, always in
+// the same order.
+func (e *Entry) eachCopied(fn func(*string)) {
+	fn(&e.Method)
+	fn(&e.Path)
+	fn(&e.Query)
+	fn(&e.Namespace)
+	for i := range e.Customer {
+		fn(&e.Customer[i].Type)
+		fn(&e.Customer[i].Value)
 	}
-	size := 0
-	if len(raw.Header) > 0 {
-		names := make([]string, 0, len(raw.Header))
-		for k := range raw.Header {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		for _, k := range names {
-			v := redactHeaderValue(k, strings.Join(raw.Header[k], ", "))
-			var c bool
-			k, c = clip(k, maxName, false)
-			v, c = clip(v, maxHeaderValue, c)
-			if len(m.Headers) >= maxHeaders || size+len(k)+len(v)+headerOverhead > maxHeaderBytes {
-				m.Truncated = true
-				break
-			}
-			m.Headers[k] = v
-			m.Truncated = m.Truncated || c
-			size += len(k) + len(v) + headerOverhead
+	for _, hs := range [2]Headers{e.Request.Headers, e.Response.Headers} {
+		for i := range hs {
+			fn(&hs[i].Name)
+			fn(&hs[i].Value)
 		}
 	}
-	if n < len(body) {
-		n, cut = runeStart(body, n), true
+}
+
+// fill sets m's headers (those that fit the bounds, still pointing into
+// raw) and returns the n bytes of body it keeps, cut at a character.
+func (m *Message) fill(raw Raw, n int) []byte {
+	m.BodyBytes = max(raw.Size, int64(len(raw.Body)))
+	hs := make(Headers, 0, min(len(raw.Header), maxHeaders))
+	var buf [24]string
+	names := buf[:0]
+	for k := range raw.Header {
+		names = append(names, k)
 	}
-	m.Body = string(body[:n])
-	size += n
-	m.Truncated = m.Truncated || cut || int64(n) < m.BodyBytes
-	return m, size
+	slices.Sort(names)
+	bytes := 0
+	for _, k := range names {
+		v := raw.Header[k]
+		value := ""
+		if len(v) == 1 {
+			value = v[0]
+		} else {
+			value = strings.Join(v, ", ")
+		}
+		value = redactHeaderValue(k, value)
+		if len(k) > maxName || len(value) > maxHeaderValue {
+			m.Truncated = true
+			k, value = k[:min(len(k), maxName)], value[:min(len(value), maxHeaderValue)]
+		}
+		if len(hs) >= maxHeaders || bytes+len(k)+len(value) > maxHeaderBytes {
+			m.Truncated = true
+			break
+		}
+		hs = append(hs, Header{k, value})
+		bytes += len(k) + len(value)
+	}
+	m.Headers = hs
+	if n < len(raw.Body) {
+		n, m.Truncated = runeStart(raw.Body, n), true
+	}
+	m.Truncated = m.Truncated || int64(n) < m.BodyBytes
+	return raw.Body[:n]
 }
 
 // runeStart backs n off to the start of a UTF-8 sequence, so a cut body
@@ -287,15 +318,6 @@ func runeStart(b []byte, n int) int {
 		n--
 	}
 	return n
-}
-
-// clip returns a copy of s cut to n bytes and whether anything was cut
-// (or already had been: cut).
-func clip(s string, n int, cut bool) (string, bool) {
-	if len(s) > n {
-		return strings.Clone(s[:n]), true
-	}
-	return strings.Clone(s), cut
 }
 
 // Find returns up to limit entries that f (nil: any) matches, newest
@@ -318,6 +340,7 @@ func (j *Journal) Find(f *Filter, limit int) ([]Entry, int) {
 			cp := *e
 			cp.Codes = append([]int{}, e.Codes...)
 			cp.Customer = append([]scenario.Identifier{}, e.Customer...)
+			cp.Request, cp.Response = e.Request.redacted(), e.Response.redacted()
 			out = append(out, cp)
 		}
 	}

@@ -23,14 +23,18 @@ type BodyMatch struct {
 	Contains string
 }
 
+// matches reports whether the body of msg, redacted, matches: a match
+// must not tell a credential it would not show.
 func (m *BodyMatch) matches(msg *Message) bool {
+	red := msg.redacted()
+	msg = &red
 	if m.Contains != "" && !strings.Contains(msg.Body, m.Contains) {
 		return false
 	}
 	if m.Path == nil {
 		return true
 	}
-	doc, ok := decodeBody(msg.Headers["Content-Type"], msg.Body)
+	doc, ok := decodeBody(msg.Headers.Get("Content-Type"), msg.Body)
 	if !ok {
 		return false
 	}

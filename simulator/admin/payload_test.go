@@ -86,9 +86,9 @@ func TestJournalVerifyBody(t *testing.T) {
 	}
 	e := found.Requests[0]
 	if e.Request.Body != `{"programId": 469, "promotionId": 57099}` || e.Request.BodyBytes != int64(len(e.Request.Body)) ||
-		e.Request.Truncated || e.Request.Headers["Content-Type"] != "application/json" ||
-		!strings.Contains(e.Response.Body, `"sideEffects"`) || e.Response.Headers["Content-Type"] == "" ||
-		e.Response.Headers["X-Cap-Requestid"] != e.ID || e.Truncated {
+		e.Request.Truncated || e.Request.Headers.Get("Content-Type") != "application/json" ||
+		!strings.Contains(e.Response.Body, `"sideEffects"`) || e.Response.Headers.Get("Content-Type") == "" ||
+		e.Response.Headers.Get("X-Cap-Requestid") != e.ID || e.Truncated {
 		t.Fatalf("entry %+v", e)
 	}
 }
