@@ -47,6 +47,9 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 		return err
 	}
 	defer app.Close()
+	if limit := softMemoryLimit(cfg.JournalBytes); limit > 0 {
+		log.Debug("soft memory limit", "bytes", limit)
+	}
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
