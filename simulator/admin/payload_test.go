@@ -284,3 +284,27 @@ func TestRequestLogHostile(t *testing.T) {
 func slogText(w *strings.Builder) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
+
+// TestJournalKeepsWhatWasSent: a v1.1 body sent as curl's default form type
+// is journaled with the Content-Type the client sent, read once by the
+// handler and once by the journal's tee, not twice from the client.
+func TestJournalKeepsWhatWasSent(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	body := `{"root":{"customer":[{"mobile":"447700900555","firstname":"Ann"}]}}`
+	res := s.Do("POST", "/v1.1/customer/add?format=json", body, "Content-Type", "application/x-www-form-urlencoded")
+	if res.Status != 200 {
+		t.Fatalf("add: %d %s", res.Status, res.Body)
+	}
+	es := find(t, s, "operation=addCustomerV11")
+	if len(es) != 1 {
+		t.Fatalf("%d entries", len(es))
+	}
+	e := es[0]
+	if e.Request.Body != body || e.Request.Headers.Get("Content-Type") != "application/x-www-form-urlencoded" ||
+		e.Path != "/v1.1/customer/add" || !strings.Contains(e.Response.Body, `"447700900555"`) {
+		t.Fatalf("entry %+v", e)
+	}
+	if got := count(t, s, "bodyPath=root.customer.firstname&bodyValue=Ann&responsePath=response.customers.customer.mobile&responseValue=447700900555"); got != 1 {
+		t.Fatalf("matched %d", got)
+	}
+}
