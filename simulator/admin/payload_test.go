@@ -308,3 +308,15 @@ func TestJournalKeepsWhatWasSent(t *testing.T) {
 		t.Fatalf("matched %d", got)
 	}
 }
+
+// TestJournalUnreadBody: a request answered before its body was read says
+// how long the body was and that the journal does not have it.
+func TestJournalUnreadBody(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	body := `{"programId": 469, "promotionId": 57099}`
+	s.Do("POST", "/v2/nowhere", body)
+	es := find(t, s, "status=404")
+	if len(es) != 1 || es[0].Request.BodyBytes != int64(len(body)) || !es[0].Request.Truncated || len(es[0].Request.Body) > len(body) {
+		t.Fatalf("entries %+v", es)
+	}
+}

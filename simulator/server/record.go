@@ -129,8 +129,10 @@ func (s *Server) record(r *http.Request, x *exchange) {
 	} else {
 		r.Header["Content-Type"] = c.reqCT
 	}
+	// A body not read to its end (refused before the handler, or over
+	// --max-body) is as long as the client declared.
 	s.cfg.Journal.Record(e,
-		admin.Raw{Header: r.Header, Body: bytesOf(c.req), Size: c.reqN},
+		admin.Raw{Header: r.Header, Body: bytesOf(c.req), Size: max(c.reqN, r.ContentLength)},
 		admin.Raw{Header: x.w.Header(), Body: bytesOf(c.resp), Size: c.respN})
 }
 
