@@ -199,7 +199,7 @@ func decodeBody(contentType, body string) (any, bool) {
 		if err != nil {
 			return nil, false
 		}
-		return map[string]any{root.Name: xmlValue(root)}, true
+		return map[string]any{root.Name: xmltree.Value[map[string]any](root)}, true
 	case formatForm:
 		q, err := url.ParseQuery(body)
 		if err != nil {
@@ -220,25 +220,4 @@ func decodeBody(contentType, body string) (any, bool) {
 		return m, true
 	}
 	return nil, false
-}
-
-// xmlValue is an element as a tree: its text when it has no children, else
-// its children by name (an array for a name repeated).
-func xmlValue(e *xmltree.Element) any {
-	if !e.HasChildren() {
-		return e.Text
-	}
-	m := make(map[string]any, len(e.Children))
-	for _, c := range e.Children {
-		v := xmlValue(c)
-		switch prev := m[c.Name].(type) {
-		case nil:
-			m[c.Name] = v
-		case []any:
-			m[c.Name] = append(prev, v)
-		default:
-			m[c.Name] = []any{prev, v}
-		}
-	}
-	return m
 }

@@ -300,24 +300,7 @@ func invalid(format string, args ...any) *simulator.Error {
 
 // fromXML converts an element to a request value: text for a leaf, Values
 // for an element with children (repeated children become a list).
-func fromXML(e *xmltree.Element) any {
-	if !e.HasChildren() {
-		return e.Text
-	}
-	out := Values{}
-	for _, c := range e.Children {
-		v := fromXML(c)
-		switch prev := out[c.Name].(type) {
-		case nil:
-			out[c.Name] = v
-		case []any:
-			out[c.Name] = append(prev, v)
-		default:
-			out[c.Name] = []any{prev, v}
-		}
-	}
-	return out
-}
+func fromXML(e *xmltree.Element) any { return xmltree.Value[Values](e) }
 
 // fromJSON converts a decoded JSON value to a request value.
 func fromJSON(v any) any {

@@ -163,3 +163,24 @@ func clip(s string) string {
 	}
 	return s
 }
+
+// Value returns e as a tree of M maps: its text for a leaf, else its
+// children by name, a name repeated becoming a []any in document order.
+func Value[M ~map[string]any](e *Element) any {
+	if !e.HasChildren() {
+		return e.Text
+	}
+	out := make(M, len(e.Children))
+	for _, c := range e.Children {
+		v := Value[M](c)
+		switch prev := out[c.Name].(type) {
+		case nil:
+			out[c.Name] = v
+		case []any:
+			out[c.Name] = append(prev, v)
+		default:
+			out[c.Name] = []any{prev, v}
+		}
+	}
+	return out
+}
