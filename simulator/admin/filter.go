@@ -32,7 +32,8 @@ type Filter struct {
 	Body []BodyMatch
 }
 
-func (f *Filter) matches(e *Entry) bool {
+// matchesFields reports whether e matches every criterion but the body matches.
+func (f *Filter) matchesFields(e *Entry) bool {
 	switch {
 	case f.Operation != "" && e.OperationID != f.Operation,
 		f.Namespace != "" && e.Namespace != f.Namespace,
@@ -60,6 +61,11 @@ func (f *Filter) matches(e *Entry) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// matchesBody reports whether e matches the body matches.
+func (f *Filter) matchesBody(e *Entry) bool {
 	for i := range f.Body {
 		m := &f.Body[i]
 		msg := &e.Request

@@ -326,22 +326,31 @@ func (j *Journal) Find(f *Filter, limit int) ([]Entry, int) {
 	if f == nil {
 		f = &Filter{}
 	}
+	// The cheap criteria run under the lock; body matches and redaction,
+	// which parse bodies, run on copies after it, so a query never holds
+	// up the requests being recorded. Entries never change once recorded:
+	// a copy shares their strings.
 	j.mu.Lock()
-	defer j.mu.Unlock()
+	var found []Entry
+	for i := j.n - 1; i >= 0; i-- { // newest first
+		if e := &j.entries[(j.start+i)%len(j.entries)]; f.matchesFields(e) {
+			found = append(found, *e)
+		}
+	}
+	j.mu.Unlock()
 	var out []Entry
 	total := 0
-	for i := j.n - 1; i >= 0; i-- { // newest first
-		e := &j.entries[(j.start+i)%len(j.entries)]
-		if !f.matches(e) {
+	for i := range found {
+		e := &found[i]
+		if !f.matchesBody(e) {
 			continue
 		}
 		total++
 		if len(out) < limit {
-			cp := *e
-			cp.Codes = append([]int{}, e.Codes...)
-			cp.Customer = append([]scenario.Identifier{}, e.Customer...)
-			cp.Request, cp.Response = e.Request.redacted(), e.Response.redacted()
-			out = append(out, cp)
+			e.Codes = append([]int{}, e.Codes...)
+			e.Customer = append([]scenario.Identifier{}, e.Customer...)
+			e.Request, e.Response = e.Request.redacted(), e.Response.redacted()
+			out = append(out, *e)
 		}
 	}
 	return out, total
