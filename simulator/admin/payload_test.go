@@ -314,7 +314,7 @@ func TestJournalKeepsWhatWasSent(t *testing.T) {
 func TestJournalUnreadBody(t *testing.T) {
 	s := simtest.MustOpenServer(t)
 	body := `{"programId": 469, "promotionId": 57099}`
-	s.Do("POST", "/v2/nowhere", body)
+	s.Do("POST", "/nowhere", body)
 	es := find(t, s, "status=404")
 	if len(es) != 1 || es[0].Request.BodyBytes != int64(len(body)) || !es[0].Request.Truncated || len(es[0].Request.Body) > len(body) {
 		t.Fatalf("entries %+v", es)
