@@ -212,13 +212,19 @@ func parseFilter(q url.Values, withLimit bool) (*Filter, int, string) {
 	return f, limit, ""
 }
 
+// maxCriteriaBytes bounds a criteria body.
+const maxCriteriaBytes = 64 << 10
+
 // criteriaQuery turns a JSON criteria body — the filters' names as keys,
 // strings, numbers or booleans as values — into the query form.
 func criteriaQuery(r *http.Request) (url.Values, string) {
 	var raw map[string]json.RawMessage
-	body, err := io.ReadAll(r.Body)
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxCriteriaBytes+1))
 	if err != nil {
 		return nil, "the criteria body could not be read: " + err.Error()
+	}
+	if len(body) > maxCriteriaBytes {
+		return nil, fmt.Sprintf("the criteria body is larger than %d bytes", maxCriteriaBytes)
 	}
 	if len(strings.TrimSpace(string(body))) == 0 {
 		return url.Values{}, ""
