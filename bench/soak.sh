@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BOUND=${1:-600}
 SCALE=${2:-1}
-ADDR=127.0.0.1:18090
+ADDR=127.0.0.1:18190
 OUT=bench/out
 mkdir -p "$OUT"
 go build -o "$OUT/capsim" ./cmd/capsim

@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:18090", "capsim's address")
+	addr := flag.String("addr", "127.0.0.1:18190", "capsim's address")
 	pid := flag.Int("pid", 0, "capsim's process id, for its RSS (from /proc)")
 	bound := flag.Int("bound-mib", 512, "most RSS, in MiB, capsim may hold after the soak")
 	scale := flag.Float64("scale", 1, "multiplies every phase's request count")
