@@ -21,5 +21,5 @@ if curl -s -o /dev/null "http://$ADDR/"; then echo "$ADDR is in use: stop what l
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 500); do curl -fs "http://$ADDR/__admin/health" -o /dev/null && break; sleep 0.01; done
-echo "capsim $(cat /proc/$pid/status | awk '/VmRSS/ {print "rss_mib_at_start", $2/1024}')"
+awk '/VmRSS/ {print "capsim rss_mib_at_start", $2/1024}' "/proc/$pid/status"
 "$OUT/soak" --addr "$ADDR" --pid "$pid" --bound-mib "$BOUND" --scale "$SCALE"
