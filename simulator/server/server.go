@@ -180,6 +180,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
 		v.prepare(r)
+	} else if r.Body != nil && r.Body != http.NoBody {
+		// The admin API's bodies are read by its validator and handlers:
+		// the same size limit holds for them.
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 	}
 	s.router.ServeHTTP(w, r)
 }
