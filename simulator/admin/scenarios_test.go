@@ -40,7 +40,7 @@ func decodeView(t *testing.T, res *simtest.Response) scenarioView {
 // TestScenarioAdmin drives the scenario routes: list, load, get,
 // activate and deactivate, counters, reset, delete.
 func TestScenarioAdmin(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.MustOpenServer(t) // it lists every scenario and resets every counter
 
 	var list struct{ Scenarios []scenarioView }
 	s.Do("GET", "/__admin/scenarios", nil).Decode(t, &list)
@@ -117,7 +117,7 @@ func TestScenarioAdmin(t *testing.T) {
 // TestScenarioLoadRefused: a bad body is refused with every problem and
 // its line, and nothing is loaded.
 func TestScenarioLoadRefused(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	bad := `name: broken
 rules:
   - match: {operation: lookupCustomer}
@@ -225,7 +225,7 @@ func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, ni
 
 // TestScenarioLoadAnyContentType: the body is read the same whatever it says it is.
 func TestScenarioLoadAnyContentType(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	for i, ct := range []string{"application/x-www-form-urlencoded", "application/octet-stream", "text/yaml", "-"} {
 		yaml := "name: ct-" + string(rune('a'+i)) + "\nrules:\n  - answer: {delay: 1ms}\n"
 		res := s.Do("POST", "/__admin/scenarios", yaml, "Content-Type", ct)

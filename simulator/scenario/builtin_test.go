@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -28,7 +30,7 @@ func use(names string) []string { return []string{scenario.HeaderScenario, names
 // TestLookupNotFound: the built-in answers 8015 exactly as a natural
 // not-found does, only for requests that name it.
 func TestLookupNotFound(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	natural := s.Do("GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=10000000001", nil)
 	simtest.ExpectCodes(t, natural, 400, []int{8015}, nil)
 	tests := []struct {
@@ -58,7 +60,7 @@ func TestLookupNotFound(t *testing.T) {
 // TestPromotionNotIssued: warning 8890 with empty sideEffects and HTTP 200,
 // byte for byte the natural answer, and nothing issued.
 func TestPromotionNotIssued(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	natural := s.Do("POST", issueForJim, `{"programId": 469, "promotionId": 57101}`) // inactive promotion
 	simtest.ExpectCodes(t, natural, 200, nil, []int{8890})
 
@@ -80,7 +82,7 @@ func TestPromotionNotIssued(t *testing.T) {
 
 // TestRateLimited: 429 with Retry-After on every v2 call that asks for it.
 func TestRateLimited(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("GET", lookupHuck, nil, use("rate-limited")...)
 	if res.Status != http.StatusTooManyRequests {
 		t.Fatalf("status %d, want 429: %s", res.Status, res.Body)
@@ -94,10 +96,10 @@ func TestRateLimited(t *testing.T) {
 // TestFlaky5xx: about a quarter of calls fail with the v2 500 envelope, the
 // same calls on every run and in every namespace.
 func TestFlaky5xx(t *testing.T) {
-	pattern := func(s *simtest.Server, ns string) string {
+	pattern := func(s *simtest.Server) string {
 		var b strings.Builder
 		for i := 0; i < 40; i++ {
-			res := s.Do("GET", lookupHuck, nil, append(use("flaky-5xx"), "X-Capsim-Namespace", ns)...)
+			res := s.Do("GET", lookupHuck, nil, use("flaky-5xx")...)
 			switch res.Status {
 			case 200:
 				b.WriteByte('.')
@@ -113,9 +115,10 @@ func TestFlaky5xx(t *testing.T) {
 		}
 		return b.String()
 	}
-	a := pattern(simtest.MustOpenServer(t), "default")
-	b := pattern(simtest.MustOpenServer(t), "default")
-	c := pattern(simtest.MustOpenServer(t), "other")
+	// Two simulators (the same run twice) and two namespaces of one.
+	a := pattern(simtest.MustOpenServer(t))
+	b := pattern(simtest.Shared(t))
+	c := pattern(simtest.Shared(t))
 	if a != b || a != c {
 		t.Fatalf("not reproducible:\n%s\n%s\n%s", a, b, c)
 	}
@@ -127,12 +130,14 @@ func TestFlaky5xx(t *testing.T) {
 // TestSlow: the answer is the normal one, at least a second late, over a
 // real connection.
 func TestSlow(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	t.Parallel() // it waits on the clock: overlap the waits
+	s := simtest.Shared(t)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 	req, _ := http.NewRequest("GET", srv.URL+lookupHuck, nil)
 	req.Header.Set("Authorization", simtest.BasicAuth)
 	req.Header.Set(scenario.HeaderScenario, "slow")
+	req.Header.Set(server.HeaderNamespace, s.Namespace)
 	start := time.Now()
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -150,7 +155,7 @@ func TestSlow(t *testing.T) {
 
 // TestUnknownScenarioHeader: a name that is not loaded is a 400 that says so.
 func TestUnknownScenarioHeader(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("GET", lookupHuck, nil, use("lookup-not-found, nope")...)
 	simtest.ExpectCodes(t, res, 400, []int{400}, nil)
 	for _, want := range []string{`header X-Capsim-Scenario names scenario \"nope\", which is not loaded`, "lookup-not-found"} {
@@ -163,7 +168,7 @@ func TestUnknownScenarioHeader(t *testing.T) {
 // TestScenariosCompose: a header may name several scenarios; a transport
 // rule and an API rule both apply.
 func TestScenariosCompose(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, `
 name: quick-delay
 rules:
@@ -171,13 +176,16 @@ rules:
 `)
 	res := s.Do("GET", lookupHuck, nil, use("quick-delay,lookup-not-found")...)
 	simtest.ExpectCodes(t, res, 400, []int{8015}, nil)
-	entries, _ := s.Journal().Find(nil, 1)
+	entries, _ := s.Journal().Find(&admin.Filter{Namespace: s.Namespace}, 1)
 	if got, want := entries[0].Scenario, "quick-delay,lookup-not-found"; got != want {
 		t.Fatalf("journal scenario %q, want %q", got, want)
 	}
 }
 
-// load posts a scenario file to the admin API.
+// load posts a scenario file to the admin API. Scenario names are global on
+// the shared simulator: a test loads its scenario right before it names it,
+// and this package's tests do not run in parallel. Counters are per
+// namespace, so each test's rules count from zero.
 func load(t *testing.T, s *simtest.Server, yaml string) {
 	t.Helper()
 	res := s.Do("POST", "/__admin/scenarios", yaml, "Content-Type", "application/yaml")

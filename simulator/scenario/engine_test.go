@@ -44,7 +44,7 @@ func TestWhen(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n    when: "+tc.when+"\n")
 			if got := calls(t, s, 6); got != tc.want {
 				t.Fatalf("got %s, want %s", got, tc.want)
@@ -81,7 +81,7 @@ func TestMatchers(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			load(t, s, "name: m\nrules:\n  - match: "+tc.match+"\n    answer: {code: 500}\n")
 			for _, c := range []struct {
 				req  [2]string
@@ -103,7 +103,7 @@ func TestMatchers(t *testing.T) {
 
 // TestHeaderMatcher matches on a request header, names case-insensitive.
 func TestHeaderMatcher(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, "name: w\nrules:\n  - match: {api: v2, headers: {x-test-case: {contains: checkout}}}\n    answer: {code: 8015}\n")
 	if got := calls(t, s, 1, "X-Test-Case", "login-1"); got != "." {
 		t.Fatalf("got %s without the header value", got)
@@ -116,9 +116,9 @@ func TestHeaderMatcher(t *testing.T) {
 // TestNamespacesParallel: two namespaces used at once never see each
 // other's customers, and each has its own "first 3" of the same rule.
 func TestNamespacesParallel(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s, jobA, jobB := simtest.Shared(t), simtest.Shared(t), simtest.Shared(t)
 	load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n    when: {first: 3}\n")
-	mobiles := map[string]string{"job-a": "447001110001", "job-b": "447002220002"}
+	mobiles := map[string]string{jobA.Namespace: "447001110001", jobB.Namespace: "447002220002"}
 	patterns := map[string]string{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -169,7 +169,7 @@ func TestNamespacesParallel(t *testing.T) {
 // TestAfterCommit: the handler's state change is kept though the client
 // got an error; the journal records what the client saw.
 func TestAfterCommit(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, `
 name: committed-but-failed
 rules:
@@ -185,7 +185,7 @@ rules:
 	simtest.ExpectCodes(t, res, 500, []int{500}, nil)
 	simtest.ExpectCodes(t, s.Do("GET", lookup, nil), 200, nil, nil)
 
-	entries, _ := s.Journal().Find(&admin.Filter{Operation: "registerCustomer"}, 1)
+	entries, _ := s.Journal().Find(&admin.Filter{Operation: "registerCustomer", Namespace: s.Namespace}, 1)
 	if len(entries) != 1 {
 		t.Fatalf("journal has %d registrations", len(entries))
 	}
@@ -201,7 +201,7 @@ rules:
 
 // TestBeforeHandlerKeepsNoState: the default commit mode changes nothing.
 func TestBeforeHandlerKeepsNoState(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, "name: w\nrules:\n  - match: {operation: registerCustomer}\n    answer: {code: 500}\n")
 	mobile := "447004440004"
 	body := `{"profiles":[{"identifiers":[{"type":"mobile","value":"` + mobile + `"}]}]}`
@@ -211,7 +211,7 @@ func TestBeforeHandlerKeepsNoState(t *testing.T) {
 
 // TestActivation: globally, per namespace, and the header on top.
 func TestActivation(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.MustOpenServer(t) // global activation: a simulator of its own
 	load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n")
 	status := func(ns string) int {
 		return s.Do("GET", lookupHuck, nil, "X-Capsim-Namespace", ns).Status

@@ -11,6 +11,7 @@ import (
 
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -45,7 +46,7 @@ rules:
 // never retried on another.
 var client = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 10 * time.Second}
 
-func send(t *testing.T, srv *httptest.Server, method, target, body, fault string) (*http.Response, []byte, time.Duration, error) {
+func send(t *testing.T, srv *httptest.Server, ns, method, target, body, fault string) (*http.Response, []byte, time.Duration, error) {
 	t.Helper()
 	var rd io.Reader
 	if body != "" {
@@ -56,6 +57,7 @@ func send(t *testing.T, srv *httptest.Server, method, target, body, fault string
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(scenario.HeaderScenario, "faults")
 	req.Header.Set("X-Fault", fault)
+	req.Header.Set(server.HeaderNamespace, ns)
 	start := time.Now()
 	res, err := client.Do(req)
 	if err != nil {
@@ -69,32 +71,33 @@ func send(t *testing.T, srv *httptest.Server, method, target, body, fault string
 // TestTransportFaults observes each fault from a real client over a real
 // connection (127.0.0.1).
 func TestTransportFaults(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	t.Parallel() // it waits on the clock: overlap the waits
+	s := simtest.Shared(t)
 	load(t, s, faults)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
 
 	t.Run("reset", func(t *testing.T) {
-		_, _, _, err := send(t, srv, "GET", lookupHuck, "", "reset")
+		_, _, _, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "reset")
 		if err == nil {
 			t.Fatal("want a client error")
 		}
 		t.Logf("client saw: %v", err)
 	})
 	t.Run("empty", func(t *testing.T) {
-		_, _, _, err := send(t, srv, "GET", lookupHuck, "", "empty")
+		_, _, _, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "empty")
 		if err == nil || !(errors.Is(err, io.EOF) || strings.Contains(err.Error(), "EOF")) {
 			t.Fatalf("want EOF, got %v", err)
 		}
 	})
 	t.Run("garbage", func(t *testing.T) {
-		_, _, _, err := send(t, srv, "GET", lookupHuck, "", "garbage")
+		_, _, _, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "garbage")
 		if err == nil || !strings.Contains(err.Error(), "malformed HTTP") {
 			t.Fatalf("want a malformed response, got %v", err)
 		}
 	})
 	t.Run("delay", func(t *testing.T) {
-		res, body, took, err := send(t, srv, "GET", lookupHuck, "", "delay")
+		res, body, took, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "delay")
 		if err != nil || res.StatusCode != 200 || !strings.Contains(string(body), `"entity":329`) {
 			t.Fatalf("%v %v %s", err, res, body)
 		}
@@ -103,7 +106,7 @@ func TestTransportFaults(t *testing.T) {
 		}
 	})
 	t.Run("slow body", func(t *testing.T) {
-		res, body, took, err := send(t, srv, "GET", "/v2/customers/329?source=INSTORE", "", "slow-body")
+		res, body, took, err := send(t, srv, s.Namespace, "GET", "/v2/customers/329?source=INSTORE", "", "slow-body")
 		if err != nil || res.StatusCode != 200 || !strings.Contains(string(body), `"profiles"`) {
 			t.Fatalf("%v %v %s", err, res, body)
 		}
@@ -112,25 +115,25 @@ func TestTransportFaults(t *testing.T) {
 		}
 	})
 	t.Run("429", func(t *testing.T) {
-		res, _, _, err := send(t, srv, "GET", lookupHuck, "", "throttle")
+		res, _, _, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "throttle")
 		if err != nil || res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") != "7" {
 			t.Fatalf("%v %+v", err, res)
 		}
 	})
 	t.Run("reset after commit", func(t *testing.T) {
 		mobile := "447005550005"
-		_, _, _, err := send(t, srv, "POST", "/v2/customers?source=INSTORE", `{"profiles":[{"identifiers":[{"type":"mobile","value":"`+mobile+`"}]}]}`, "commit-reset")
+		_, _, _, err := send(t, srv, s.Namespace, "POST", "/v2/customers?source=INSTORE", `{"profiles":[{"identifiers":[{"type":"mobile","value":"`+mobile+`"}]}]}`, "commit-reset")
 		if err == nil {
 			t.Fatal("want a client error")
 		}
-		res, _, _, err := send(t, srv, "GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="+mobile, "", "none")
+		res, _, _, err := send(t, srv, s.Namespace, "GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="+mobile, "", "none")
 		if err != nil || res.StatusCode != 200 {
 			t.Fatalf("the customer was not committed: %v %+v", err, res)
 		}
 	})
 	// The journal saw every fault.
 	for _, f := range []string{"reset", "empty", "garbage"} {
-		entries, _ := s.Journal().Find(&admin.Filter{Scenario: "faults"}, 100)
+		entries, _ := s.Journal().Find(&admin.Filter{Scenario: "faults", Namespace: s.Namespace}, 100)
 		found := false
 		for _, e := range entries {
 			if e.Fault == f && e.Status == 0 && e.Rule == f {

@@ -42,7 +42,7 @@ func itemCode(item map[string]any) string {
 // TestCustomerNotFound: v1.1 reads answer item code 1011 exactly as a
 // natural 1011 (an unknown id) is written, in JSON and XML, per request.
 func TestCustomerNotFound(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			natural := s.Do("GET", "/v1.1/customer/get?id=999999999&format="+f, nil)
@@ -80,7 +80,7 @@ func TestCustomerNotFound(t *testing.T) {
 // TestV11BatchPartial: only the matching item of a batch fails; the handler
 // answers the others and the status is 201.
 func TestV11BatchPartial(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, `
 name: tom-gone
 rules:
@@ -119,7 +119,7 @@ func TestV11BatchWrite(t *testing.T) {
 		`{"mobile":"447700900202","firstname":"Ben","lastname":"Rogers"}]}}`
 	for _, commit := range []string{"before-handler", "after-commit"} {
 		t.Run(commit, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			load(t, s, `
 name: ben-fails
 rules:
@@ -153,7 +153,7 @@ rules:
 
 // TestV11RequestLevel: a request-level code is the status block alone.
 func TestV11RequestLevel(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, "name: down\nrules:\n  - match: {api: v1.1}\n    answer: {code: 500}\n")
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, use("down")...)
 	v := decodeV11(t, res)
@@ -164,7 +164,7 @@ func TestV11RequestLevel(t *testing.T) {
 
 // TestV11UnknownScenarioHeader: the 400 comes in the v1.1 envelope.
 func TestV11UnknownScenarioHeader(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, use("nope")...)
 	v := decodeV11(t, res)
 	if v.Response.Status.Code != 400 || !strings.Contains(v.Response.Status.Message, `scenario "nope", which is not loaded`) {
@@ -175,7 +175,7 @@ func TestV11UnknownScenarioHeader(t *testing.T) {
 // TestV11XMLBodyCustomer: the customer matcher reads a v1.1 XML body, and
 // the failed item comes back in XML.
 func TestV11XMLBodyCustomer(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	load(t, s, "name: x\nrules:\n  - match: {operation: addCustomerV11, customer: {email: AMY@example.com}}\n    answer: {code: 1016}\n")
 	body := `<root><customer><mobile>447700900301</mobile><email>amy@example.com</email><firstname>Amy</firstname></customer></root>`
 	res := s.Do("POST", "/v1.1/customer/add?format=xml", body, append(use("x"), "Content-Type", "application/xml")...)

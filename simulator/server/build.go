@@ -53,6 +53,9 @@ type Options struct {
 	LogRequests bool
 	// AdminToken, when set, locks /__admin (all but health).
 	AdminToken string
+	// MaxNamespaces limits the namespaces in use at once
+	// (store.DefaultMaxNamespaces if zero).
+	MaxNamespaces int
 }
 
 // generatedFirstID is the id of the first generated customer.
@@ -104,7 +107,7 @@ func Build(o Options) (*App, error) {
 		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
 	}
-	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers})
+	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers, MaxNamespaces: o.MaxNamespaces})
 	if err != nil {
 		return nil, err
 	}

@@ -49,9 +49,16 @@ func TestAuthentication(t *testing.T) {
 		{"strict: unknown till", auth.ModeStrict, []string{"Authorization", basic("who", md5cm)}, 401},
 		{"off: nothing", auth.ModeOff, []string{"Authorization", "-"}, 200},
 	}
+	// One simulator per mode: the shared one for the default mode "any".
+	servers := map[auth.Mode]*simtest.Server{auth.ModeAny: simtest.Shared(t)}
+	for _, tc := range tests {
+		if servers[tc.mode] == nil {
+			servers[tc.mode] = simtest.MustOpenServer(t, simtest.WithAuth(tc.mode), simtest.WithCustomers(0))
+		}
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t, simtest.WithAuth(tc.mode), simtest.WithCustomers(0))
+			s := servers[tc.mode]
 			res := s.Do("GET", lookupTom, nil, tc.header...)
 			if res.Status != tc.status {
 				t.Fatalf("status %d, want %d: %s", res.Status, tc.status, res.Body)
@@ -66,7 +73,7 @@ func TestAuthentication(t *testing.T) {
 // TestOAuthToken checks token generation, use, expiry and strict keys.
 func TestOAuthToken(t *testing.T) {
 	t.Run("any mode: token works until it expires", func(t *testing.T) {
-		s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+		s := simtest.MustOpenServer(t, simtest.WithCustomers(0)) // the clock moves
 		res := s.Do("POST", "/v3/oauth/token/generate", map[string]string{"key": "partner-key", "secret": "whatever"}, "Authorization", "-")
 		if res.Status != 200 {
 			t.Fatalf("generate: %d %s", res.Status, res.Body)
@@ -108,7 +115,7 @@ func TestOAuthToken(t *testing.T) {
 		}
 	})
 	t.Run("bad bodies", func(t *testing.T) {
-		s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+		s := simtest.Shared(t)
 		for _, body := range []string{`{`, `{"key":"k"}`, `{"key":"","secret":""}`, `[]`, ``} {
 			res := s.Do("POST", "/v3/oauth/token/generate", body)
 			if res.Status != 400 && res.Status != 401 {
@@ -120,7 +127,7 @@ func TestOAuthToken(t *testing.T) {
 
 // TestUnknownRoutes checks that unknown paths and methods answer in the envelope.
 func TestUnknownRoutes(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	tests := []struct {
 		method, path string
 		status       int
@@ -142,7 +149,7 @@ func TestUnknownRoutes(t *testing.T) {
 
 // TestRequestIDsUnique checks that every response carries its own request id.
 func TestRequestIDsUnique(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	seen := map[string]bool{}
 	for i := 0; i < 50; i++ {
 		id := s.Do("GET", lookupTom, nil).Header.Get("X-Cap-Requestid")
@@ -155,7 +162,7 @@ func TestRequestIDsUnique(t *testing.T) {
 
 // TestOpenAPIServed checks the index and the documents.
 func TestOpenAPIServed(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	idx := s.Do("GET", "/openapi/", nil)
 	if idx.Status != 200 || !strings.Contains(string(idx.Body), "v2.yaml") {
 		t.Fatalf("index: %d %s", idx.Status, idx.Body)
@@ -169,7 +176,7 @@ func TestOpenAPIServed(t *testing.T) {
 // TestNamespacesIsolated checks that a namespace's writes stay in it, under
 // parallel use, and that reset scopes to one namespace.
 func TestNamespacesIsolated(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s, jobA, jobB := simtest.Shared(t), simtest.Shared(t).Namespace, simtest.Shared(t).Namespace
 	register := func(ns, mobile string) *simtest.Response {
 		body := map[string]any{"profiles": []any{map[string]any{"firstName": "Iso", "lastName": ns,
 			"identifiers": []any{map[string]any{"type": "mobile", "value": mobile}}}}}
@@ -179,12 +186,12 @@ func TestNamespacesIsolated(t *testing.T) {
 		return s.Do("GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="+mobile, nil, "X-Capsim-Namespace", ns).Status
 	}
 	var wg sync.WaitGroup
-	for _, ns := range []string{"job-a", "job-b"} {
+	for _, ns := range []string{jobA, jobB} {
 		wg.Add(1)
 		go func(ns string) {
 			defer wg.Done()
 			for i := 0; i < 10; i++ {
-				mobile := "4470099" + map[string]string{"job-a": "1", "job-b": "2"}[ns] + strings.Repeat("0", 3) + string(rune('0'+i))
+				mobile := "4470099" + map[string]string{jobA: "1", jobB: "2"}[ns] + strings.Repeat("0", 3) + string(rune('0'+i))
 				if res := register(ns, mobile); res.Status != 200 {
 					t.Errorf("%s register: %d %s", ns, res.Status, res.Body)
 				}
@@ -192,23 +199,23 @@ func TestNamespacesIsolated(t *testing.T) {
 		}(ns)
 	}
 	wg.Wait()
-	if got := lookup("job-a", "44700991000"+"0"); got != 200 {
+	if got := lookup(jobA, "44700991000"+"0"); got != 200 {
 		t.Fatalf("job-a cannot see its own customer: %d", got)
 	}
-	if got := lookup("job-b", "44700991000"+"0"); got != 400 {
+	if got := lookup(jobB, "44700991000"+"0"); got != 400 {
 		t.Fatalf("job-b sees job-a's customer: %d", got)
 	}
-	if got := lookup("default", "44700991000"+"0"); got != 400 {
-		t.Fatalf("default namespace sees job-a's customer: %d", got)
+	if got := lookup(s.Namespace, "44700991000"+"0"); got != 400 {
+		t.Fatalf("another namespace sees job-a's customer: %d", got)
 	}
-	res := s.Do("POST", "/__admin/reset?namespace=job-a", nil)
+	res := s.Do("POST", "/__admin/reset?namespace="+jobA, nil)
 	if res.Status != 200 {
 		t.Fatalf("reset: %d %s", res.Status, res.Body)
 	}
-	if got := lookup("job-a", "44700991000"+"0"); got != 400 {
+	if got := lookup(jobA, "44700991000"+"0"); got != 400 {
 		t.Fatalf("job-a kept its customer after reset: %d", got)
 	}
-	if got := lookup("job-b", "44700992000"+"0"); got != 200 {
+	if got := lookup(jobB, "44700992000"+"0"); got != 200 {
 		t.Fatalf("job-b lost its customer when job-a was reset: %d", got)
 	}
 	bad := s.Do("GET", lookupTom, nil, "X-Capsim-Namespace", "../etc")
@@ -217,7 +224,7 @@ func TestNamespacesIsolated(t *testing.T) {
 
 // TestBodyLimits checks huge and malformed bodies get the envelope, not a crash.
 func TestBodyLimits(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	huge := `{"profiles":[{"firstName":"` + strings.Repeat("a", 2<<20) + `"}]}`
 	tests := []struct{ name, body string }{
 		{"huge", huge},
@@ -244,7 +251,7 @@ func TestBodyLimits(t *testing.T) {
 
 // TestHealthAndReset checks the admin basics.
 func TestHealthAndReset(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.MustOpenServer(t) // it resets every namespace
 	h := s.Do("GET", "/__admin/health", nil, "Authorization", "-")
 	if h.Status != 200 || h.JSON()["status"] != "ok" {
 		t.Fatalf("health: %d %s", h.Status, h.Body)

@@ -1,6 +1,11 @@
 // Package simtest starts the whole simulator in-process for tests: embedded
 // fixtures and documents, an in-memory store, a fixed seed and clock, and
 // strict response validation, so every test also checks the contract.
+//
+// Most tests use Shared: one simulator per test binary, built on first use,
+// with every caller in a namespace of its own, so no test sees another's
+// state. A test that needs other options or moves the clock opens its own
+// with MustOpenServer.
 package simtest
 
 import (
@@ -11,12 +16,16 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/server"
+	"github.com/capsim/capsim/simulator/store"
 )
 
 // Epoch is the fixed time the test clock starts at.
@@ -28,21 +37,35 @@ const Seed = 42
 // BasicAuth is valid Basic credentials for the fixtures' till cm.1 (password cm123).
 var BasicAuth = "Basic " + base64.StdEncoding.EncodeToString([]byte("cm.1:"+auth.MD5Hex("cm123")))
 
-// Server is a simulator under test.
+// Server is a simulator under test, seen from one namespace.
 type Server struct {
 	*server.App
 	T     testing.TB
 	Clock *Clock
+	// Namespace is the namespace Do sends requests to: one of the test's
+	// own on the shared simulator, store.DefaultNamespace on a simulator
+	// opened by MustOpenServer.
+	Namespace string
 }
 
 // Clock is a settable test clock.
-type Clock struct{ now time.Time }
+type Clock struct {
+	now    time.Time
+	shared bool // the shared simulator's clock: it never moves
+}
 
 // Now returns the clock's time.
 func (c *Clock) Now() time.Time { return c.now }
 
-// Advance moves the clock forward by d.
-func (c *Clock) Advance(d time.Duration) { c.now = c.now.Add(d) }
+// Advance moves the clock forward by d. It panics on the shared simulator's
+// clock, which every test sees: a test that moves time opens its own
+// simulator with MustOpenServer.
+func (c *Clock) Advance(d time.Duration) {
+	if c.shared {
+		panic("simtest: the shared simulator's clock cannot move; use MustOpenServer")
+	}
+	c.now = c.now.Add(d)
+}
 
 // Option changes the Options of MustOpenServer.
 type Option func(*server.Options)
@@ -58,6 +81,16 @@ func WithCustomers(n int) Option { return func(o *server.Options) { o.Customers 
 func MustOpenServer(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	clock := &Clock{now: Epoch}
+	app, err := build(clock, opts...)
+	if err != nil {
+		t.Fatalf("build simulator: %v", err)
+	}
+	t.Cleanup(func() { app.Close() })
+	return &Server{App: app, T: t, Clock: clock, Namespace: store.DefaultNamespace}
+}
+
+// build builds a simulator with the test defaults changed by opts.
+func build(clock *Clock, opts ...Option) (*server.App, error) {
 	o := server.Options{
 		Seed: Seed, Customers: 50, AuthMode: auth.ModeAny, ValidateResponses: true,
 		Now: clock.Now, Version: "test",
@@ -66,12 +99,53 @@ func MustOpenServer(t testing.TB, opts ...Option) *Server {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	app, err := server.Build(o)
-	if err != nil {
-		t.Fatalf("build simulator: %v", err)
+	return server.Build(o)
+}
+
+// sharedMaxNamespaces is the shared simulator's namespace limit: every
+// Shared call takes a namespace, and a package's tests make hundreds.
+const sharedMaxNamespaces = 1 << 16
+
+// shared is the test binary's shared simulator.
+var shared struct {
+	once  sync.Once
+	app   *server.App
+	clock *Clock
+	err   error
+	seq   atomic.Uint64
+}
+
+// Shared returns the test binary's shared simulator (the defaults of
+// MustOpenServer, built on the first call) seen from a fresh namespace of
+// its own: every call starts from the base data, and what one test writes
+// no other test sees. The shared clock never moves (Advance panics), and the
+// simulator is never closed. Admin calls that take ?namespace= must name
+// s.Namespace, and journal queries must filter by it.
+func Shared(t testing.TB) *Server {
+	t.Helper()
+	shared.once.Do(func() {
+		shared.clock = &Clock{now: Epoch, shared: true}
+		shared.app, shared.err = build(shared.clock, func(o *server.Options) { o.MaxNamespaces = sharedMaxNamespaces })
+	})
+	if shared.err != nil {
+		t.Fatalf("build the shared simulator: %v", shared.err)
 	}
-	t.Cleanup(func() { app.Close() })
-	return &Server{App: app, T: t, Clock: clock}
+	return &Server{App: shared.app, T: t, Clock: shared.clock, Namespace: namespaceFor(t, shared.seq.Add(1))}
+}
+
+// namespaceFor names the n-th namespace after the test, for a readable
+// journal: "n-TestName_sub", at most 64 allowed characters.
+func namespaceFor(t testing.TB, n uint64) string {
+	name := []byte(strconv.FormatUint(n, 10) + "-" + t.Name())
+	for i, c := range name {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			name[i] = '_'
+		}
+	}
+	if len(name) > 64 {
+		name = name[:64]
+	}
+	return string(name)
 }
 
 // Response is a recorded response.
@@ -112,9 +186,10 @@ func (r *Response) Codes() (errs, warns []int) {
 	return errs, warns
 }
 
-// Do sends a request with the default Basic credentials (unless headers set
-// Authorization or the OAuth header, or name "Authorization: -" to send none)
-// and fails the test if the response breaks the contract or lacks a request id.
+// Do sends a request to s.Namespace with the default Basic credentials
+// (unless headers set Authorization or the OAuth header, or name
+// "Authorization: -" to send none; headers may name another namespace) and
+// fails the test if the response breaks the contract or lacks a request id.
 // A body that is a string or []byte is sent as is, anything else as JSON.
 func (s *Server) Do(method, target string, body any, headers ...string) *Response {
 	s.T.Helper()
@@ -137,6 +212,9 @@ func (s *Server) Do(method, target string, body any, headers ...string) *Respons
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("Authorization", BasicAuth)
+	if s.Namespace != "" && s.Namespace != store.DefaultNamespace {
+		req.Header.Set(server.HeaderNamespace, s.Namespace)
+	}
 	for i := 0; i+1 < len(headers); i += 2 {
 		if headers[i+1] == "-" {
 			req.Header.Del(headers[i])

@@ -67,7 +67,7 @@ func TestItemCodes(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := tc.body
 				if f == "xml" && body != "" {
 					body = jsonToXML(t, body)

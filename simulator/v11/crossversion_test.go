@@ -14,7 +14,7 @@ import (
 func TestV11WriteV2Read(t *testing.T) {
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			body := addBody(`"mobile":"447700900300","email":"huck.new@example.com","external_id":"HN-1","firstname":"Huck","lastname":"New"`)
 			if f == "xml" {
 				body = jsonToXML(t, body)
@@ -55,7 +55,7 @@ func TestV11WriteV2Read(t *testing.T) {
 // and search; an identity change asked through v1.1 shows in v2's
 // retroRequest list.
 func TestV2WriteV11Read(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	reg := s.Do("POST", "/v2/customers?source=INSTORE", map[string]any{
 		"loyaltyInfo": map[string]any{"loyaltyType": "loyalty"},
 		"profiles": []any{map[string]any{"firstName": "Muff", "lastName": "Potter",
@@ -89,7 +89,7 @@ func TestV2WriteV11Read(t *testing.T) {
 	if !strings.Contains(string(rr.Body), "PENDING") {
 		t.Fatalf("v2 retroRequest does not show the pending identity change:\n%s", rr.Body)
 	}
-	err := s.Store.View(store.DefaultNamespace, func(tx *store.Tx) error {
+	err := s.Store.View(s.Namespace, func(tx *store.Tx) error {
 		c, err := tx.Customer(created.CreatedID)
 		if err != nil {
 			return err
@@ -109,7 +109,7 @@ func TestV2WriteV11Read(t *testing.T) {
 // (filling an empty identifier), and a failed item in a batch writes nothing
 // while the others are kept.
 func TestAddUpdatesExisting(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	before := countCustomers(t, s)
 	body := `{"root":{"customer":[
 		{"mobile":"919222222222","email":"becky.instore@example.com","firstname":"Rebecca"},

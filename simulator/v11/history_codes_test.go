@@ -104,7 +104,7 @@ func TestHistoryCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			v := jsonCall(t, s, tc.method, tc.target, tc.body)
 			code, _ := status(v)
 			if got := itemCodes(v); code != tc.status || !reflect.DeepEqual(got, tc.codes) {

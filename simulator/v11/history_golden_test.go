@@ -82,7 +82,7 @@ func TestHistoryGolden(t *testing.T) {
 	for _, tc := range historyCases {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := ""
 				if tc.body != nil {
 					body = tc.body(t, f)
@@ -104,7 +104,7 @@ func TestHistoryParity(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var got [2]map[string]any
 			for i, f := range []string{"json", "xml"} {
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := ""
 				if tc.body != nil {
 					body = tc.body(t, f)

@@ -50,7 +50,7 @@ func sortedCopy(s []string, less func(a, b string) bool) []string {
 }
 
 func TestTransactionsFilters(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	all, item := transactionIDs(t, s, "limit=100")
 	if len(all) != 26 || at(item, "count") != "26" || at(item, "rows") != "26" {
 		t.Fatalf("Tom: %d transactions, count %v, rows %v; want 26", len(all), at(item, "count"), at(item, "rows"))
@@ -118,7 +118,7 @@ func reversed(s []string) []string {
 }
 
 func TestGeneratedCustomersHaveHistory(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	var ids []string
 	for id := 1000000; id < 1000020; id++ {
 		ids = append(ids, strconv.Itoa(id))
@@ -139,7 +139,7 @@ func TestGeneratedCustomersHaveHistory(t *testing.T) {
 }
 
 func TestRedemptionsFilters(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	get := func(q string) any {
 		return firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/redemptions?mobile=44700900000&"+q, ""))
 	}
@@ -214,7 +214,7 @@ func TestCouponsFilters(t *testing.T) {
 }
 
 func TestInteractionFilters(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	get := func(q string) map[string]map[string]any {
 		it := firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/interaction?mobile=44700900000&"+q, ""))
 		out := map[string]map[string]any{}
@@ -254,7 +254,7 @@ func TestInteractionFilters(t *testing.T) {
 }
 
 func TestReferralsFilters(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	invitees := func(q string) []string {
 		it := firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/referrals?mobile=44700900000&"+q, ""))
 		var out []string

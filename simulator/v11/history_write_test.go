@@ -18,7 +18,7 @@ func expectCodes(t *testing.T, what string, v map[string]any, want ...string) {
 func TestNotesWrittenThenRead(t *testing.T) {
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			// The sample in either format, then read back in JSON.
 			res := call(t, s, "POST", withFormat("/v1.1/customer/notes", f), sample(t, "history_notes_sample."+f))
 			expectCodes(t, "POST", decode(t, s, "POST", "/v1.1/customer/notes", res), "1000")
@@ -38,7 +38,7 @@ func TestNotesWrittenThenRead(t *testing.T) {
 	}
 
 	// A note naming an existing id replaces it.
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	v := jsonCall(t, s, "POST", "/v1.1/customer/notes", `{"root":{"customer":{"mobile":"44700900999","associate_id":"234","notes":{"note":{"id":"2","date":"2020-02-02","description":"No more birthday wishes"}}}}}`)
 	expectCodes(t, "POST", v, "1000")
 	notes := list(firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/notes?mobile=44700900999&associate_id=234", "")), "notes", "note")
@@ -56,7 +56,7 @@ func TestNotesWrittenThenRead(t *testing.T) {
 }
 
 func TestTicketsWrittenThenRead(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	v := jsonCall(t, s, "POST", "/v1.1/customer/tickets", sample(t, "history_tickets_sample.json"))
 	expectCodes(t, "POST", v, "1300")
 	code, _ := at(firstItem(t, v), "ticket", 0, "code").(string)
@@ -101,7 +101,7 @@ func TestTicketsWrittenThenRead(t *testing.T) {
 }
 
 func TestReferralsWrittenThenRead(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	expectCodes(t, "before", jsonCall(t, s, "GET", "/v1.1/customer/referrals?mobile=44700900999", ""), "1205")
 	body := strings.Replace(sample(t, "history_referrals_sample.xml"), "<mobile>44700900000</mobile>", "<mobile>44700900999</mobile>", 1)
 	res := call(t, s, "POST", "/v1.1/customer/referrals", body)
@@ -139,7 +139,7 @@ func TestReferralsWrittenThenRead(t *testing.T) {
 }
 
 func TestPreferencesWrittenThenRead(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	expectCodes(t, "before", jsonCall(t, s, "GET", "/v1.1/customer/preferences?mobile=44700900888", ""), "1031")
 	body := strings.Replace(sample(t, "history_preferences_sample.json"), `"mobile": "44700900000"`, `"mobile": "44700900888"`, 1)
 	expectCodes(t, "POST", jsonCall(t, s, "POST", "/v1.1/customer/preferences", body), "1000")
@@ -198,7 +198,7 @@ func v2Subscription(t *testing.T, s *simtest.Server, id, channel, priority strin
 }
 
 func TestSubscriptionsCrossVersion(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	// Rita: EMAIL TRANS is OPTOUT in the fixtures.
 	if got := v1Subscription(t, s, "mobile=44700900999", "EMAIL", "TRANS"); got != "UNSUBSCRIBED" {
 		t.Fatalf("v1.1 before: %s", got)

@@ -61,7 +61,7 @@ func TestRequestErrors(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				before := countCustomers(t, s)
 				var body any
 				if tc.body != "" {
@@ -111,7 +111,7 @@ func TestRequestErrors(t *testing.T) {
 func countCustomers(t *testing.T, s *simtest.Server) int {
 	t.Helper()
 	n := 0
-	if err := s.Store.View(store.DefaultNamespace, func(tx *store.Tx) error { n = tx.Count(); return nil }); err != nil {
+	if err := s.Store.View(s.Namespace, func(tx *store.Tx) error { n = tx.Count(); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -126,7 +126,7 @@ func TestSniffedBody(t *testing.T) {
 		{"XML without type", "-", "  \n<root><customer><mobile>447700900202</mobile></customer></root>"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			res := s.Do("POST", "/v1.1/customer/add?format=json", tc.body, "Content-Type", tc.ct)
 			v := decode(t, s, "POST", "/v1.1/customer/add", res)
 			if code, msg := status(v); code != 200 {

@@ -10,7 +10,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, q string
 		want    []string // the fixtures' user ids found (generated customers are left out)
@@ -63,7 +63,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchPaging(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	all := decode(t, s, "GET", "/v1.1/customer/search", call(t, s, "GET", "/v1.1/customer/search?format=json&q=slab:IN:Silver;Gold&rows=100", ""))
 	total := at(all, "response", "customer", "count").(string)
 	allItems := at(all, "response", "customer", "results", "item").([]any)

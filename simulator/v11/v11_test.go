@@ -192,7 +192,7 @@ func TestGolden(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := ""
 				if tc.body != nil {
 					body = tc.body(t, f)
@@ -215,7 +215,7 @@ func TestParity(t *testing.T) {
 			t.Parallel()
 			var got [2]any
 			for i, f := range []string{"json", "xml"} {
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := ""
 				if tc.body != nil {
 					body = tc.body(t, "json")
@@ -236,7 +236,7 @@ func TestParity(t *testing.T) {
 }
 
 func TestFormatNegotiation(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, target string
 		headers      []string
@@ -301,7 +301,7 @@ func TestDocsSamples(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.MustOpenServer(t)
+				s := simtest.Shared(t)
 				body := ""
 				if tc.body != nil {
 					body = tc.body(t, f)

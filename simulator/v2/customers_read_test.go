@@ -43,7 +43,7 @@ func addCustomer(t *testing.T, s *simtest.Server, first, last, mobile string) in
 	t.Helper()
 	var id int64
 	at := time.Date(2024, 5, 6, 7, 8, 9, 0, time.FixedZone("", 5*3600+1800))
-	err := s.Store.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+	err := s.Store.Update(s.Namespace, func(tx *store.Tx) error {
 		var err error
 		if id, err = tx.NextID("customer"); err != nil {
 			return err
@@ -68,7 +68,7 @@ func addCustomer(t *testing.T, s *simtest.Server, first, last, mobile string) in
 // kept but de-indexed, and the survivor takes over its INSTORE identifiers.
 func mergeInto(t *testing.T, s *simtest.Server, victim, survivor int64) {
 	t.Helper()
-	err := s.Store.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+	err := s.Store.Update(s.Namespace, func(tx *store.Tx) error {
 		v, err := tx.Customer(victim)
 		if err != nil {
 			return err
@@ -105,7 +105,7 @@ type searchBody struct {
 
 // TestSearchDocsSample runs the docs' request (q=tom, limit=10, offset=0).
 func TestSearchDocsSample(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	var body searchBody
 	get(t, s, "/v2/customers/search?limit=10&offset=0&q=tom", &body)
 	if body.Pagination.Limit != 10 || body.Pagination.Offset != 0 {
@@ -155,7 +155,7 @@ func TestSearchDocsSample(t *testing.T) {
 
 // TestSearchCodes checks the paging codes and the required q.
 func TestSearchCodes(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
 		code        int
@@ -183,7 +183,7 @@ func TestSearchCodes(t *testing.T) {
 // TestSearchPaging walks every page of a query: no customer twice, the total
 // constant, and together the same customers as one big page.
 func TestSearchPaging(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	var all searchBody
 	get(t, s, "/v2/customers/search?q=t&limit=100", &all)
 	if all.Pagination.Total < 6 {
@@ -231,7 +231,7 @@ func TestSearchPaging(t *testing.T) {
 // TestSearchFindsNewCustomer registers a customer through the store and finds
 // it by first name, last name and a mobile prefix, each case-insensitively.
 func TestSearchFindsNewCustomer(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	id := addCustomer(t, s, "Zebediah", "Quillfeather", "447771234567")
 	tests := []struct{ name, q, idType, idValue string }{
 		{"first name", "zebed", "firstName", "Zebediah"},
@@ -255,7 +255,7 @@ func TestSearchFindsNewCustomer(t *testing.T) {
 
 // TestSearchSourceFilter keeps only customers with a profile in the source.
 func TestSearchSourceFilter(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
 		want        []int64
@@ -281,7 +281,7 @@ func TestSearchSourceFilter(t *testing.T) {
 
 // TestLookup covers the docs' sample, dual eligibility and every code.
 func TestLookup(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
 		entity      int64
@@ -327,7 +327,7 @@ func TestLookup(t *testing.T) {
 // TestLookupNeverReturnsVictim merges a customer away: its identifier then
 // leads to the survivor.
 func TestLookupNeverReturnsVictim(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000001")
 	q := "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=447770000001"
 	var before struct{ Entity int64 }
@@ -346,7 +346,7 @@ func TestLookupNeverReturnsVictim(t *testing.T) {
 // TestGetCustomerDocsSample fetches the docs' customer (17742 in WECHAT
 // account 22232) and checks the documented shape against the fixture.
 func TestGetCustomerDocsSample(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := get(t, s, "/v2/customers/17742?source=WECHAT&accountId=22232", nil)
 	var got map[string]any
 	res.Decode(t, &got)
@@ -404,7 +404,7 @@ type customerBody struct {
 
 // TestGetCustomerSources checks which profiles each source shows.
 func TestGetCustomerSources(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
 		sources     []string
@@ -436,7 +436,7 @@ func TestGetCustomerSources(t *testing.T) {
 
 // TestGetCustomerEmbeds checks each embed against the fixture's loyalty data.
 func TestGetCustomerEmbeds(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	points := func(id, query string) map[string]any {
 		var body customerBody
 		get(t, s, "/v2/customers/"+id+"?source=INSTORE&"+query, &body)
@@ -531,7 +531,7 @@ func TestGetCustomerEmbeds(t *testing.T) {
 
 // TestGetCustomerCodes checks every documented error of GET /v2/customers/{id}.
 func TestGetCustomerCodes(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000002")
 	mergeInto(t, s, victim, 329)
 	tests := []struct {

@@ -127,7 +127,7 @@ func register(t *testing.T, s *simtest.Server, target string, body any) int64 {
 func stored(t *testing.T, s *simtest.Server, id int64) *simulator.Customer {
 	t.Helper()
 	var c *simulator.Customer
-	err := s.Store.View(store.DefaultNamespace, func(tx *store.Tx) error {
+	err := s.Store.View(s.Namespace, func(tx *store.Tx) error {
 		got, err := tx.Customer(id)
 		if err == nil {
 			c = got.Clone()
@@ -144,7 +144,7 @@ func stored(t *testing.T, s *simtest.Server, id int64) *simulator.Customer {
 func ownerOf(t *testing.T, s *simtest.Server, src simulator.Source, acct, typ, value string) int64 {
 	t.Helper()
 	var id int64
-	_ = s.Store.View(store.DefaultNamespace, func(tx *store.Tx) error {
+	_ = s.Store.View(s.Namespace, func(tx *store.Tx) error {
 		id, _ = tx.Owner(src, acct, typ, value)
 		return nil
 	})
@@ -152,7 +152,7 @@ func ownerOf(t *testing.T, s *simtest.Server, src simulator.Source, acct, typ, v
 }
 
 func TestRegisterDocsSample(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("POST", docsRegisterTarget, docsRegisterBody)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
 	var body map[string]json.RawMessage
@@ -194,7 +194,7 @@ func TestRegisterDocsSample(t *testing.T) {
 }
 
 func TestRegisterCodes(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	reg := "/v2/customers?source=ECOMMERCE"
 	runWriteCases(t, s, []writeCase{
 		{"multi-account source without accountId", "POST", "/v2/customers?source=WECHAT",
@@ -253,7 +253,7 @@ func TestRegisterCodes(t *testing.T) {
 }
 
 func TestRegisterCombinesSources(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	first := register(t, s, "/v2/customers?source=INSTORE", regBody(ids("mobile", "+447200000001"),
 		"loyaltyInfo", map[string]any{"loyaltyType": "non_loyalty"}))
 	res := s.Do("POST", "/v2/customers?source=ECOMMERCE", regBody(ids("mobile", "447200000001", "email", "Becky@Example.com")))
@@ -295,7 +295,7 @@ func TestRegisterCombinesSources(t *testing.T) {
 }
 
 func TestRegisterStoresWhatWasSent(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	long := strings.Repeat("n", 130)
 	id := register(t, s, "/v2/customers?source=INSTORE", regBody(ids("mobile", "447300000001", "email", "nina@example.com"),
 		"profile.firstName", long, "profile.fields", map[string]any{"city": "Hannibal", "Unknown Field": "x"},
@@ -320,7 +320,7 @@ func TestRegisterStoresWhatWasSent(t *testing.T) {
 }
 
 func TestUpdateDocsSample(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	before := stored(t, s, 329).Profile(simulator.SourceWeChat, "22232").Identifiers
 	res := s.Do("PUT", docsUpdateTarget, docsUpdateBody)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
@@ -344,7 +344,7 @@ func TestUpdateDocsSample(t *testing.T) {
 }
 
 func TestUpdateCodes(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	body := func(opts ...any) map[string]any { return regBody(nil, opts...) }
 	runWriteCases(t, s, []writeCase{
 		{"unknown customer", "PUT", "/v2/customers/999999999?source=INSTORE", body(), 400, []int{8009}, nil,
@@ -375,7 +375,7 @@ func TestUpdateCodes(t *testing.T) {
 }
 
 func TestUpdateNonLoyaltyToLoyalty(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	if c := stored(t, s, 500001); c.LoyaltyType != simulator.LoyaltyNonLoyalty {
 		t.Fatalf("fixture 500001 is %s, want non_loyalty", c.LoyaltyType)
 	}
@@ -388,7 +388,7 @@ func TestUpdateNonLoyaltyToLoyalty(t *testing.T) {
 }
 
 func TestUpdateCreatesProfileInNewSource(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("PUT", "/v2/customers/500001?source=ECOMMERCE", regBody(ids("email", "ann.lee.shop@example.com"),
 		"profile.firstName", "Ann", "profile.commChannels", channel("email", "ann.lee.shop@example.com")))
 	simtest.ExpectCodes(t, res, 200, nil, nil)
@@ -403,7 +403,7 @@ func TestUpdateCreatesProfileInNewSource(t *testing.T) {
 }
 
 func TestRegisterThenUpdateState(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	id := register(t, s, "/v2/customers?source=FACEBOOK&accountId=fb1", regBody(ids("fbId", "fb-1001", "mobile", "447400000001")))
 	for _, ident := range []simulator.Identifier{{Type: "fbId", Value: "fb-1001"}, {Type: "mobile", Value: "447400000001"}} {
 		if got := ownerOf(t, s, simulator.SourceFacebook, "fb1", ident.Type, ident.Value); got != id {
@@ -425,7 +425,7 @@ func TestRegisterThenUpdateState(t *testing.T) {
 }
 
 func TestChangeIdentifierDocsSample(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("POST", docsChangeTarget, docsChangeBody)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
 	if got, want := strings.TrimSpace(string(res.Body)), `{"success":true,"warnings":[]}`; got != want {
@@ -445,7 +445,7 @@ func TestChangeIdentifierDocsSample(t *testing.T) {
 }
 
 func TestChangeIdentifierCodes(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	ci := "/v2/customers/418/changeIdentifier?source=WECHAT&accountId=22232"
 	add := func(typ, value string) string {
 		b, _ := json.Marshal(map[string]any{"add": []any{map[string]any{"type": typ, "value": value}}})
@@ -484,7 +484,7 @@ func TestChangeIdentifierCodes(t *testing.T) {
 }
 
 func TestChangeIdentifierMerges(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	victim := register(t, s, "/v2/customers?source=ECOMMERCE", regBody(ids("email", "vic.tim@example.com")))
 	survivorBefore := stored(t, s, 17742)
 	target := "/v2/customers/" + strconv.FormatInt(victim, 10) + "/changeIdentifier?source=ECOMMERCE"
@@ -524,7 +524,7 @@ func TestChangeIdentifierMerges(t *testing.T) {
 // TestConcurrentRegister registers one new mobile from 32 goroutines at once:
 // exactly one registration wins, the others are duplicates in the same source.
 func TestConcurrentRegister(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	body, _ := json.Marshal(regBody(ids("mobile", "447600000001")))
 	const n = 32
 	results := make([]*simtest.Response, n)
@@ -539,6 +539,7 @@ func TestConcurrentRegister(t *testing.T) {
 			req := httptest.NewRequest("POST", "/v2/customers?source=INSTORE", bytes.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			req.Header.Set("Authorization", simtest.BasicAuth)
+			req.Header.Set(server.HeaderNamespace, s.Namespace)
 			rec := httptest.NewRecorder()
 			s.ServeHTTP(rec, req)
 			results[i] = &simtest.Response{Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
@@ -570,7 +571,7 @@ func TestConcurrentRegister(t *testing.T) {
 		t.Fatalf("%d registrations and %d duplicates, want 1 and %d", wins, dups, n-1)
 	}
 	holders := 0
-	err := s.Store.View(store.DefaultNamespace, func(tx *store.Tx) error {
+	err := s.Store.View(s.Namespace, func(tx *store.Tx) error {
 		if h := tx.Holders("mobile", "447600000001"); len(h) != 1 || h[0].UserID != created {
 			t.Errorf("holders %+v, want customer %d only", h, created)
 		}

@@ -51,7 +51,7 @@ func TestPromotionIssueCodes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+			s := simtest.Shared(t)
 			res := s.Do("POST", issuePath+tc.query, tc.body)
 			simtest.ExpectCodes(t, res, tc.status, tc.errs, tc.warns)
 			if tc.status == 200 {
@@ -71,7 +71,7 @@ func TestPromotionIssueCodes(t *testing.T) {
 // TestPromotionIssueLimits checks the per-customer limit, the id kinds per
 // promotion type, fresh ids, and that a direct issue awards its points.
 func TestPromotionIssueLimits(t *testing.T) {
-	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	s := simtest.Shared(t)
 	issue := func(query string, promo int) *simtest.Response {
 		return s.Do("POST", issuePath+query, map[string]int{"programId": 469, "promotionId": promo})
 	}
@@ -112,7 +112,7 @@ func TestPromotionIssueLimits(t *testing.T) {
 	simtest.ExpectCodes(t, issue(joe, 65777), 400, []int{8015}, nil)
 
 	// Another namespace has its own limits.
-	other := s.Do("POST", issuePath+tom, map[string]int{"programId": 469, "promotionId": 65777}, "X-Capsim-Namespace", "other")
+	other := simtest.Shared(t).Do("POST", issuePath+tom, map[string]int{"programId": 469, "promotionId": 65777})
 	simtest.ExpectCodes(t, other, 200, nil, nil)
 }
 
