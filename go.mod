@@ -1,6 +1,6 @@
 module github.com/capsim/capsim
 
-go 1.26
+go 1.25
 
 require (
 	github.com/brianvoe/gofakeit/v6 v6.28.0

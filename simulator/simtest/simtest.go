@@ -112,7 +112,6 @@ var shared struct {
 	app   *server.App
 	clock *Clock
 	err   error
-	seq   atomic.Uint64
 }
 
 // Shared returns the test binary's shared simulator (the defaults of
@@ -130,13 +129,17 @@ func Shared(t testing.TB) *Server {
 	if shared.err != nil {
 		t.Fatalf("build the shared simulator: %v", shared.err)
 	}
-	return &Server{App: shared.app, T: t, Clock: shared.clock, Namespace: namespaceFor(t, shared.seq.Add(1))}
+	return &Server{App: shared.app, T: t, Clock: shared.clock, Namespace: UniqueNamespace(t.Name())}
 }
 
-// namespaceFor names the n-th namespace after the test, for a readable
-// journal: "n-TestName_sub", at most 64 allowed characters.
-func namespaceFor(t testing.TB, n uint64) string {
-	name := []byte(strconv.FormatUint(n, 10) + "-" + t.Name())
+// namespaces counts the names UniqueNamespace has given.
+var namespaces atomic.Uint64
+
+// UniqueNamespace returns a namespace name no other call in this process
+// returns, made from a counter and label (a test's name, say) for a
+// readable journal: "n-label", at most 64 allowed characters.
+func UniqueNamespace(label string) string {
+	name := []byte(strconv.FormatUint(namespaces.Add(1), 10) + "-" + label)
 	for i, c := range name {
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
 			name[i] = '_'
