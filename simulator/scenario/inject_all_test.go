@@ -39,7 +39,7 @@ var (
 // successful answer; v1.1 status.code, item_status.code, or
 // item_status.warnings on items that succeed, in JSON and XML.
 func TestEveryCodeInjectable(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	n := 0
 	for _, code := range simulator.Codes() {
 		info := code.Info()
@@ -59,7 +59,7 @@ func TestEveryCodeInjectable(t *testing.T) {
 					t.Fatalf("load: %v", err)
 				}
 				defer s.Scenarios().Remove(name)
-				ns := []string{"X-Capsim-Scenario", name, "X-Capsim-Namespace", "inject-all"}
+				ns := []string{"X-Capsim-Scenario", name}
 				if api == simulator.V2 {
 					checkV2(t, s.Do(target.method, target.path, target.body, ns...), code)
 					return
@@ -160,7 +160,7 @@ func checkV11(t *testing.T, res *simtest.Response, code simulator.Code, format s
 // TestInjectionRefusedWhereItCannotRide: a code whose envelope cannot carry
 // it on the operation is refused when the file is loaded, with the reason.
 func TestInjectionRefusedWhereItCannotRide(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	for _, tc := range []struct{ op, code, want string }{
 		{"searchCustomersV11", "91001", "ride on the items of a batch"},
 		{"generateOAuthToken", "8050", "no warnings list"},
@@ -180,7 +180,7 @@ func TestInjectionRefusedWhereItCannotRide(t *testing.T) {
 // on the registration's own answer (createdId and all): the customer is
 // registered and can be read back.
 func TestWarningRidesOnRegistration(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	yaml := "name: combine\nrules:\n  - match: {operation: registerCustomer}\n    answer: {code: 8050}\n"
 	if _, err := s.Scenarios().Load("combine.yaml", []byte(yaml), "test"); err != nil {
 		t.Fatal(err)
@@ -189,14 +189,14 @@ func TestWarningRidesOnRegistration(t *testing.T) {
 		"firstName": "Ann", "lastName": "Lee", "source": "INSTORE",
 		"identifiers": []any{map[string]any{"type": "mobile", "value": "447100000077"}},
 	}}}
-	res := s.Do("POST", "/v2/customers?source=INSTORE", body, "X-Capsim-Scenario", "combine", "X-Capsim-Namespace", "ride")
+	res := s.Do("POST", "/v2/customers?source=INSTORE", body, "X-Capsim-Scenario", "combine")
 	simtest.ExpectCodes(t, res, http.StatusOK, nil, []int{8050})
 	var got struct{ CreatedID int64 }
 	res.Decode(t, &got)
 	if got.CreatedID == 0 {
 		t.Fatalf("no createdId: %s", res.Body)
 	}
-	back := s.Do("GET", fmt.Sprintf("/v2/customers/%d?source=INSTORE", got.CreatedID), nil, "X-Capsim-Namespace", "ride")
+	back := s.Do("GET", fmt.Sprintf("/v2/customers/%d?source=INSTORE", got.CreatedID), nil)
 	if back.Status != http.StatusOK {
 		t.Fatalf("the registration did not happen: %d %s", back.Status, back.Body)
 	}
