@@ -28,6 +28,7 @@ import (
 
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 	"github.com/capsim/capsim/simulator/store"
@@ -46,7 +47,7 @@ var BasicAuth = simtest.BasicAuth
 // Header names a client under test sends to capsim.
 const (
 	HeaderNamespace = server.HeaderNamespace
-	HeaderScenario  = "X-Capsim-Scenario"
+	HeaderScenario  = scenario.HeaderScenario
 )
 
 // Timeout bounds every request a Client or the admin calls make.
