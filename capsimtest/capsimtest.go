@@ -253,14 +253,25 @@ type Query struct {
 	// the customer so (in the query, path or body).
 	Mobile, Email, ExternalID string
 	CustomerID                int64
-	// Status is the HTTP status the client got (0: any).
+	// Status is the HTTP status the client got (0: any); Broken selects
+	// the requests a scenario's fault broke instead (no status).
 	Status int
+	Broken bool
 	// Code is a code the answer carried: status, item, error or warning (0: any).
 	Code int
 	// Scenario is a scenario that answered or delayed the request.
 	Scenario string
 	// Method and Path (a prefix) select by the request line.
 	Method, Path string
+	// BodyPath is a path into the request body (promotionId,
+	// root.customer.mobile, $.profiles[0].identifiers[*].value): with
+	// BodyValue the value there must equal it, without it the path must
+	// exist. BodyContains is a substring of the body. JSON, XML and form
+	// bodies are read.
+	BodyPath, BodyValue, BodyContains string
+	// ResponsePath, ResponseValue and ResponseContains do the same on the
+	// response body.
+	ResponsePath, ResponseValue, ResponseContains string
 }
 
 // String describes q as the journal filter it sends.
@@ -269,7 +280,9 @@ func (q Query) String() string { return q.values().Encode() }
 func (q Query) values() url.Values {
 	v := url.Values{}
 	for k, s := range map[string]string{"operation": q.Operation, "mobile": q.Mobile, "email": q.Email,
-		"externalId": q.ExternalID, "scenario": q.Scenario, "method": q.Method, "path": q.Path} {
+		"externalId": q.ExternalID, "scenario": q.Scenario, "method": q.Method, "path": q.Path,
+		"bodyPath": q.BodyPath, "bodyValue": q.BodyValue, "bodyContains": q.BodyContains,
+		"responsePath": q.ResponsePath, "responseValue": q.ResponseValue, "responseContains": q.ResponseContains} {
 		if s != "" {
 			v.Set(k, s)
 		}
@@ -278,6 +291,9 @@ func (q Query) values() url.Values {
 		if n != 0 {
 			v.Set(k, strconv.FormatInt(n, 10))
 		}
+	}
+	if q.Broken {
+		v.Set("status", "0")
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/capsim/capsim/capsimtest"
 	"github.com/capsim/capsim/simulator/server"
@@ -221,6 +222,12 @@ func TestJournal(t *testing.T) {
 		{capsimtest.Query{Status: 200}, 4},
 		{capsimtest.Query{Method: "GET", Path: "/v1.1/"}, 1},
 		{capsimtest.Query{Operation: "getCustomersV11"}, 1},
+		{capsimtest.Query{Operation: "issuePromotion", Mobile: jim, BodyPath: "promotionId", BodyValue: "65777"}, 2},
+		{capsimtest.Query{Operation: "issuePromotion", BodyPath: "$.promotionId", BodyValue: "57099"}, 0},
+		{capsimtest.Query{BodyContains: `"programId": 469`}, 2},
+		{capsimtest.Query{Operation: "issuePromotion", ResponsePath: "sideEffects[0].type", ResponseValue: "Points promotion"}, 1},
+		{capsimtest.Query{ResponseContains: "Tom"}, 0},
+		{capsimtest.Query{Broken: true}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.q.String(), func(t *testing.T) {
@@ -310,4 +317,27 @@ func TestOptions(t *testing.T) {
 	if _, err := capsimtest.Start(capsimtest.WithAuth("maybe")); err == nil || !strings.Contains(err.Error(), "want any, strict or off") {
 		t.Fatalf("bad auth mode: %v", err)
 	}
+}
+
+// TestJournalBroken: a request a fault broke is selected by Broken. (A POST:
+// Go's transport would retry a GET whose reused connection broke.)
+func TestJournalBroken(t *testing.T) {
+	if err := shared.LoadScenario("name: capsimtest-reset\nrules:\n  - match: {operation: registerCustomer}\n    answer: {fault: reset}\n"); err != nil {
+		t.Fatal(err)
+	}
+	ns := shared.NewNamespace(t.Name())
+	if _, err := ns.Client("capsimtest-reset").Post(shared.URL+"/v2/customers?source=INSTORE", "application/json", strings.NewReader(register("447700900903"))); err == nil {
+		t.Fatal("the client got an answer through a reset")
+	}
+	send(t, ns.Client(), "GET", shared.URL+"/v2/customers/329?source=INSTORE", "")
+	// The journal records a broken request when its handler returns, which
+	// may be just after the client saw the connection break.
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if n, err := ns.Count(capsimtest.Query{Broken: true}); err != nil || n > 0 {
+			break
+		}
+	}
+	ns.ExpectCount(t, capsimtest.Query{Broken: true}, 1)
+	ns.ExpectCount(t, capsimtest.Query{Operation: "registerCustomer", Broken: true}, 1)
+	ns.ExpectCount(t, capsimtest.Query{Status: 200}, 1)
 }

@@ -35,18 +35,19 @@ func Example() {
 	// Issue a promotion, then ask the journal what the client sent.
 	issue := s.URL + "/v2/promotion/issue?identifierName=mobile&identifierValue=18767431754&source=INSTORE"
 	show(crm.Post(issue, "application/json", strings.NewReader(`{"programId": 469, "promotionId": 57099}`)))
-	n, err := ns.Count(capsimtest.Query{Operation: "issuePromotion", Mobile: "18767431754", Status: 200})
+	n, err := ns.Count(capsimtest.Query{Operation: "issuePromotion", Mobile: "18767431754",
+		BodyPath: "promotionId", BodyValue: "57099", Status: 200})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("issuePromotion calls for 18767431754:", n)
+	fmt.Println("issuePromotion calls for 18767431754 with promotionId 57099:", n)
 	n, _ = ns.Count(capsimtest.Query{Operation: "lookupCustomer", Code: 8015})
 	fmt.Println("lookups answered 8015:", n)
 	// Output:
 	// 200 {"entity":329,"warnings":[]}
 	// 400 {"warnings":[],"errors":[{"status":false,"code":8015,"message":"Customer not found for the given identifiers"}]}
 	// 200 {"warnings":[],"errors":[],"sideEffects":[{"programId":469,"issualId":1,"promotionId":57099,"type":"Points promotion"}]}
-	// issuePromotion calls for 18767431754: 1
+	// issuePromotion calls for 18767431754 with promotionId 57099: 1
 	// lookups answered 8015: 1
 }
 

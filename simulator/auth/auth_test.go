@@ -34,10 +34,6 @@ func newAuth(mode Mode) (*Authenticator, *clock) {
 	return New(mode, org, c.Now, 0), c
 }
 
-func basic(user, pass string) string {
-	return "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+pass))
-}
-
 // request returns a request carrying headers (name, value pairs).
 func request(headers ...string) *http.Request {
 	r := httptest.NewRequest("GET", "/v2/customers/lookup", nil)
