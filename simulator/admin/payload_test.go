@@ -33,7 +33,7 @@ func find(t *testing.T, s *simtest.Server, query string) []admin.Entry {
 // was called once for this mobile with promotionId 57099", asked by query and
 // by a criteria body, on the request and on the response.
 func TestJournalVerifyBody(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	s.Do("POST", jimIssue, `{"programId": 469, "promotionId": 57099}`)
 	s.Do("POST", jimIssue, `{"programId": 469, "promotionId": 65777}`)
 	s.Do("POST", annIssue, `{"programId": 469, "promotionId": 57099}`)
@@ -63,19 +63,19 @@ func TestJournalVerifyBody(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
-			if got := count(t, s, tc.query); got != tc.want {
+			if got := count(t, s, mine(s, tc.query)); got != tc.want {
 				t.Fatalf("count = %d, want %d", got, tc.want)
 			}
 		})
 	}
 
 	for _, path := range []string{"/__admin/requests/count", "/__admin/requests/find"} {
-		res := s.Do("POST", path, `{"operation":"issuePromotion","mobile":"18767431754","bodyPath":"promotionId","bodyValue":57099}`)
+		res := s.Do("POST", path, `{"namespace":"`+s.Namespace+`","operation":"issuePromotion","mobile":"18767431754","bodyPath":"promotionId","bodyValue":57099}`)
 		if res.Status != 200 || !strings.Contains(string(res.Body), `"count":1`) {
 			t.Fatalf("POST %s: %d %s", path, res.Status, res.Body)
 		}
 	}
-	res := s.Do("POST", "/__admin/requests/find", `{"operation":"issuePromotion","limit":1}`)
+	res := s.Do("POST", "/__admin/requests/find", `{"namespace":"`+s.Namespace+`","operation":"issuePromotion","limit":1}`)
 	var found struct {
 		Requests []admin.Entry
 		Count    int
@@ -96,7 +96,7 @@ func TestJournalVerifyBody(t *testing.T) {
 // TestJournalFiltersHonest: every unknown filter, repeated or empty filter
 // and bad value is refused with a 400 that names it; status=0 means 0.
 func TestJournalFiltersHonest(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	s.Do("GET", lookupPrefix+"919111111111", nil)
 	tests := []struct {
 		method, target, body string
@@ -130,17 +130,17 @@ func TestJournalFiltersHonest(t *testing.T) {
 			}
 		})
 	}
-	if got := count(t, s, "status=0"); got != 0 {
+	if got := count(t, s, mine(s, "status=0")); got != 0 {
 		t.Fatalf("status=0 counts %d, want 0 (no connection was broken)", got)
 	}
-	if got := count(t, s, "status=200"); got != 1 {
+	if got := count(t, s, mine(s, "status=200")); got != 1 {
 		t.Fatalf("status=200 counts %d", got)
 	}
 }
 
 // TestJournalRedacts: credentials, tokens and passwords never reach the journal.
 func TestJournalRedacts(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	res := s.Do("POST", "/v3/oauth/token/generate", `{"key":"capsim-demo","secret":"s3cr3t-value"}`, "Authorization", "-")
 	tok, _ := res.JSON()["data"].(map[string]any)["accessToken"].(string)
 	if tok == "" {
@@ -152,7 +152,7 @@ func TestJournalRedacts(t *testing.T) {
 		"Content-Type", "application/xml")
 	s.Do("POST", jimIssue, `{"programId": 469, "promotionId": 57099, "meta": {"client_secret": "hunter2", "campaign_token": "CAMP-1"}}`)
 
-	res = s.Do("GET", "/__admin/requests?limit=100", nil)
+	res = s.Do("GET", "/__admin/requests?"+mine(s, "limit=100"), nil)
 	body := string(res.Body)
 	for _, secret := range []string{"s3cr3t-value", tok, tok[:20], simtest.BasicAuth[6:], "hunter2"} {
 		if strings.Contains(body, secret) {
@@ -290,13 +290,13 @@ func slogText(w *strings.Builder) *slog.Logger {
 // is journaled with the Content-Type the client sent, read once by the
 // handler and once by the journal's tee, not twice from the client.
 func TestJournalKeepsWhatWasSent(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	body := `{"root":{"customer":[{"mobile":"447700900555","firstname":"Ann"}]}}`
 	res := s.Do("POST", "/v1.1/customer/add?format=json", body, "Content-Type", "application/x-www-form-urlencoded")
 	if res.Status != 200 {
 		t.Fatalf("add: %d %s", res.Status, res.Body)
 	}
-	es := find(t, s, "operation=addCustomerV11")
+	es := find(t, s, mine(s, "operation=addCustomerV11"))
 	if len(es) != 1 {
 		t.Fatalf("%d entries", len(es))
 	}
@@ -305,7 +305,7 @@ func TestJournalKeepsWhatWasSent(t *testing.T) {
 		e.Path != "/v1.1/customer/add" || !strings.Contains(e.Response.Body, `"447700900555"`) {
 		t.Fatalf("entry %+v", e)
 	}
-	if got := count(t, s, "bodyPath=root.customer.firstname&bodyValue=Ann&responsePath=response.customers.customer.mobile&responseValue=447700900555"); got != 1 {
+	if got := count(t, s, mine(s, "bodyPath=root.customer.firstname&bodyValue=Ann&responsePath=response.customers.customer.mobile&responseValue=447700900555")); got != 1 {
 		t.Fatalf("matched %d", got)
 	}
 }
@@ -313,10 +313,10 @@ func TestJournalKeepsWhatWasSent(t *testing.T) {
 // TestJournalUnreadBody: a request answered before its body was read says
 // how long the body was and that the journal does not have it.
 func TestJournalUnreadBody(t *testing.T) {
-	s := simtest.MustOpenServer(t)
+	s := simtest.Shared(t)
 	body := `{"programId": 469, "promotionId": 57099}`
 	s.Do("POST", "/nowhere", body)
-	es := find(t, s, "status=404")
+	es := find(t, s, mine(s, "status=404"))
 	if len(es) != 1 || es[0].Request.BodyBytes != int64(len(body)) || !es[0].Request.Truncated || len(es[0].Request.Body) > len(body) {
 		t.Fatalf("entries %+v", es)
 	}
