@@ -22,6 +22,10 @@ type RequestInfo struct {
 	// Format is the response format a v1.1 path suffix asked for ("json" or
 	// "xml"); the server strips the suffix before routing.
 	Format string
+	// V11JSONLists is how a v1.1 JSON answer writes its lists (the
+	// --v11-json-lists mode, or the request's X-Capsim-V11-Json-Lists
+	// header); "" writes the value tree as it is.
+	V11JSONLists string
 
 	// Body is the request body, read once by the server (bounded by its
 	// size limit); nil when the request has none.

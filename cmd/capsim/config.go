@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
+	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
 // config is the command line, each flag with a CAPSIM_* environment twin.
@@ -27,6 +28,7 @@ type config struct {
 	ValidateResponses bool
 	MaxBody           int64
 	BatchLimit        int
+	V11JSONLists      v11.JSONLists
 	TokenTTL          time.Duration
 	ShutdownTimeout   time.Duration
 
@@ -66,6 +68,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 		active   string
 		skipBad  string
 		journal  string
+		lists    string
 	)
 	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address (CAPSIM_ADDR)")
 	fs.StringVar(&c.DB, "db", env("DB", ":memory:"), "store: :memory: or a buntdb file that keeps state across restarts (CAPSIM_DB)")
@@ -86,6 +89,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&journal, "journal-size", env("JOURNAL_SIZE", "1000"), "requests the journal keeps, a ring buffer; 0 keeps none (CAPSIM_JOURNAL_SIZE)")
 	fs.StringVar(&c.AdminToken, "admin-token", env("ADMIN_TOKEN", ""), "lock /__admin (all but health) behind this X-Capsim-Admin-Token (CAPSIM_ADMIN_TOKEN)")
 	jf := addJournalFlags(fs, env)
+	fs.StringVar(&lists, "v11-json-lists", env("V11_JSON_LISTS", "documented"), "how v1.1 JSON answers write lists: documented, always or single-object (CAPSIM_V11_JSON_LISTS)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -116,6 +120,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	}
 	if c.BatchLimit, err = strconv.Atoi(batch); err != nil || c.BatchLimit < 1 {
 		return nil, fmt.Errorf("--batch-limit %q: want a positive integer", batch)
+	}
+	if c.V11JSONLists, err = v11.ParseJSONLists(lists); err != nil {
+		return nil, fmt.Errorf("--v11-json-lists: %w", err)
 	}
 	if c.TokenTTL, err = time.ParseDuration(ttl); err != nil || c.TokenTTL <= 0 {
 		return nil, fmt.Errorf("--token-ttl %q: want a positive duration such as 300s", ttl)

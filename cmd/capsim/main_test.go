@@ -21,24 +21,25 @@ func TestParseConfig(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Addr != ":8080" || c.DB != ":memory:" || c.Customers != 300 || c.Auth != auth.ModeAny || !c.ValidateResponses {
+		if c.Addr != ":8080" || c.DB != ":memory:" || c.Customers != 300 || c.Auth != auth.ModeAny || !c.ValidateResponses || c.V11JSONLists != "documented" {
 			t.Fatalf("defaults: %+v", c)
 		}
 	})
 	t.Run("environment, then flags", func(t *testing.T) {
-		e := env(map[string]string{"CAPSIM_ADDR": ":9000", "CAPSIM_AUTH": "strict", "CAPSIM_SEED": "7", "CAPSIM_CUSTOMERS": "5"})
+		e := env(map[string]string{"CAPSIM_ADDR": ":9000", "CAPSIM_AUTH": "strict", "CAPSIM_SEED": "7", "CAPSIM_CUSTOMERS": "5",
+			"CAPSIM_V11_JSON_LISTS": "always"})
 		c, err := parseConfig([]string{"--auth", "off"}, e, io.Discard)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c.Addr != ":9000" || c.Auth != auth.ModeOff || c.Seed != 7 || c.Customers != 5 {
+		if c.Addr != ":9000" || c.Auth != auth.ModeOff || c.Seed != 7 || c.Customers != 5 || c.V11JSONLists != "always" {
 			t.Fatalf("got %+v", c)
 		}
 	})
 	for _, args := range [][]string{
 		{"--auth", "maybe"}, {"--seed", "x"}, {"--customers", "-1"}, {"--log-level", "loud"},
 		{"--validate-responses", "perhaps"}, {"--max-body", "1"}, {"--token-ttl", "0s"},
-		{"--fixtures", "/nonexistent"}, {"extra"}, {"--nope"},
+		{"--fixtures", "/nonexistent"}, {"extra"}, {"--nope"}, {"--v11-json-lists", "sometimes"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			if _, err := parseConfig(args, env(nil), io.Discard); err == nil {

@@ -38,7 +38,7 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	opts := server.Options{
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
-		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, Log: log, Version: version,
+		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
 	}
 	cfg.scenarioOptions(&opts)
 	cfg.journalOptions(&opts)

@@ -14,6 +14,7 @@ import (
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/fixture"
 	"github.com/capsim/capsim/simulator/store"
+	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
 // Options configure Build. The zero value serves the embedded fixtures and
@@ -56,6 +57,8 @@ type Options struct {
 	// MaxNamespaces limits the namespaces in use at once
 	// (store.DefaultMaxNamespaces if zero).
 	MaxNamespaces int
+	// V11JSONLists is how v1.1 JSON answers write lists (documented if empty).
+	V11JSONLists v11.JSONLists
 }
 
 // generatedFirstID is the id of the first generated customer.
@@ -125,7 +128,7 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests,
+		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, V11JSONLists: o.V11JSONLists,
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()

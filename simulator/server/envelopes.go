@@ -129,6 +129,20 @@ func v11ItemPath(op *contract.Operation) []string {
 	return path
 }
 
+// arrayItems returns the item schema of s when s is an array or, as v1.1's
+// lists are (an array, or its one item), has an array alternative.
+func arrayItems(s *openapi3.Schema) *openapi3.Schema {
+	if s.Items != nil {
+		return s.Items.Value
+	}
+	for _, alt := range append(append([]*openapi3.SchemaRef(nil), s.AnyOf...), s.OneOf...) {
+		if alt != nil && alt.Value != nil && alt.Value.Items != nil {
+			return alt.Value.Items.Value
+		}
+	}
+	return nil
+}
+
 func findItems(s *openapi3.Schema, depth int) []string {
 	names := make([]string, 0, len(s.Properties))
 	for k := range s.Properties {
@@ -142,7 +156,7 @@ func findItems(s *openapi3.Schema, depth int) []string {
 		if p == nil || p.Value == nil {
 			continue
 		}
-		if p.Value.Items != nil && p.Value.Items.Value != nil && p.Value.Items.Value.Properties["item_status"] != nil {
+		if it := arrayItems(p.Value); it != nil && it.Properties["item_status"] != nil {
 			return []string{k}
 		}
 		if depth > 1 {

@@ -58,6 +58,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// BatchLimit is the most items one v1.1 batch may carry (v11.DefaultBatchLimit if zero).
 	BatchLimit int
+	// V11JSONLists is how v1.1 JSON answers write their lists unless a
+	// request's X-Capsim-V11-Json-Lists header says otherwise
+	// (v11.JSONListsDocumented if empty).
+	V11JSONLists v11.JSONLists
 	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
 	OnReset func(namespace string)
 
@@ -90,6 +94,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
+	}
+	if cfg.V11JSONLists == "" {
+		cfg.V11JSONLists = v11.JSONListsDocumented
 	}
 	cfg = withScenarioDefaults(cfg)
 	s := &Server{cfg: cfg, router: mux.NewRouter(), ops: map[*mux.Route]*contract.Operation{}, started: cfg.Now()}
@@ -180,6 +187,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
 		v.prepare(r)
+		if v == versionV11 && !s.jsonLists(w, r, info) {
+			return
+		}
 	} else if r.Body != nil && r.Body != http.NoBody {
 		// The admin API's bodies are read by its validator and handlers:
 		// the same size limit holds for them.
@@ -210,6 +220,24 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, info *simulato
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
+
+// jsonLists sets the v1.1 JSON list mode of the request: its
+// X-Capsim-V11-Json-Lists header, else --v11-json-lists. An unknown mode is
+// refused with status 400 naming the header; jsonLists then reports false.
+func (s *Server) jsonLists(w http.ResponseWriter, r *http.Request, info *simulator.RequestInfo) bool {
+	info.V11JSONLists = string(s.cfg.V11JSONLists)
+	h := r.Header.Get(v11.HeaderJSONLists)
+	if h == "" {
+		return true
+	}
+	m, err := v11.ParseJSONLists(h)
+	if err != nil {
+		s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", v11.HeaderJSONLists, err))
+		return false
+	}
+	info.V11JSONLists = string(m)
+	return true
+}
 
 func (s *Server) nextID() string {
 	var b [16]byte

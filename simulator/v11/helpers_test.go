@@ -39,3 +39,31 @@ func sortIDs(ids []string) []string {
 	})
 	return out
 }
+
+// emptyAsText returns v with every object that holds nothing but empty
+// lists replaced by "": the XML decoder reads <coupons></coupons> as the
+// "" its schema allows, the tree's JSON writes {"coupon": []}.
+func emptyAsText(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		empty := len(t) > 0
+		for k, x := range t {
+			out[k] = emptyAsText(x)
+			if l, ok := x.([]any); !ok || len(l) > 0 {
+				empty = false
+			}
+		}
+		if empty {
+			return ""
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = emptyAsText(x)
+		}
+		return out
+	}
+	return v
+}

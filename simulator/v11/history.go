@@ -37,17 +37,28 @@ func (s *Server) registerHistoryRoutes(r *mux.Router) {
 // response.inner when outer is "" ({"customer": [...]}), else under
 // response.outer.inner ({"customers": {"customer": [...]}}), as each
 // operation's sample shows.
-type histShape struct{ outer, inner string }
+type histShape struct {
+	outer, inner string
+	// responseCode adds status.response_code, the interaction sample's
+	// name for code.
+	responseCode bool
+}
 
 var (
-	shapeCustomer      = histShape{"", "customer"}
-	shapeCustomers     = histShape{"customers", "customer"}
-	shapeSubscriptions = histShape{"subscriptions", "subscription"}
+	shapeCustomer      = histShape{"", "customer", false}
+	shapeCustomers     = histShape{"customers", "customer", false}
+	shapeSubscriptions = histShape{"subscriptions", "subscription", false}
+	shapeInteraction   = histShape{"", "customer", true}
 )
 
 // replyBatch writes the batch in shape.
 func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batch) {
-	root := Obj{{"status", b.Status()}}
+	st := b.Status()
+	if shape.responseCode {
+		code, _ := st.Get("code")
+		st = append(st[:2:2], append(Obj{{"response_code", code}}, st[2:]...)...)
+	}
+	root := Obj{{"status", st}}
 	if shape.outer == "" {
 		root = append(root, Field{shape.inner, b.Items()})
 	} else {

@@ -58,11 +58,15 @@ func pathOf(target string) string {
 
 // historyItems returns the items of a history response, wherever the
 // operation puts them: response.customer, response.customers.customer or
-// response.subscriptions.subscription.
+// response.subscriptions.subscription (one object when the documented JSON
+// writes a single item so).
 func historyItems(v map[string]any) []any {
 	for _, path := range [][]any{{"response", "customer"}, {"response", "customers", "customer"}, {"response", "subscriptions", "subscription"}} {
-		if l, ok := at(v, path...).([]any); ok {
+		switch l := at(v, path...).(type) {
+		case []any:
 			return l
+		case map[string]any:
+			return []any{l}
 		}
 	}
 	return nil
@@ -87,7 +91,7 @@ func TestHistoryGolden(t *testing.T) {
 				if tc.body != nil {
 					body = tc.body(t, f)
 				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				res := call(t, s, tc.method, withFormat(tc.target, f), body, documented...)
 				if got := itemCodes(decode(t, s, tc.method, pathOf(tc.target), res)); !reflect.DeepEqual(got, tc.codes) {
 					t.Fatalf("item codes %v, want %v\n%s", got, tc.codes, res.Body)
 				}
@@ -112,7 +116,7 @@ func TestHistoryParity(t *testing.T) {
 				res := call(t, s, tc.method, withFormat(tc.target, f), body)
 				got[i] = decode(t, s, tc.method, pathOf(tc.target), res)
 			}
-			if !reflect.DeepEqual(got[0], got[1]) {
+			if !reflect.DeepEqual(emptyAsText(got[0]), emptyAsText(got[1])) {
 				a, _ := json.MarshalIndent(got[0], "", " ")
 				b, _ := json.MarshalIndent(got[1], "", " ")
 				t.Fatalf("JSON and XML differ\nJSON:\n%s\nXML:\n%s", a, b)

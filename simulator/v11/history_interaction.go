@@ -27,7 +27,8 @@ var (
 // offset and limit (10) applied to each type's details.
 //
 // The sample's status block says response_code where every other sample
-// says code; capsim writes code, as clients read one field for all calls.
+// says code; capsim writes both, response_code after code, so a client
+// coded to this sample and one that reads code for every call both work.
 func (s *Server) handleInteractionGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var iq simulator.InteractionQuery
@@ -40,7 +41,7 @@ func (s *Server) handleInteractionGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	iq.Network, iq.Type = strings.TrimSpace(q.Get("network")), strings.TrimSpace(q.Get("type"))
-	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeInteraction, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
 		all := iq
 		all.Page = simulator.Page{Limit: math.MaxInt32}
 		_, counts := c.History.FindInteractions(all)

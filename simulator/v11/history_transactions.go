@@ -154,26 +154,16 @@ func histStore(q url.Values, org *simulator.Org) (string, *simulator.Error) {
 	return "", nil
 }
 
-// transactionObj renders one transaction as the transactions sample does.
+// transactionObj renders one transaction as the transactions sample does,
+// its line items counted in basket_size but not listed.
 func transactionObj(t simulator.Transaction, withCustom, withCredit bool) Obj {
 	coupons := make(List, 0, len(t.Coupons))
 	for _, c := range t.Coupons {
 		coupons = append(coupons, Obj{{"code", c}})
 	}
 	var basket float64
-	items := make(List, 0, len(t.LineItems))
 	for _, li := range t.LineItems {
 		basket += li.Qty
-		items = append(items, Obj{
-			{"serial", strconv.Itoa(li.Serial)},
-			{"item_code", li.ItemCode},
-			{"description", li.Description},
-			{"qty", Num(li.Qty)},
-			{"rate", Num(li.Rate)},
-			{"value", Num(li.Value)},
-			{"discount", Num(li.Discount)},
-			{"amount", Num(li.Amount)},
-		})
 	}
 	out := Obj{
 		{"id", Int(t.ID)},
@@ -188,7 +178,9 @@ func transactionObj(t simulator.Transaction, withCustom, withCredit bool) Obj {
 		{"points", Obj{{"issued", Num(t.PointsIssued)}, {"redeemed", Num(t.PointsRedeemed)}}},
 		{"coupons", Obj{{"coupon", coupons}}},
 		{"basket_size", Num(basket)},
-		{"line_items", Obj{{"line_item", items}}},
+		// "You cannot retrieve individual line-item level details of a
+		// transaction": the sample's line_item is empty, basket_size counts.
+		{"line_items", Obj{{"line_item", ""}}},
 	}
 	if withCustom {
 		out = append(out, Field{"custom_fields", histFields(t.CustomFields)})

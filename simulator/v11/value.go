@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/capsim/capsim/simulator"
 )
 
 // Obj is an ordered object of the value tree every v1.1 response is built
@@ -56,19 +58,29 @@ func (o Obj) Set(key string, v any) Obj {
 //
 // Scalars render the same way in both: a string as its text, a number in
 // Go's shortest form (135, 12.5), a bool as true/false, nil as JSON null and
-// an empty element. Types in JSON are what the tree holds: the docs' samples
-// carry status.code as a number and item codes and counts as strings, so
-// handlers put numbers or strings in the tree as the samples show.
+// an empty element. Types in JSON are what the tree holds (item codes and
+// counts are strings, as every sample shows), except where the operation's
+// documented sample writes a list of one as an object, an empty element as
+// "" or a number as a string: see JSONLists and documentedShapes.
 func Render(w http.ResponseWriter, r *http.Request, f Format, root Obj) {
 	RenderStatus(w, r, f, http.StatusOK, root)
 }
 
-// RenderStatus is Render with an explicit HTTP status.
-func RenderStatus(w http.ResponseWriter, _ *http.Request, f Format, status int, root Obj) {
+// RenderStatus is Render with an explicit HTTP status. A JSON answer is
+// shaped as the request's list mode and its operation's documented sample
+// say (see JSONLists); XML is the tree as it is.
+func RenderStatus(w http.ResponseWriter, r *http.Request, f Format, status int, root Obj) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	Encode(buf, f, root)
+	var js jsonShape
+	var top *shape
+	if f == FormatJSON && r != nil {
+		info := simulator.Info(r.Context())
+		js.mode = JSONLists(info.V11JSONLists)
+		top = shapes[info.OperationID]
+	}
+	encode(buf, f, root, js, top)
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType())
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
@@ -78,11 +90,15 @@ func RenderStatus(w http.ResponseWriter, _ *http.Request, f Format, status int, 
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Encode writes the response body for root in format f to buf.
-func Encode(buf *bytes.Buffer, f Format, root Obj) {
+// Encode writes the response body for root in format f to buf, the tree as
+// it is (lists as arrays).
+func Encode(buf *bytes.Buffer, f Format, root Obj) { encode(buf, f, root, jsonShape{}, nil) }
+
+// encode writes root in format f, JSON shaped by js from the shapes at top.
+func encode(buf *bytes.Buffer, f Format, root Obj, js jsonShape, top *shape) {
 	if f == FormatJSON {
 		buf.WriteString("{\n  \"response\": ")
-		writeJSON(buf, root, 1)
+		js.write(buf, root, top, 1)
 		buf.WriteString("\n}\n")
 		return
 	}
@@ -99,9 +115,14 @@ func indent(buf *bytes.Buffer, depth int) {
 	}
 }
 
-func writeJSON(buf *bytes.Buffer, v any, depth int) {
+// write writes v, found at shape n, as JSON.
+func (js jsonShape) write(buf *bytes.Buffer, v any, n *shape, depth int) {
 	switch t := v.(type) {
 	case Obj:
+		if js.asEmpty(n) && !hasElements(t) {
+			buf.WriteString(`""`)
+			return
+		}
 		if len(t) == 0 {
 			buf.WriteString("{}")
 			return
@@ -114,13 +135,20 @@ func writeJSON(buf *bytes.Buffer, v any, depth int) {
 			indent(buf, depth+1)
 			writeJSONString(buf, f.Key)
 			buf.WriteString(": ")
-			writeJSON(buf, f.Val, depth+1)
+			js.write(buf, f.Val, n.child(f.Key), depth+1)
 		}
 		indent(buf, depth)
 		buf.WriteByte('}')
 	case List:
-		if len(t) == 0 {
+		switch {
+		case len(t) == 0 && js.asEmpty(n):
+			buf.WriteString(`""`)
+			return
+		case len(t) == 0:
 			buf.WriteString("[]")
+			return
+		case len(t) == 1 && js.listOne(n):
+			js.write(buf, t[0], n, depth)
 			return
 		}
 		buf.WriteByte('[')
@@ -129,7 +157,7 @@ func writeJSON(buf *bytes.Buffer, v any, depth int) {
 				buf.WriteByte(',')
 			}
 			indent(buf, depth+1)
-			writeJSON(buf, item, depth+1)
+			js.write(buf, item, n, depth+1)
 		}
 		indent(buf, depth)
 		buf.WriteByte(']')
@@ -137,7 +165,13 @@ func writeJSON(buf *bytes.Buffer, v any, depth int) {
 		buf.WriteString("null")
 	case string:
 		writeJSONString(buf, t)
-	case bool, int, int64, float64:
+	case int, int64, float64:
+		if js.asText(n) {
+			writeJSONString(buf, scalarText(t))
+			return
+		}
+		buf.WriteString(scalarText(t))
+	case bool:
 		buf.WriteString(scalarText(t))
 	default:
 		writeJSONString(buf, scalarText(t))
