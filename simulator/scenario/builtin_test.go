@@ -21,7 +21,7 @@ const (
 	jimMobile    = "18767431754"  // customer 52350728, INSTORE
 	lookupHuck   = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=" + huckMobile
 	issueForJim  = "/v2/promotion/issue?identifierName=mobile&identifierValue=" + jimMobile + "&source=INSTORE"
-	welcomeBonus = `{"programId": 469, "promotionId": 65777}` // LOYALTY, limit 1
+	welcomeBonus = `{"programId": 469, "promotionId": 65777}` // the docs' sample: LOYALTY_EARNING, limit 1
 )
 
 // use names the scenarios a request activates for itself.

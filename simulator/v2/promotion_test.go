@@ -32,8 +32,9 @@ func TestPromotionIssueCodes(t *testing.T) {
 		errs   []int
 		warns  []int
 	}{
-		{"docs sample: enrol & issue", jim, `{"programId": 469, "promotionId": 57099}`, 200, nil, nil},
-		{"direct issue by customer id", "?identifierName=id&identifierValue=17742&source=INSTORE&type=CUSTOMER", `{"programId": 469, "promotionId": 65777}`, 200, nil, nil},
+		{"docs sample: enrol & issue", jim, `{"programId": 469, "promotionId": 65777}`, 200, nil, nil},
+		{"enrol & issue 57099", jim, `{"programId": 469, "promotionId": 57099}`, 200, nil, nil},
+		{"direct issue by customer id", "?identifierName=id&identifierValue=17742&source=INSTORE&type=CUSTOMER", `{"programId": 469, "promotionId": 65778}`, 200, nil, nil},
 		{"missing identifierValue", "?identifierName=mobile&source=INSTORE", `{"programId": 469, "promotionId": 57099}`, 400, []int{11013}, nil},
 		{"empty identifierName", "?identifierName=&identifierValue=18767431754&source=INSTORE", `{"programId": 469, "promotionId": 57099}`, 400, []int{11013}, nil},
 		{"missing source", "?identifierName=mobile&identifierValue=18767431754", `{"programId": 469, "promotionId": 57099}`, 400, []int{11013}, nil},
@@ -96,9 +97,18 @@ func TestPromotionIssueLimits(t *testing.T) {
 	}
 	simtest.ExpectCodes(t, issue(tom, 57100), 200, nil, []int{8890})
 
-	// 65777 is a direct issue with limit 1 that awards 100 points in program 469.
+	// The docs' sample, 65777, enrols (LOYALTY_EARNING): an issualId.
+	res := issue("?identifierName=mobile&identifierValue=18767431754&source=INSTORE", 65777)
+	simtest.ExpectCodes(t, res, 200, nil, nil)
+	var sample issueResponse
+	res.Decode(t, &sample)
+	if se := sample.SideEffects[0]; se.IssualID == 0 || se.EarnedID != 0 || se.PromotionID != 65777 || se.ProgramID != 469 {
+		t.Fatalf("the docs' sample must give an issualId only: %s", res.Body)
+	}
+
+	// 65778 is a direct issue with limit 1 that awards 100 points in program 469.
 	before := points(t, s, 17742, 469)
-	res := issue(tom, 65777)
+	res = issue(tom, 65778)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
 	var body issueResponse
 	res.Decode(t, &body)
@@ -108,11 +118,11 @@ func TestPromotionIssueLimits(t *testing.T) {
 	if after := points(t, s, 17742, 469); after != before+100 {
 		t.Fatalf("loyalty points %v after a 100-point direct issue, before %v", after, before)
 	}
-	simtest.ExpectCodes(t, issue(tom, 65777), 200, nil, []int{8890})
-	simtest.ExpectCodes(t, issue(joe, 65777), 400, []int{8015}, nil)
+	simtest.ExpectCodes(t, issue(tom, 65778), 200, nil, []int{8890})
+	simtest.ExpectCodes(t, issue(joe, 65778), 400, []int{8015}, nil)
 
 	// Another namespace has its own limits.
-	other := simtest.Shared(t).Do("POST", issuePath+tom, map[string]int{"programId": 469, "promotionId": 65777})
+	other := simtest.Shared(t).Do("POST", issuePath+tom, map[string]int{"programId": 469, "promotionId": 65778})
 	simtest.ExpectCodes(t, other, 200, nil, nil)
 }
 
