@@ -74,8 +74,12 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 // each root.customer item {identifier, old_value, new_value} asks to change
 // a loyalty customer's mobile, email or external id. The request is recorded
 // as pending (1040, updated "true"); the identifier itself does not change.
+//
+// The reference gives update_identity "Batch Support: No": a request with
+// more than one item is refused whole with 1060 "Batch limit exceeded" (the
+// limit being one), and nothing is recorded.
 func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Request) {
-	s.serveBatch(w, r, shapeCustomers, s.updateIdentityOne)
+	s.serveBatchUpTo(w, r, shapeCustomers, 1, s.updateIdentityOne)
 }
 
 // updateIdentityOne records one identity change request. identifier must be

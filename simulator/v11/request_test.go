@@ -45,6 +45,9 @@ func TestRequestErrors(t *testing.T) {
 		{"no customer", "POST", "/v1.1/customer/add", `{"root":{}}`, nil, 400, "customer"},
 		{"no body", "POST", "/v1.1/customer/add", ``, nil, 400, "body"},
 		{"batch limit add", "POST", "/v1.1/customer/add", many(101), nil, 1060, "Batch limit exceeded"},
+		{"update_identity has no batch support", "POST", "/v1.1/customer/update_identity", `{"root":{"customer":[` +
+			`{"identifier":"email","old_value":"tom.sawyer@example.com","new_value":"tom@example.com"},` +
+			`{"identifier":"email","old_value":"rita.john@example.com","new_value":"rita@example.com"}]}}`, nil, 1060, "at most 1 are allowed"},
 		{"batch limit get", "GET", "/v1.1/customer/get?mobile=" + strings.Join(ids, ","), "", nil, 1060, "Batch limit exceeded"},
 		{"get without identifier", "GET", "/v1.1/customer/get?user_id=true", "", nil, 400, "no identifier"},
 		{"get empty identifier", "GET", "/v1.1/customer/get?mobile=", "", nil, 400, "mobile is empty"},

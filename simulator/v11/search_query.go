@@ -12,7 +12,7 @@ import (
 // The customer/search query grammar (reference "Query Grammar", NOTES §1.8):
 //
 //	QUERY     : CONDITION | QUERY & QUERY | QUERY | QUERY | (QUERY)
-//	CONDITION : ATTRIBUTE:OPERATOR:VALUES
+//	CONDITION : ATTRIBUTE:OPERATOR:VALUES | CUSTOM_FIELD:VALUE
 //	OPERATOR  : STARTS ENDS EXACT RANGE LESS GREATER EQUALS IN ON
 //	VALUES    : VALUE | VALUE;VALUE;...   (RANGE takes two, IN one or more)
 //
@@ -237,12 +237,36 @@ func (p *queryParser) factor(depth int) (queryNode, error) {
 	return p.condition(start, strings.TrimSpace(p.s[start:p.pos]))
 }
 
-// condition parses ATTRIBUTE:OPERATOR:VALUES found at pos.
+// twoPart reports whether parts (a condition split at its first two
+// colons) are the docs' custom-field form <Field Name>:<Field Value>: the
+// first part names a custom field (and no standard attribute) and the
+// second is no operator (a value may hold colons).
+func (p *queryParser) twoPart(parts []string) (string, bool) {
+	attr := strings.ToLower(strings.TrimSpace(parts[0]))
+	if len(parts) < 2 || attr == "" {
+		return "", false
+	}
+	if _, std := searchAttrs[attr]; std {
+		return "", false
+	}
+	if _, custom := simulator.ConfiguredName(p.custom, attr); !custom {
+		return "", false
+	}
+	_, op := searchOps[strings.ToUpper(strings.TrimSpace(parts[1]))]
+	return parts[0], len(parts) == 2 || !op
+}
+
+// condition parses ATTRIBUTE:OPERATOR:VALUES found at pos, or a custom
+// field's <Field Name>:<Field Value>.
 func (p *queryParser) condition(pos int, text string) (queryNode, error) {
 	fail := func(format string, args ...any) (queryNode, error) {
 		return nil, &QueryError{Pos: pos, Msg: fmt.Sprintf(format, args...)}
 	}
 	parts := strings.SplitN(text, ":", 3)
+	if field, ok := p.twoPart(parts); ok {
+		// The docs' custom-field form <Field Name>:<Field Value>: EQUALS.
+		parts = []string{field, "EQUALS", strings.Join(parts[1:], ":")}
+	}
 	if len(parts) < 3 {
 		return fail("condition %q is not ATTRIBUTE:OPERATOR:VALUES", text)
 	}

@@ -29,6 +29,8 @@ func TestSearch(t *testing.T) {
 		{"registered on", "registered_date:ON:2016-09-11", []string{"387020208"}, 1},
 		{"registered range", "registered_date:RANGE:2016-01-01;2016-12-31&lastname:IN:John;Harper;Sawyer", []string{"500002", "3879773", "17742", "387020208"}, 4},
 		{"custom field", "Favorite Color:EQUALS:green", []string{"17742"}, -1},
+		{"custom field, the docs' two-part form", "Favorite Color:green", []string{"17742"}, -1},
+		{"custom field, two-part, and a condition", "Favorite Color:Green&firstname:EXACT:Tom", []string{"17742"}, -1},
 		{"registered store", "registered_store:EQUALS:storecode&lastname:EXACT:Sawyer", []string{"368881003"}, 1},
 		{"registered store id", "registered_store:EQUALS:12762390&lastname:EXACT:Sawyer", []string{"368881003"}, 1},
 		{"registered till", "registered_store:IN:rr.till;nowhere&firstname:EXACT:Tom", []string{"17742", "261506099"}, -1},
@@ -87,6 +89,7 @@ func FuzzSearchQuery(f *testing.F) {
 		"(slab:EQUALS:CLASSIC)", "firstname:STARTS:T&lastname:EXACT:Sawyer", "a:b", "((((", ")(", "|&",
 		"loyalty_points:RANGE:1;2", "registered_date:ON:2012-12-25", "Favorite Color:IN:a;b;;c", "mobile:EQUALS:+4470",
 		"x:y:z:w", "registered_date:RANGE:2020-01-01;2010-01-01", "lifetime_points:GREATER:1e309", "",
+		"Favorite Color:Green", "city:a:b", "Favorite Color:",
 	} {
 		f.Add(seed)
 	}
