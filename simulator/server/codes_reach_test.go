@@ -29,10 +29,10 @@ type way struct {
 	what string
 	// inject names the operation of a one-rule scenario answering code; ""
 	// means the request alone gets it.
-	inject                       string
-	method, target, body         string
-	headers                      []string
-	setup                        []string // "METHOD target body" requests run first
+	inject               string
+	method, target, body string
+	headers              []string
+	setup                []string // "METHOD target body" requests run first
 }
 
 func natural(code int, api, what, method, target, body string, setup ...string) way {
