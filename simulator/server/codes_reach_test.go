@@ -318,13 +318,19 @@ func TestCodeWays(t *testing.T) {
 			t.Errorf("code %d (%s) has no way in codeWays", n, c)
 		}
 	}
+	// One simulator, back to the fixtures before each way: a reset takes
+	// milliseconds, a new simulator a good part of a second.
+	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	for _, w := range codeWays {
 		name := fmt.Sprintf("%d %s", w.code, w.api)
 		t.Run(name, func(t *testing.T) {
 			if w.target == "" {
 				t.Skipf("%d: no operation of capsim can answer it (%s)", w.code, w.what)
 			}
-			s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+			s.T = t
+			if err := s.Store.Reset(""); err != nil {
+				t.Fatal(err)
+			}
 			id := ""
 			for _, call := range w.setup {
 				method, rest, _ := strings.Cut(call, " ")
