@@ -19,6 +19,10 @@ type OrgV11 struct {
 	// PreferenceFields are the custom fields of the preferences category
 	// (customer/preferences reads and writes them).
 	PreferenceFields []string `json:"preferenceFields,omitempty"`
+	// RegistrationPoints are the points a v1.1 registration into the
+	// loyalty program earns in the default program (0: none), which the add
+	// answer shows as a side effect.
+	RegistrationPoints float64 `json:"registrationPoints,omitempty"`
 }
 
 // Store is a store of the org. Tills name their store by code.

@@ -131,10 +131,16 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		var warnings []*simulator.Error
 		code := simulator.CodeCustomerUpdated
+		effects := List{}
 		if isNew {
 			code = simulator.CodeCustomerRegistered
 			if c, err = newCustomer(tx, in, now, till); err != nil {
 				return nil, Result{}, err
+			}
+			// The add sample's side_effects.effect: points the org awards
+			// for registering.
+			if awarded, total := c.AwardRegistration(tx.Org(), now); awarded > 0 {
+				effects = append(effects, Obj{{"type", "points"}, {"awarded_points", Num(awarded)}, {"total_points", Num(total)}})
 			}
 		} else if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
 			return nil, Result{}, err
@@ -158,7 +164,11 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		*touched = c.ID
 		res := Succeeded(code, warnings...)
-		return customerItem(tx.Org(), c, res, true), res, nil
+		item := customerItem(tx.Org(), c, res, true)
+		if len(effects) > 0 {
+			item = item.Set("side_effects", Obj{{"effect", effects}})
+		}
+		return item, res, nil
 	})
 }
 
@@ -368,9 +378,8 @@ func customerItem(org *simulator.Org, c *simulator.Customer, res Result, sideEff
 		{"item_status", res.ItemStatus()},
 	}
 	if sideEffects {
-		// Registration rules that award points or coupons are not in the
-		// fixtures' programs: nothing is awarded, which the docs write as
-		// an empty side_effects ({} in JSON).
+		// Nothing awarded is an empty side_effects ({} in JSON), as the
+		// add sample writes it; addOne sets the registration's points.
 		out = append(out, Field{"side_effects", Obj{}})
 	}
 	first, last := "", ""

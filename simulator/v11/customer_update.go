@@ -66,9 +66,16 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 			return nil, Result{}, err
 		}
 		res := Succeeded(simulator.CodeCustomerUpdated, warnings...)
-		return customerItem(tx.Org(), c, res, false), res, nil
+		return customerItem(tx.Org(), c, res, false).Reorder(updateItemOrder), res, nil
 	})
 }
+
+// updateItemOrder is the order of an updated customer's fields in the
+// update sample (names before the fields, registered_on near the end);
+// type, which the sample lacks, stays after the names.
+var updateItemOrder = []string{"user_id", "mobile", "email", "external_id", "firstname", "lastname", "type",
+	"extended_fields", "custom_fields", "item_status", "lifetime_points", "lifetime_purchases", "loyalty_points",
+	"current_slab", "registered_on", "updated_on"}
 
 // handleCustomerUpdateIdentity handles "POST /v1.1/customer/update_identity":
 // each root.customer item {identifier, old_value, new_value} asks to change

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -372,4 +373,30 @@ func escapeControls(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// TestRegistrationSideEffects: a registration into the loyalty program
+// earns the org's registration points, shown as side_effects.effect as in
+// the add sample; an update or a non-loyalty registration earns nothing
+// (side_effects {}).
+func TestRegistrationSideEffects(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	tests := []struct {
+		name, fields string
+		want         any
+	}{
+		{"loyalty registration", `"mobile":"447700900701"`,
+			map[string]any{"effect": []any{map[string]any{"type": "points", "awarded_points": "50", "total_points": "50"}}}},
+		{"non-loyalty registration", `"mobile":"447700900702","type":"NON_LOYALTY"`, map[string]any{}},
+		{"update of a registered customer", `"mobile":"44700900000"`, map[string]any{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := call(t, s, "POST", "/v1.1/customer/add?format=json", `{"root":{"customer":[{`+tc.fields+`}]}}`)
+			v := decode(t, s, "POST", "/v1.1/customer/add", res)
+			if got := at(v, "response", "customers", "customer", 0, "side_effects"); !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("side_effects %v, want %v", got, tc.want)
+			}
+		})
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"sync"
 	"unicode/utf8"
@@ -49,6 +50,27 @@ func (o Obj) Set(key string, v any) Obj {
 		}
 	}
 	return append(o, Field{key, v})
+}
+
+// Reorder returns o's fields with those named in keys first, in that order,
+// then the others as they were. It reorders o in place.
+func (o Obj) Reorder(keys []string) Obj {
+	out := make(Obj, 0, len(o))
+	for _, k := range keys {
+		for _, f := range o {
+			if f.Key == k {
+				out = append(out, f)
+				break
+			}
+		}
+	}
+	for _, f := range o {
+		if !slices.Contains(keys, f.Key) {
+			out = append(out, f)
+		}
+	}
+	copy(o, out)
+	return o
 }
 
 // Render writes root as the body of a v1.1 response in format f, with HTTP
