@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -103,7 +105,7 @@ var codeWays = func() []way {
 		natural(100, "v1.1", "referrals POST: each invitee added", "POST", "/v1.1/customer/referrals?format=json", referral("12511", "EMAIL", "huck@example.com")),
 		natural(200, "v1.1", "every item succeeded", "GET", getTom, ""),
 		natural(201, "v1.1", "some items failed: get of a known and an unknown mobile", "GET", "/v1.1/customer/get?mobile=44700900000,447700999999&format=json", ""),
-		natural(400, "v1.1, v2", "a request that cannot be read: get without an identifier", "GET", "/v1.1/customer/get?user_id=true&format=json", ""),
+		natural(400, "v1.1, v2", "a request that cannot be read: transactions without an identifier", "GET", "/v1.1/customer/transactions?limit=2&format=json", ""),
 		{code: 401, api: "v1.1, v2", what: "no credentials", method: "GET", target: getTom, headers: []string{"Authorization", "-"}},
 		getInj(402, "API version not supported: the real gateway's; no request reaches it"),
 		natural(404, "v1.1", "an unknown path", "GET", "/v1.1/customer/nothing?format=json", ""),
@@ -131,7 +133,7 @@ var codeWays = func() []way {
 		natural(1012, "v1.1", "get of an unknown mobile, email or external id", "GET", "/v1.1/customer/get?mobile=447700999999&format=json", ""),
 		natural(1013, "v1.1", "update_identity of a non-loyalty customer", "POST", "/v1.1/customer/update_identity?format=json", one("customer", `"identifier":"email","old_value":"ann.lee@example.com","new_value":"ann@example.com"`)),
 		addInj(1014, "already registered: add updates a registered customer instead"),
-		getInj(1015, "no identifier: capsim answers status 400 for a request without one"),
+		natural(1015, "v1.1", "get without an identifier (status)", "GET", "/v1.1/customer/get?user_id=true&format=json", ""),
 		natural(1016, "v1.1", "add with another customer's email", "POST", addPath, add(`"mobile":"44700900999","email":"tom.sawyer@example.com"`)),
 		natural(1017, "v1.1", "add with a custom field the org lacks (a warning)", "POST", addPath, add(`"mobile":"447700900556","custom_fields":{"field":[{"name":"Hobbies","value":"x"}]}`)),
 		addInj(1018, "custom field update failed: an internal failure"),
@@ -297,7 +299,8 @@ var codeWays = func() []way {
 		v11warn(91017, "WebEngage profile unavailable"),
 		v11warn(91018, "WeChat notifications unavailable"),
 		v11warn(91019, "WebEngage notifications unavailable"),
-		v11warn(91020, "invalid registration till"),
+		{code: 91020, api: "v1.1, v2", what: "add registering a customer as a till the org does not have (--auth any)", method: "POST", target: addPath,
+			body: add(`"mobile":"447700900903"`), headers: []string{"Authorization", "Basic " + base64.StdEncoding.EncodeToString([]byte("no.such.till:"+auth.MD5Hex("x")))}},
 		v11warn(91021, "invalid attribution till"),
 		natural(91022, "v1.1, v2", "add with a subscription of an unknown channel", "POST", addPath, add(`"mobile":"447700900559","subscriptions":{"subscription":[{"channel":"fax","priority":"bulk","scope":"all","is_subscribed":"0"}]}`)),
 	}

@@ -137,6 +137,11 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 			if c, err = newCustomer(tx, in, now, till); err != nil {
 				return nil, Result{}, err
 			}
+			// A till the org does not have (--auth any lets any till in)
+			// registers the customer all the same, with warning 91020.
+			if tx.Org().Till(till) == nil {
+				warnings = append(warnings, simulator.Errorf(simulator.CodeInvalidRegistrationTill).WithDetail("till %q", till))
+			}
 			// The add sample's side_effects.effect: points the org awards
 			// for registering.
 			if awarded, total := c.AwardRegistration(tx.Org(), now); awarded > 0 {

@@ -31,15 +31,29 @@ func parseGetOptions(q url.Values) getOptions {
 	}
 }
 
+// namesIdentifier reports whether q has any identifier parameter.
+func namesIdentifier(q url.Values) bool {
+	for _, name := range IdentNames {
+		if len(q[name]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // handleCustomerGet handles "GET /v1.1/customer/get": one item per
 // identifier of the query (mobile, email, external_id, id, card_number;
 // comma-separated for several customers). Unknown customers fail as items
 // (1012, or 1011 for an id: see FindCustomer) while the rest succeed, so the
 // status is 201 when some fail and 500 when all do. No identifier at all is
-// a request-level 400; more than the batch limit is 1060.
+// status 1015 "No identifier provided to get loyalty users", get's own code
+// for it (the other reads answer 400); more than the batch limit is 1060.
 func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	idents, err := QueryIdents(q, s.Limit())
+	if err != nil && !namesIdentifier(q) {
+		err = simulator.Errorf(simulator.CodeNoIdentifier).WithDetail("pass mobile, email, external_id, id or card_number")
+	}
 	if err != nil {
 		WriteError(w, r, err)
 		return

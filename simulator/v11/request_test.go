@@ -49,7 +49,8 @@ func TestRequestErrors(t *testing.T) {
 			`{"identifier":"email","old_value":"tom.sawyer@example.com","new_value":"tom@example.com"},` +
 			`{"identifier":"email","old_value":"rita.john@example.com","new_value":"rita@example.com"}]}}`, nil, 1060, "at most 1 are allowed"},
 		{"batch limit get", "GET", "/v1.1/customer/get?mobile=" + strings.Join(ids, ","), "", nil, 1060, "Batch limit exceeded"},
-		{"get without identifier", "GET", "/v1.1/customer/get?user_id=true", "", nil, 400, "no identifier"},
+		{"get without identifier", "GET", "/v1.1/customer/get?user_id=true", "", nil, 1015, "No identifier provided to get loyalty users"},
+		{"transactions without identifier", "GET", "/v1.1/customer/transactions?limit=2", "", nil, 400, "no identifier"},
 		{"get empty identifier", "GET", "/v1.1/customer/get?mobile=", "", nil, 400, "mobile is empty"},
 		{"bad format", "GET", "/v1.1/customer/get?mobile=44700900000&format=yaml", "", nil, 400, "format"},
 		{"search unknown operator", "GET", "/v1.1/customer/search?q=firstname:LIKE:Tom", "", nil, 400, `unknown operator "LIKE"`},
