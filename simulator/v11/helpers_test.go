@@ -14,7 +14,7 @@ func jsonUnmarshal(s string, v any) error {
 	return dec.Decode(v)
 }
 
-func sortedKeys(m map[string]any) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 
@@ -197,7 +196,7 @@ func shapeDiffs(t *testing.T, s *simtest.Server, name, method, target, body stri
 	}
 	want, have := jsonKinds(doc), jsonKinds(got)
 	var diffs []string
-	for _, path := range sortedKinds(want.kinds) {
+	for _, path := range sortedKeys(want.kinds) {
 		gk, ok := have.kinds[path]
 		if !ok {
 			continue
@@ -212,7 +211,7 @@ func shapeDiffs(t *testing.T, s *simtest.Server, name, method, target, body stri
 			if g == "array" && want.kinds[path]["object"] && allAbove(have.lens[path], 1) {
 				continue // several items: an array, as the real API writes them
 			}
-			diffs = append(diffs, fmt.Sprintf("%s: the sample shows %v, capsim %s", path, keys(want.kinds[path]), g))
+			diffs = append(diffs, fmt.Sprintf("%s: the sample shows %v, capsim %s", path, sortedKeys(want.kinds[path]), g))
 		}
 	}
 	return diffs
@@ -228,24 +227,6 @@ func allAbove(lens []int, n int) bool {
 		}
 	}
 	return true
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func sortedKinds(m map[string]map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // TestJSONListModes checks the three modes on the documented requests: in
