@@ -52,11 +52,11 @@ func checkV11Code(c *contract.Contract, op *contract.Operation, code simulator.C
 			return fmt.Sprintf("v1.1 warnings ride on the items of a batch, and operation %s answers none", op.ID)
 		}
 		write = func(w http.ResponseWriter, r *http.Request) {
-			v11.WriteSampleBatch(w, r, path, simulator.Injection{Code: code}, op.Method != http.MethodGet)
+			v11.WriteSampleBatch(w, r, path, simulator.Injection{Code: code}, op.Method, op.Path)
 		}
 	case !v11.RequestLevel(code) && path != nil:
 		write = func(w http.ResponseWriter, r *http.Request) {
-			v11.WriteSampleBatch(w, r, path, simulator.Injection{Code: code}, op.Method != http.MethodGet)
+			v11.WriteSampleBatch(w, r, path, simulator.Injection{Code: code}, op.Method, op.Path)
 		}
 	}
 	for _, f := range []string{"json", "xml"} {

@@ -86,7 +86,7 @@ var updateItemOrder = []string{"user_id", "mobile", "email", "external_id", "fir
 // more than one item is refused whole with 1060 "Batch limit exceeded" (the
 // limit being one), and nothing is recorded.
 func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Request) {
-	s.serveBatchUpTo(w, r, shapeCustomers, 1, s.updateIdentityOne)
+	s.serveBatchUpTo(w, r, shapeCustomers, 1, s.updateIdentityOne, identityEcho)
 }
 
 // updateIdentityOne records one identity change request. identifier must be
@@ -95,12 +95,18 @@ func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Req
 // name a customer (1012) whose v1.1 profile holds it (1025), who is a loyalty
 // customer (1013), and no other customer may hold the new one (1032 mobile,
 // 1016 email, 1033 external id).
+// identityEcho renders an update_identity item with its outcome: the change
+// as sent and whether it was recorded.
+func identityEcho(raw Values) func(Result) Obj {
+	return func(res Result) Obj {
+		return Obj{{"identifier", raw.String("identifier")}, {"old_value", raw.String("old_value")},
+			{"new_value", raw.String("new_value")}, {"updated", fmt.Sprint(res.OK())}, {"item_status", res.ItemStatus()}}
+	}
+}
+
 func (s *Server) updateIdentityOne(r *http.Request, raw Values) (Obj, Result) {
 	name, oldV, newV := raw.String("identifier"), raw.String("old_value"), raw.String("new_value")
-	item := func(res Result) Obj {
-		return Obj{{"identifier", name}, {"old_value", oldV}, {"new_value", newV},
-			{"updated", fmt.Sprint(res.OK())}, {"item_status", res.ItemStatus()}}
-	}
+	item := identityEcho(raw)
 	fail := func(err *simulator.Error) (Obj, Result) { return item(Failed(err)), Failed(err) }
 	typ, ok := identTypes[name]
 	if !ok || name == IdentCardNumber {

@@ -71,12 +71,13 @@ func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batc
 // items (400 if unreadable, 1060 over the batch limit), runs one on each item
 // on its own, and answers the batch envelope with the items under shape.
 func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histShape, one func(*http.Request, Values) (Obj, Result)) {
-	s.serveBatchUpTo(w, r, shape, s.Limit(), one)
+	s.serveBatchUpTo(w, r, shape, s.Limit(), one, customerEcho)
 }
 
 // serveBatchUpTo is serveBatch with a batch limit of its own (1: an
-// operation without batch support).
-func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape histShape, limit int, one func(*http.Request, Values) (Obj, Result)) {
+// operation without batch support) and the echo of its failed items.
+func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape histShape, limit int,
+	one func(*http.Request, Values) (Obj, Result), echo func(Values) func(Result) Obj) {
 	items, err := ReadItems(r, "customer", limit)
 	if err != nil {
 		WriteError(w, r, err)
@@ -84,7 +85,7 @@ func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape hi
 	}
 	b := newBatch(r)
 	for _, in := range items {
-		b.item(func() (Obj, Result) { return one(r, in) }, customerEcho(in))
+		b.item(func() (Obj, Result) { return one(r, in) }, echo(in))
 	}
 	replyBatch(w, r, shape, &b)
 }

@@ -118,12 +118,15 @@ var identifierTypes = map[string]string{
 
 // WriteSampleBatch writes the batch answer of one item carrying in (failed
 // by it, or succeeding with its warning) under path, as a minimal request
-// gets it: for checking a scenario against the contract.
-func WriteSampleBatch(w http.ResponseWriter, r *http.Request, path []string, in simulator.Injection, write bool) {
+// gets it from the operation method opPath: for checking a scenario
+// against the contract.
+func WriteSampleBatch(w http.ResponseWriter, r *http.Request, path []string, in simulator.Injection, method, opPath string) {
 	b := Batch{inject: &in}
-	id := Ident{Name: IdentMobile, Value: "0"}
-	echo := identEcho(id)
-	if write {
+	echo := identEcho(Ident{Name: IdentMobile, Value: "0"})
+	switch {
+	case opPath == "/v1.1/customer/update_identity":
+		echo = identityEcho(Values{"identifier": IdentMobile, "old_value": "0", "new_value": "1"})
+	case method != http.MethodGet:
 		echo = customerEcho(Values{IdentMobile: "0"})
 	}
 	b.item(func() (Obj, Result) {
