@@ -38,11 +38,23 @@ func stallTimeouts(h http.Handler, read, write time.Duration) http.Handler {
 		// No deadline while the handler (or a scenario's delay) works; each
 		// write sets its own.
 		_ = st.rc.SetWriteDeadline(time.Time{})
-		if r.Body != nil && r.Body != http.NoBody {
-			st.body.ReadCloser, st.body.st = r.Body, st
+		if body := r.Body; body != nil && body != http.NoBody {
+			st.body.ReadCloser, st.body.st = body, st
 			r.Body = &st.body
+			// net/http looks at its own body after the handler to decide
+			// whether the connection can be reused.
+			defer func() { r.Body = body }()
 		}
 		h.ServeHTTP(&st.w, r)
+		if st.bodyState == bodyFailed && !st.w.wrote {
+			// The body stalled and nothing answered it (a scenario's delay
+			// ended with the request): close rather than let net/http send
+			// an empty 200.
+			if conn, _, err := st.rc.Hijack(); err == nil {
+				_ = conn.Close()
+			}
+			return
+		}
 		if st.body.ReadCloser != nil && st.bodyState == bodyReading {
 			// net/http discards what the handler left unread: not forever.
 			_ = st.rc.SetReadDeadline(time.Now().Add(read))
@@ -70,10 +82,17 @@ type stall struct {
 // stallWriter sets the write deadline before each write.
 type stallWriter struct {
 	http.ResponseWriter
-	st *stall
+	st    *stall
+	wrote bool // the handler wrote a status or bytes
+}
+
+func (w *stallWriter) WriteHeader(code int) {
+	w.wrote = true
+	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *stallWriter) Write(p []byte) (int, error) {
+	w.wrote = true
 	_ = w.st.rc.SetWriteDeadline(time.Now().Add(w.st.write))
 	return w.ResponseWriter.Write(p)
 }
@@ -99,7 +118,10 @@ func (b *stallBody) Read(p []byte) (int, error) {
 		st.bodyState = bodyDone
 		_ = st.rc.SetReadDeadline(time.Time{})
 	case err != nil:
+		// The rest of the body will not come: whatever the handler
+		// answers, the connection closes after it.
 		st.bodyState = bodyFailed
+		st.w.ResponseWriter.Header().Set("Connection", "close")
 	}
 	return n, err
 }

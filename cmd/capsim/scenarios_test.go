@@ -42,6 +42,10 @@ func TestScenariosCheck(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
 	}
+	out.Reset()
+	if err := run([]string{"scenarios", "check", "../../scenarios/examples", "../../scenarios/slow.yaml"}, &out, io.Discard, nil); err != nil {
+		t.Fatalf("the starter files and a built-in: %v\n%s", err, out.String())
+	}
 	if err := run([]string{"scenarios", "check"}, io.Discard, io.Discard, nil); err == nil {
 		t.Fatal("check without a directory passed")
 	}
