@@ -138,13 +138,13 @@ func TestShutdown(t *testing.T) {
 		wantStatus  int // of the in-flight request; 0: cut off
 		maxDuration time.Duration
 	}{
-		{"drained", "10s", false, nil, http.StatusOK, 5 * time.Second},
-		{"drain timed out", "200ms", false, nil, 0, 1500 * time.Millisecond},
-		{"second signal", "10s", true, errForced, 0, 1500 * time.Millisecond},
+		{"drained", "20s", false, nil, http.StatusOK, 15 * time.Second},
+		{"drain timed out", "200ms", false, nil, 0, 3 * time.Second},
+		{"second signal", "20s", true, errForced, 0, 3 * time.Second},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "1500ms"), "--shutdown-timeout", tc.timeout)
+			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "4s"), "--shutdown-timeout", tc.timeout)
 			status := make(chan int, 1)
 			go func() {
 				req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/v2/customers/17742?source=INSTORE", nil)
@@ -251,7 +251,8 @@ func TestConnectionTimeouts(t *testing.T) {
 			if err != nil {
 				t.Fatalf("after %s: %v, want a clean close", took, err)
 			}
-			if took < tc.after-50*time.Millisecond || took > tc.after+time.Second {
+			// Generous above: a loaded machine is slow, but not by minutes.
+			if took < tc.after-50*time.Millisecond || took > tc.after+5*time.Second {
 				t.Fatalf("closed after %s, want about %s", took, tc.after)
 			}
 			if !strings.HasPrefix(string(got), tc.answer) || (tc.answer == "" && len(got) > 0) {
