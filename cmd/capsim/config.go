@@ -1,12 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +18,7 @@ import (
 // Flags win over the environment.
 type config struct {
 	Addr              string
+	AddrFile          string // the server writes its listen address here; healthcheck reads it
 	DB                string
 	Fixtures          string
 	Seed              int64
@@ -28,119 +29,221 @@ type config struct {
 	ValidateResponses bool
 	MaxBody           int64
 	BatchLimit        int
-	V11JSONLists      v11.JSONLists
 	TokenTTL          time.Duration
 	ShutdownTimeout   time.Duration
 
+	// Connection timeouts: see conn.go.
+	ReadHeaderTimeout time.Duration
+	ReadTimeout       time.Duration // a request body that sends nothing for this long is cut off
+	WriteTimeout      time.Duration // a response write that makes no progress for this long is cut off
+	IdleTimeout       time.Duration
+
+	scenarioDirs     string   // --scenarios as given
+	activeScenarios  string   // --scenario as given
 	ScenarioDirs     []string // --scenarios: a team's scenario files
 	ActiveScenarios  []string // --scenario: active for every request from the start
 	SkipBadScenarios bool
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
 
+	V11JSONLists v11.JSONLists // --v11-json-lists
+	v11JSONLists string
+
 	JournalEntryBytes int   // --journal-entry-bytes
 	JournalBytes      int64 // --journal-bytes
 	LogRequests       bool  // --log-requests
+
+	addrGiven bool // --addr was on the command line (healthcheck prefers it to AddrFile)
+	version   bool // --version
+}
+
+// usageError is a mistake on the command line: main prints it on one line
+// with a hint to --help and exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// envName is the environment twin of a flag: --log-level is CAPSIM_LOG_LEVEL.
+func envName(flagName string) string {
+	return "CAPSIM_" + strings.ToUpper(strings.ReplaceAll(flagName, "-", "_"))
+}
+
+// noEnv lists the flags without an environment twin.
+var noEnv = map[string]bool{"version": true}
+
+// newFlagSet declares every flag of the server (and of healthcheck, which
+// reads the same ones) into c.
+func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
+	fs = flag.NewFlagSet("capsim", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are printed once, by main
+	fs.Usage = func() {}
+	authMode, level = new(string), new(string)
+	fs.StringVar(&c.Addr, "addr", ":8080", "listen address")
+	fs.StringVar(&c.AddrFile, "addr-file", "", "write the listen address to this file while serving; healthcheck reads it (the image sets /tmp/capsim.addr)")
+	fs.StringVar(&c.DB, "db", ":memory:", "store: :memory: or a buntdb file that keeps state across restarts")
+	fs.StringVar(&c.Fixtures, "fixtures", "", "directory with org.json, customers.json and history.json replacing the embedded fixtures")
+	fs.Int64Var(&c.Seed, "seed", 1, "seed of the generated customers")
+	fs.IntVar(&c.Customers, "customers", 300, "customers to generate besides the fixtures (0 to 1000000)")
+	fs.StringVar(authMode, "auth", "any", "authentication: any, strict or off")
+	fs.StringVar(level, "log-level", "info", "debug, info, warn or error")
+	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")
+	fs.BoolVar(&c.ValidateResponses, "validate-responses", true, "check every response against the OpenAPI contract")
+	fs.Int64Var(&c.MaxBody, "max-body", 1<<20, "largest request body in bytes (at least 1024)")
+	fs.IntVar(&c.BatchLimit, "batch-limit", 100, "most items in one v1.1 batch; more get 1060")
+	fs.DurationVar(&c.TokenTTL, "token-ttl", 300*time.Second, "lifetime of OAuth tokens for keys not in the fixtures")
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight requests")
+	fs.DurationVar(&c.ReadHeaderTimeout, "read-header-timeout", 10*time.Second, "longest wait for a request's headers")
+	fs.DurationVar(&c.ReadTimeout, "read-timeout", 30*time.Second, "a request body that sends nothing for this long is cut off")
+	fs.DurationVar(&c.WriteTimeout, "write-timeout", 30*time.Second, "a response the client does not read for this long is cut off")
+	fs.DurationVar(&c.IdleTimeout, "idle-timeout", 120*time.Second, "an idle keep-alive connection is closed after this long")
+	declareScenarioFlags(fs, c)
+	declareJournalFlags(fs, c)
+	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
+	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
+	fs.BoolVar(&c.version, "version", false, "print the version and exit")
+	return fs, authMode, level
 }
 
 // parseConfig reads flags from args with defaults from the environment.
-func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*config, error) {
-	fs := flag.NewFlagSet("capsim", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	env := func(name, def string) string {
-		if v := getenv("CAPSIM_" + name); v != "" {
-			return v
-		}
-		return def
-	}
-	var (
-		c        config
-		authMode string
-		level    string
-		seed     string
-		custs    string
-		validate string
-		maxBody  string
-		batch    string
-		ttl      string
-		grace    string
-		scenDirs string
-		active   string
-		skipBad  string
-		journal  string
-		lists    string
-	)
-	fs.StringVar(&c.Addr, "addr", env("ADDR", ":8080"), "listen address (CAPSIM_ADDR)")
-	fs.StringVar(&c.DB, "db", env("DB", ":memory:"), "store: :memory: or a buntdb file that keeps state across restarts (CAPSIM_DB)")
-	fs.StringVar(&c.Fixtures, "fixtures", env("FIXTURES", ""), "directory replacing the embedded fixtures (CAPSIM_FIXTURES)")
-	fs.StringVar(&seed, "seed", env("SEED", "1"), "seed of the generated customers (CAPSIM_SEED)")
-	fs.StringVar(&custs, "customers", env("CUSTOMERS", "300"), "customers to generate besides the fixtures (CAPSIM_CUSTOMERS)")
-	fs.StringVar(&authMode, "auth", env("AUTH", "any"), "authentication: any, strict or off (CAPSIM_AUTH)")
-	fs.StringVar(&level, "log-level", env("LOG_LEVEL", "info"), "debug, info, warn or error (CAPSIM_LOG_LEVEL)")
-	fs.StringVar(&c.LogFormat, "log-format", env("LOG_FORMAT", "text"), "text or json (CAPSIM_LOG_FORMAT)")
-	fs.StringVar(&validate, "validate-responses", env("VALIDATE_RESPONSES", "true"), "check every response against the OpenAPI contract (CAPSIM_VALIDATE_RESPONSES)")
-	fs.StringVar(&maxBody, "max-body", env("MAX_BODY", "1048576"), "largest request body in bytes (CAPSIM_MAX_BODY)")
-	fs.StringVar(&batch, "batch-limit", env("BATCH_LIMIT", "100"), "most items in one v1.1 batch; more get 1060 (CAPSIM_BATCH_LIMIT)")
-	fs.StringVar(&ttl, "token-ttl", env("TOKEN_TTL", "300s"), "lifetime of OAuth tokens for keys not in the fixtures (CAPSIM_TOKEN_TTL)")
-	fs.StringVar(&grace, "shutdown-timeout", env("SHUTDOWN_TIMEOUT", "10s"), "how long SIGTERM waits for in-flight requests (CAPSIM_SHUTDOWN_TIMEOUT)")
-	fs.StringVar(&scenDirs, "scenarios", env("SCENARIOS", ""), "directory (or comma-separated directories) of a team's scenario files (CAPSIM_SCENARIOS)")
-	fs.StringVar(&active, "scenario", env("SCENARIO", ""), "scenarios active for every request from the start: NAME[,NAME] (CAPSIM_SCENARIO)")
-	fs.StringVar(&skipBad, "skip-bad-scenarios", env("SKIP_BAD_SCENARIOS", "false"), "start even if a scenario file is refused, logging its problems (CAPSIM_SKIP_BAD_SCENARIOS)")
-	fs.StringVar(&journal, "journal-size", env("JOURNAL_SIZE", "1000"), "requests the journal keeps, a ring buffer; 0 keeps none (CAPSIM_JOURNAL_SIZE)")
-	fs.StringVar(&c.AdminToken, "admin-token", env("ADMIN_TOKEN", ""), "lock /__admin (all but health) behind this X-Capsim-Admin-Token (CAPSIM_ADMIN_TOKEN)")
-	jf := addJournalFlags(fs, env)
-	fs.StringVar(&lists, "v11-json-lists", env("V11_JSON_LISTS", "documented"), "how v1.1 JSON answers write lists: documented, always or single-object (CAPSIM_V11_JSON_LISTS)")
+// Every error is a *usageError; -h and --help give flag.ErrHelp.
+func parseConfig(args []string, getenv func(string) string) (*config, error) {
+	var c config
+	fs, authMode, level := newFlagSet(&c)
 	if err := fs.Parse(args); err != nil {
-		return nil, err
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, flagError(err)
 	}
 	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		a := fs.Arg(0)
+		if a == "true" || a == "false" {
+			return nil, usagef("unexpected argument %q: write a boolean flag bare (--skip-bad-scenarios) or as --flag=%s", a, a)
+		}
+		return nil, usagef("unexpected argument %q", a)
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var envErr error
+	fs.VisitAll(func(f *flag.Flag) {
+		if set[f.Name] || noEnv[f.Name] || envErr != nil {
+			return
+		}
+		if v := getenv(envName(f.Name)); v != "" {
+			if err := fs.Set(f.Name, v); err != nil {
+				envErr = usagef("%s=%q: %v", envName(f.Name), v, err)
+			}
+		}
+	})
+	if envErr != nil {
+		return nil, envErr
+	}
+	c.addrGiven = set["addr"]
+	return &c, c.validate(*authMode, *level)
+}
+
+// flagError rewrites the flag package's errors in the --double-dash form
+// the help shows.
+func flagError(err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return usagef("unknown flag --%s", strings.TrimPrefix(name, "-"))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return usagef("flag --%s needs a value", strings.TrimPrefix(name, "-"))
+	}
+	msg = strings.Replace(msg, " for flag -", " for flag --", 1)
+	return usagef("%s", strings.Replace(msg, " for -", " for --", 1))
+}
+
+// validate checks the values the flag types do not.
+func (c *config) validate(authMode, level string) error {
 	var err error
-	if c.Seed, err = strconv.ParseInt(seed, 10, 64); err != nil {
-		return nil, fmt.Errorf("--seed %q: not an integer", seed)
+	switch {
+	case c.Customers < 0 || c.Customers > 1_000_000:
+		return usagef("--customers %d: want an integer from 0 to 1000000", c.Customers)
+	case c.MaxBody < 1024:
+		return usagef("--max-body %d: want an integer of at least 1024", c.MaxBody)
+	case c.BatchLimit < 1:
+		return usagef("--batch-limit %d: want a positive integer", c.BatchLimit)
+	case c.TokenTTL <= 0:
+		return usagef("--token-ttl %s: want a positive duration such as 300s", c.TokenTTL)
+	case c.ShutdownTimeout < 0:
+		return usagef("--shutdown-timeout %s: want a duration such as 10s", c.ShutdownTimeout)
+	case c.LogFormat != "text" && c.LogFormat != "json":
+		return usagef("--log-format %q: want text or json", c.LogFormat)
 	}
-	if c.Customers, err = strconv.Atoi(custs); err != nil || c.Customers < 0 || c.Customers > 1_000_000 {
-		return nil, fmt.Errorf("--customers %q: want an integer from 0 to 1000000", custs)
+	for _, t := range []struct {
+		name string
+		d    time.Duration
+	}{{"read-header-timeout", c.ReadHeaderTimeout}, {"read-timeout", c.ReadTimeout}, {"write-timeout", c.WriteTimeout}, {"idle-timeout", c.IdleTimeout}} {
+		if t.d <= 0 {
+			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
+		}
+	}
+	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
+		return usagef("--v11-json-lists: %v", err)
 	}
 	if c.Auth, err = auth.ParseMode(authMode); err != nil {
-		return nil, err
+		return usagef("--auth: %v", err)
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
-		return nil, fmt.Errorf("--log-level %q: want debug, info, warn or error", level)
-	}
-	if c.LogFormat != "text" && c.LogFormat != "json" {
-		return nil, fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
-	}
-	if c.ValidateResponses, err = strconv.ParseBool(validate); err != nil {
-		return nil, fmt.Errorf("--validate-responses %q: want true or false", validate)
-	}
-	if c.MaxBody, err = strconv.ParseInt(maxBody, 10, 64); err != nil || c.MaxBody < 1024 {
-		return nil, fmt.Errorf("--max-body %q: want an integer of at least 1024", maxBody)
-	}
-	if c.BatchLimit, err = strconv.Atoi(batch); err != nil || c.BatchLimit < 1 {
-		return nil, fmt.Errorf("--batch-limit %q: want a positive integer", batch)
-	}
-	if c.V11JSONLists, err = v11.ParseJSONLists(lists); err != nil {
-		return nil, fmt.Errorf("--v11-json-lists: %w", err)
-	}
-	if c.TokenTTL, err = time.ParseDuration(ttl); err != nil || c.TokenTTL <= 0 {
-		return nil, fmt.Errorf("--token-ttl %q: want a positive duration such as 300s", ttl)
-	}
-	if c.ShutdownTimeout, err = time.ParseDuration(grace); err != nil || c.ShutdownTimeout < 0 {
-		return nil, fmt.Errorf("--shutdown-timeout %q: want a duration such as 10s", grace)
+		return usagef("--log-level %q: want debug, info, warn or error", level)
 	}
 	if c.Fixtures != "" {
 		if st, err := os.Stat(c.Fixtures); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("--fixtures %q: not a directory", c.Fixtures)
+			return usagef("--fixtures %q: not a directory", c.Fixtures)
 		}
 	}
-	if err := c.parseScenarioFlags(scenDirs, active, skipBad, journal); err != nil {
-		return nil, err
+	if err := c.validateScenarioFlags(); err != nil {
+		return err
 	}
-	if err := jf.apply(&c); err != nil {
-		return nil, err
+	if err := c.validateJournalFlags(); err != nil {
+		return err
 	}
 	c.Addr = strings.TrimSpace(c.Addr)
-	return &c, nil
+	return nil
+}
+
+// printFlags writes every flag as "--name TYPE  usage (CAPSIM_NAME, default X)".
+func printFlags(w io.Writer) {
+	var c config
+	fs, _, _ := newFlagSet(&c)
+	fs.VisitAll(func(f *flag.Flag) {
+		typ, usage := flag.UnquoteUsage(f)
+		if v, ok := argNames[f.Name]; ok {
+			typ = v
+		}
+		name := "--" + f.Name
+		if typ != "" && !isBool(f) {
+			name += " " + strings.ToUpper(typ)
+		}
+		var extra []string
+		if !noEnv[f.Name] {
+			extra = append(extra, envName(f.Name))
+		}
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			extra = append(extra, "default "+f.DefValue)
+		}
+		if len(extra) > 0 {
+			usage += " (" + strings.Join(extra, ", ") + ")"
+		}
+		fmt.Fprintf(w, "  %-31s %s\n", name, usage)
+	})
+}
+
+// argNames name the values of flags in the help where the type says little.
+var argNames = map[string]string{
+	"addr": "ADDR", "addr-file": "PATH", "db": "PATH", "fixtures": "DIR", "seed": "INT", "max-body": "BYTES",
+	"auth": "MODE", "log-level": "LEVEL", "log-format": "FORMAT", "admin-token": "TOKEN",
+	"scenarios": "DIR[,DIR]", "scenario": "NAME[,NAME]",
+}
+
+func isBool(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }

@@ -1,9 +1,6 @@
 package main
 
-import (
-	"io"
-	"testing"
-)
+import "testing"
 
 // TestJournalFlags reads the journal bounds and --log-requests, with their
 // environment twins, and refuses bad values.
@@ -29,7 +26,7 @@ func TestJournalFlags(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := parseConfig(tc.args, func(k string) string { return tc.env[k] }, io.Discard)
+			c, err := parseConfig(tc.args, func(k string) string { return tc.env[k] })
 			if tc.bad {
 				if err == nil {
 					t.Fatalf("%v accepted", tc.args)

@@ -1,22 +1,18 @@
 // Command capsim is a stateful simulator of the Capillary customer and
-// promotion APIs (v1.1 and v2).
-//
-//	capsim [flags]              serve (default :8080, embedded fixtures)
-//	capsim healthcheck [flags]  exit 0 if the server at --addr is healthy
-//	capsim scenarios check DIR  lint scenario files (file:line: reason, exit 1)
-//	capsim scenarios list [DIR] list the built-in (and DIR's) scenarios
-//	capsim version              print the version
+// promotion APIs (v1.1 and v2). "capsim --help" lists its commands and flags.
 package main
 
 import (
-	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -44,46 +40,96 @@ func init() {
 	}
 }
 
+const usageText = `capsim: a stateful simulator of the Capillary customer and promotion APIs (v1.1 and v2)
+
+Usage:
+  capsim [serve] [flags]          serve the APIs (the default command); blocks until SIGTERM or Ctrl-C
+  capsim healthcheck [flags]      exit 0 if the server at --addr (or in --addr-file) answers /__admin/health
+  capsim scenarios check PATH...  check scenario files or directories (file:line: reason, exit 1)
+  capsim scenarios list [DIR...]  list the built-in scenarios (and DIR's)
+  capsim version                  print the version (also --version)
+  capsim help                     print this help (also --help, -h)
+
+Exit status: 0 ok, 1 failure, 2 a mistake on the command line.
+
+Flags (serve and healthcheck; each has a CAPSIM_* environment twin, and a flag wins over it):
+`
+
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
-		fmt.Fprintln(os.Stderr, "capsim:", err)
-		os.Exit(1)
-	}
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	os.Exit(exitCode(run(os.Args[1:], os.Stdout, os.Stderr, sigs), os.Stderr))
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "version":
-			fmt.Fprintln(stdout, "capsim", version)
-			return nil
-		case "healthcheck":
-			cfg, err := parseConfig(args[1:], os.Getenv, stderr)
-			if err != nil {
-				return err
-			}
-			return healthcheck(cfg.Addr)
-		case "scenarios":
-			return scenariosCommand(args[1:], stdout, stderr)
+// exitCode prints err on one line and maps it to the exit status: 2 for a
+// mistake on the command line (with a hint to --help), 1 for any other.
+func exitCode(err error, stderr io.Writer) int {
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "capsim: %v (see capsim --help)\n", err)
+		return 2
+	}
+	fmt.Fprintln(stderr, "capsim:", err)
+	return 1
+}
+
+// run runs the command args name. The server stops on the first signal from
+// sigs, draining in-flight requests; a second stops it at once.
+func run(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, "capsim", version)
+		return nil
+	case "help":
+		printUsage(stdout)
+		return nil
+	case "scenarios":
+		return scenariosCommand(args, stdout)
+	case "serve", "healthcheck":
+	default:
+		return usagef("unknown command %q", cmd)
+	}
+	cfg, err := parseConfig(args, os.Getenv)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		printUsage(stdout)
+		return nil
+	case err != nil:
+		return err
+	case cfg.version:
+		fmt.Fprintln(stdout, "capsim", version)
+		return nil
+	case cmd == "healthcheck":
+		return healthcheck(cfg)
+	}
+	return serve(cfg, stdout, sigs)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, usageText)
+	printFlags(w)
+}
+
+// healthcheck asks the server for /__admin/health. The address is --addr
+// when given on the command line, else the one the server wrote to
+// --addr-file, else CAPSIM_ADDR or the default: so in the image, a server
+// started with --addr as container arguments is found.
+func healthcheck(cfg *config) error {
+	addr := cfg.Addr
+	if !cfg.addrGiven && cfg.AddrFile != "" {
+		if b, err := os.ReadFile(cfg.AddrFile); err == nil && len(strings.TrimSpace(string(b))) > 0 {
+			addr = strings.TrimSpace(string(b))
 		}
 	}
-	cfg, err := parseConfig(args, os.Getenv, stderr)
-	if err != nil {
-		return err
-	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return serve(ctx, cfg, stdout)
-}
-
-// healthcheck asks the server at addr for /__admin/health.
-func healthcheck(addr string) error {
-	host := addr
-	if len(host) > 0 && host[0] == ':' {
-		host = "127.0.0.1" + host
-	}
 	client := &http.Client{Timeout: 3 * time.Second}
-	res, err := client.Get("http://" + host + "/__admin/health")
+	res, err := client.Get("http://" + dialAddr(addr) + "/__admin/health")
 	if err != nil {
 		return fmt.Errorf("healthcheck: %w", err)
 	}
@@ -93,4 +139,17 @@ func healthcheck(addr string) error {
 		return errors.New("healthcheck: " + res.Status)
 	}
 	return nil
+}
+
+// dialAddr turns a listen address into one to dial: a missing or
+// unspecified host (":8080", "0.0.0.0:8080", "[::]:8080") is the loopback.
+func dialAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "127.0.0.1"
+	}
+	return net.JoinHostPort(host, port)
 }

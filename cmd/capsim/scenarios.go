@@ -1,11 +1,10 @@
 package main
 
 import (
-	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/capsim/capsim/openapi"
@@ -16,30 +15,35 @@ import (
 )
 
 const scenariosUsage = `usage:
-  capsim scenarios check DIR...   check scenario files against the catalogue and the contract;
-                                  prints file:line: reason per problem, exits 1 if any
+  capsim scenarios check PATH...  check scenario files, or the *.yaml and *.yml files of directories,
+                                  against the catalogue and the contract; prints file:line: reason
+                                  per problem and exits 1 if there is any
   capsim scenarios list [DIR...]  list the built-in scenarios (and DIR's) with their rules`
 
-// parseScenarioFlags reads the scenario flags into c.
-func (c *config) parseScenarioFlags(dirs, active, skipBad, journal string) error {
-	for _, d := range splitList(dirs) {
+// declareScenarioFlags declares the scenario and journal flags into c.
+func declareScenarioFlags(fs *flag.FlagSet, c *config) {
+	fs.StringVar(&c.scenarioDirs, "scenarios", "", "directory (or comma-separated directories) of a team's scenario files")
+	fs.StringVar(&c.activeScenarios, "scenario", "", "scenarios active for every request from the start: NAME[,NAME]")
+	fs.BoolVar(&c.SkipBadScenarios, "skip-bad-scenarios", false, "start even if a scenario file is refused, logging its problems")
+	fs.IntVar(&c.JournalSize, "journal-size", 1000, "requests the journal keeps, a ring buffer; 0 keeps none")
+}
+
+// validateScenarioFlags checks the scenario flags and splits their lists.
+func (c *config) validateScenarioFlags() error {
+	for _, d := range splitList(c.scenarioDirs) {
 		if st, err := os.Stat(d); err != nil || !st.IsDir() {
-			return fmt.Errorf("--scenarios %q: not a directory", d)
+			return usagef("--scenarios %q: not a directory", d)
 		}
 		c.ScenarioDirs = append(c.ScenarioDirs, d)
 	}
-	for _, name := range splitList(active) {
+	for _, name := range splitList(c.activeScenarios) {
 		if !scenario.ValidName(name) {
-			return fmt.Errorf("--scenario %q: not a scenario name", name)
+			return usagef("--scenario %q: not a scenario name", name)
 		}
 		c.ActiveScenarios = append(c.ActiveScenarios, name)
 	}
-	var err error
-	if c.SkipBadScenarios, err = strconv.ParseBool(skipBad); err != nil {
-		return fmt.Errorf("--skip-bad-scenarios %q: want true or false", skipBad)
-	}
-	if c.JournalSize, err = strconv.Atoi(journal); err != nil || c.JournalSize < 0 || c.JournalSize > 10_000_000 {
-		return fmt.Errorf("--journal-size %q: want an integer from 0 to 10000000", journal)
+	if c.JournalSize < 0 || c.JournalSize > 10_000_000 {
+		return usagef("--journal-size %d: want an integer from 0 to 10000000", c.JournalSize)
 	}
 	return nil
 }
@@ -65,41 +69,57 @@ func splitList(s string) []string {
 }
 
 // scenariosCommand runs "capsim scenarios ...".
-func scenariosCommand(args []string, stdout, stderr io.Writer) error {
+func scenariosCommand(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, scenariosUsage)
-		return errors.New("scenarios: name a command: check or list")
+		return usagef("scenarios: name a command: check or list")
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprintln(stdout, scenariosUsage)
+		return nil
+	case "check", "list":
+	default:
+		return usagef("scenarios: unknown command %q: want check or list", args[0])
 	}
 	c, err := contract.Load(openapi.FS)
 	if err != nil {
 		return err
 	}
-	switch args[0] {
-	case "check":
+	if args[0] == "check" {
 		return scenariosCheck(c, args[1:], stdout)
-	case "list":
-		return scenariosList(c, args[1:], stdout)
 	}
-	fmt.Fprintln(stderr, scenariosUsage)
-	return fmt.Errorf("scenarios: unknown command %q", args[0])
+	return scenariosList(c, args[1:], stdout)
 }
 
-// scenariosCheck lints the *.yaml and *.yml files of dirs as the server
-// would load them, printing every problem as file:line: reason.
-func scenariosCheck(c *contract.Contract, dirs []string, stdout io.Writer) error {
-	if len(dirs) == 0 {
-		return errors.New("scenarios check: name at least one directory")
+// scenariosCheck lints files, and the *.yaml and *.yml files of directories,
+// as the server would load them, printing every problem as file:line: reason.
+func scenariosCheck(c *contract.Contract, paths []string, stdout io.Writer) error {
+	if len(paths) == 0 {
+		return usagef("scenarios check: name at least one file or directory")
 	}
 	var probs scenario.Problems
 	loaded := 0
-	for _, dir := range dirs {
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			probs = append(probs, scenario.Problem{File: dir, Reason: "not a directory"})
-			continue
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		switch {
+		case err != nil:
+			probs = append(probs, scenario.Problem{File: p, Reason: "no such file or directory"})
+		case st.IsDir():
+			ss, ps := scenario.NewEngine(c, server.Envelopes(c)).LoadFS(os.DirFS(p), scenario.SourceDir, p)
+			loaded += len(ss)
+			probs = append(probs, ps...)
+		default:
+			data, err := os.ReadFile(p)
+			if err != nil {
+				probs = append(probs, scenario.Problem{File: p, Reason: err.Error()})
+				continue
+			}
+			ss, err := scenario.Parse(p, data, c, server.Envelopes(c))
+			if err != nil {
+				probs = append(probs, err.(scenario.Problems)...)
+			}
+			loaded += len(ss)
 		}
-		ss, p := scenario.NewEngine(c, server.Envelopes(c)).LoadFS(os.DirFS(dir), scenario.SourceDir, dir)
-		loaded += len(ss)
-		probs = append(probs, p...)
 	}
 	for _, p := range probs {
 		fmt.Fprintln(stdout, p.String())

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -21,7 +20,7 @@ func TestScenariosCheck(t *testing.T) {
 	}
 	write("good.yaml", "name: good\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n")
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"scenarios", "check", dir}, &out, io.Discard); err != nil {
+	if err := run([]string{"scenarios", "check", dir}, &out, io.Discard, nil); err != nil {
 		t.Fatalf("check: %v\n%s", err, out.String())
 	}
 	if got, want := out.String(), "ok: 1 scenario(s)\n"; got != want {
@@ -31,7 +30,7 @@ func TestScenariosCheck(t *testing.T) {
 	write("bad.yaml", "name: bad\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 1011, colour: red}\n")
 	write("dup.yml", "name: good\nrules:\n  - answer: {delay: 1ms}\n")
 	out.Reset()
-	err := run(context.Background(), []string{"scenarios", "check", dir}, &out, io.Discard)
+	err := run([]string{"scenarios", "check", dir}, &out, io.Discard, nil)
 	if err == nil {
 		t.Fatalf("check passed a bad directory:\n%s", out.String())
 	}
@@ -43,10 +42,14 @@ func TestScenariosCheck(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
 	}
-	if err := run(context.Background(), []string{"scenarios", "check"}, io.Discard, io.Discard); err == nil {
+	out.Reset()
+	if err := run([]string{"scenarios", "check", "../../scenarios/examples", "../../scenarios/slow.yaml"}, &out, io.Discard, nil); err != nil {
+		t.Fatalf("the starter files and a built-in: %v\n%s", err, out.String())
+	}
+	if err := run([]string{"scenarios", "check"}, io.Discard, io.Discard, nil); err == nil {
 		t.Fatal("check without a directory passed")
 	}
-	if err := run(context.Background(), []string{"scenarios", "frobnicate"}, io.Discard, io.Discard); err == nil {
+	if err := run([]string{"scenarios", "frobnicate"}, io.Discard, io.Discard, nil); err == nil {
 		t.Fatal("an unknown subcommand passed")
 	}
 }
@@ -54,7 +57,7 @@ func TestScenariosCheck(t *testing.T) {
 // TestScenariosList prints the built-ins with their rules.
 func TestScenariosList(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(context.Background(), []string{"scenarios", "list"}, &out, io.Discard); err != nil {
+	if err := run([]string{"scenarios", "list"}, &out, io.Discard, nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"lookup-not-found (builtin", "  - lookup: lookupCustomer -> code 8015, always, before-handler", "flaky-5xx", "customer-not-found"} {
@@ -68,8 +71,8 @@ func TestScenariosList(t *testing.T) {
 func TestScenarioFlags(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"CAPSIM_SCENARIO": "slow", "CAPSIM_JOURNAL_SIZE": "50", "CAPSIM_ADMIN_TOKEN": "t0k"}
-	c, err := parseConfig([]string{"--scenarios", dir, "--skip-bad-scenarios", "true", "--scenario", "flaky-5xx,slow"},
-		func(k string) string { return env[k] }, io.Discard)
+	c, err := parseConfig([]string{"--scenarios", dir, "--skip-bad-scenarios", "--scenario", "flaky-5xx,slow"},
+		func(k string) string { return env[k] })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,15 +80,15 @@ func TestScenarioFlags(t *testing.T) {
 		c.AdminToken != "t0k" || strings.Join(c.ActiveScenarios, ",") != "flaky-5xx,slow" {
 		t.Fatalf("config %+v", c)
 	}
-	d, err := parseConfig(nil, func(string) string { return "" }, io.Discard)
+	d, err := parseConfig(nil, func(string) string { return "" })
 	if err != nil || d.JournalSize != 1000 || d.AdminToken != "" || len(d.ActiveScenarios) != 0 {
 		t.Fatalf("defaults %+v %v", d, err)
 	}
 	for _, args := range [][]string{
 		{"--scenarios", "/nonexistent"}, {"--journal-size", "-1"}, {"--journal-size", "x"},
-		{"--skip-bad-scenarios", "maybe"}, {"--scenario", "a b"},
+		{"--skip-bad-scenarios=maybe"}, {"--scenario", "a b"},
 	} {
-		if _, err := parseConfig(args, func(string) string { return "" }, io.Discard); err == nil {
+		if _, err := parseConfig(args, func(string) string { return "" }); err == nil {
 			t.Errorf("%v accepted", args)
 		}
 	}

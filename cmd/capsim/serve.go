@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"runtime/debug"
 	"time"
@@ -16,9 +15,14 @@ import (
 	"github.com/capsim/capsim/simulator/server"
 )
 
-// serve builds the simulator and serves until ctx ends, then drains in-flight
-// requests and closes the store.
-func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
+// errForced is what serve returns when a second signal stopped it without
+// draining.
+var errForced = errors.New("stopped by a second signal without draining in-flight requests")
+
+// serve builds the simulator and serves until the first signal from sigs,
+// then drains in-flight requests (up to --shutdown-timeout; a second signal
+// cuts the drain short) and closes the store.
+func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	start := time.Now()
 	// The simulator's heap is small (tens of MB) and its garbage is per
 	// request: collecting four times less often buys throughput for memory
@@ -55,23 +59,52 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
-	srv := &http.Server{Handler: app, ReadHeaderTimeout: 10 * time.Second}
+	srv := newHTTPServer(app, cfg)
+	if cfg.AddrFile != "" {
+		if err := os.WriteFile(cfg.AddrFile, []byte(ln.Addr().String()+"\n"), 0o644); err != nil {
+			log.Warn("cannot write --addr-file: healthcheck will use --addr", "err", err)
+		} else {
+			defer os.Remove(cfg.AddrFile)
+		}
+	}
 	log.Info("capsim ready", "addr", ln.Addr().String(), "version", version, "auth", string(cfg.Auth),
 		"db", cfg.DB, "customers", cfg.Customers, "seed", cfg.Seed,
 		"validate_responses", cfg.ValidateResponses, "startup", time.Since(start).Round(time.Microsecond).String())
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	var sig os.Signal
 	select {
 	case err := <-errc:
 		return err
-	case <-ctx.Done():
+	case sig = <-sigs:
 	}
-	log.Info("shutting down: draining in-flight requests", "timeout", cfg.ShutdownTimeout.String())
+	log.Info("shutting down: draining in-flight requests (a second signal stops at once)",
+		"signal", sig.String(), "timeout", cfg.ShutdownTimeout.String())
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("shutdown: %w", err)
+	forced := make(chan struct{})
+	go func() {
+		select {
+		case <-sigs:
+			close(forced)
+			cancel()
+		case <-sctx.Done():
+		}
+	}()
+	if err := srv.Shutdown(sctx); err != nil {
+		// The drain was cut short: close what is left, then the store.
+		_ = srv.Close()
+		select {
+		case <-forced:
+			log.Warn("second signal: stopping without draining")
+			if cerr := app.Close(); cerr != nil {
+				return fmt.Errorf("close store: %w", cerr)
+			}
+			return errForced
+		default:
+			log.Warn("drain timed out: in-flight requests were cut off", "timeout", cfg.ShutdownTimeout.String())
+		}
 	}
 	if err := app.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)

@@ -118,7 +118,7 @@ func TestParseRefuses(t *testing.T) {
 		{"code unknown number", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 99999}\n", 4, "not a v2 code"},
 		{"code unknown name", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: CodeNope}\n", 4, "no such code in the catalogue"},
 		{"code of the other API", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: CodeSuccess}\n", 4, "CodeSuccess is a v1.1 code, not a v2 one"},
-		{"undeclared status", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {status: 503}\n", 4, "gives HTTP 503, which operation lookupCustomer does not declare"},
+		{"undeclared status", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {status: 418}\n", 4, "gives HTTP 418, which operation lookupCustomer does not declare"},
 		{"warning where the body cannot carry it", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8890}\n", 4, "would break the contract of operation lookupCustomer"},
 		{"raw body that breaks the contract", "name: x\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {status: 400, body: '{\"oops\": 1}'}\n", 4, "would break the contract"},
 		{"operation that does not exist", "name: x\nrules:\n  - match: {operation: lookupCustomers}\n    answer: {code: 8015}\n", 3, `operation "lookupCustomers" does not exist`},

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/capsim/capsim/openapi"
+	"github.com/capsim/capsim/simulator/contract"
+)
+
+var update = flag.Bool("update", false, "rewrite the README's generated operation list")
+
+const (
+	opsBegin = "<!-- operation ids: generated from openapi/ by go test ./cmd/capsim -run TestReadmeOperations -update -->\n"
+	opsEnd   = "<!-- end of operation ids -->\n"
+)
+
+// operationTable is the README's list of operation ids for scenario authors:
+// every API operation of the contract (not the admin API), in path order.
+func operationTable(c *contract.Contract) string {
+	var b strings.Builder
+	b.WriteString("| operationId | API | request | |\n|---|---|---|---|\n")
+	for _, op := range c.Operations() {
+		if op.Spec == "admin.yaml" {
+			continue
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | `%s %s` | %s |\n", op.ID, op.API, op.Method, op.Path, op.Route.Operation.Summary)
+	}
+	return b.String()
+}
+
+// TestReadmeOperations keeps the README's list of operation ids equal to the
+// contract's; -update rewrites it.
+func TestReadmeOperations(t *testing.T) {
+	c, err := contract.Load(openapi.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const readme = "../../README.md"
+	data, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := bytes.Index(data, []byte(opsBegin)), bytes.Index(data, []byte(opsEnd))
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the markers %q and %q", opsBegin, opsEnd)
+	}
+	got, want := string(data[i+len(opsBegin):j]), operationTable(c)
+	if got == want {
+		return
+	}
+	if *update {
+		out := append(append(append([]byte{}, data[:i+len(opsBegin)]...), want...), data[j:]...)
+		if err := os.WriteFile(readme, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatalf("README.md's operation ids differ from the contract; run go test ./cmd/capsim -run TestReadmeOperations -update\nwant:\n%s", want)
+}
