@@ -36,9 +36,13 @@ type config struct {
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
 
-	JournalEntryBytes int   // --journal-entry-bytes
-	JournalBytes      int64 // --journal-bytes
-	LogRequests       bool  // --log-requests
+	JournalEntryBytes int           // --journal-entry-bytes
+	JournalBytes      int64         // --journal-bytes
+	LogRequests       bool          // --log-requests
+	MaxNamespaces     int           // --max-namespaces
+	NamespaceTTL      time.Duration // --namespace-ttl; 0: never
+	MaxSnapshots      int           // --max-snapshots
+	DBRecover         bool          // --db-recover
 }
 
 // parseConfig reads flags from args with defaults from the environment.
@@ -86,6 +90,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	fs.StringVar(&journal, "journal-size", env("JOURNAL_SIZE", "1000"), "requests the journal keeps, a ring buffer; 0 keeps none (CAPSIM_JOURNAL_SIZE)")
 	fs.StringVar(&c.AdminToken, "admin-token", env("ADMIN_TOKEN", ""), "lock /__admin (all but health) behind this X-Capsim-Admin-Token (CAPSIM_ADMIN_TOKEN)")
 	jf := addJournalFlags(fs, env)
+	maxNS := fs.String("max-namespaces", env("MAX_NAMESPACES", "256"), "most namespaces at once (CAPSIM_MAX_NAMESPACES)")
+	nsTTL := fs.String("namespace-ttl", env("NAMESPACE_TTL", "1h"), "drop a namespace unused this long; 0 never (CAPSIM_NAMESPACE_TTL)")
+	maxSnaps := fs.String("max-snapshots", env("MAX_SNAPSHOTS", "64"), "most snapshots kept at once (CAPSIM_MAX_SNAPSHOTS)")
+	recov := fs.String("db-recover", env("DB_RECOVER", "false"), "move a damaged --db file aside and start afresh (CAPSIM_DB_RECOVER)")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -134,6 +142,27 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (*
 	if err := jf.apply(&c); err != nil {
 		return nil, err
 	}
+	if err := c.parseStoreFlags(*maxNS, *nsTTL, *maxSnaps, *recov); err != nil {
+		return nil, err
+	}
 	c.Addr = strings.TrimSpace(c.Addr)
 	return &c, nil
+}
+
+// parseStoreFlags reads the namespace and snapshot limits.
+func (c *config) parseStoreFlags(maxNS, ttl, maxSnaps, recov string) error {
+	var err error
+	if c.MaxNamespaces, err = strconv.Atoi(maxNS); err != nil || c.MaxNamespaces < 1 || c.MaxNamespaces > 100_000 {
+		return fmt.Errorf("--max-namespaces %q: want an integer from 1 to 100000", maxNS)
+	}
+	if c.NamespaceTTL, err = time.ParseDuration(ttl); err != nil || c.NamespaceTTL < 0 {
+		return fmt.Errorf("--namespace-ttl %q: want a duration such as 1h, or 0 for never", ttl)
+	}
+	if c.MaxSnapshots, err = strconv.Atoi(maxSnaps); err != nil || c.MaxSnapshots < 1 || c.MaxSnapshots > 10_000 {
+		return fmt.Errorf("--max-snapshots %q: want an integer from 1 to 10000", maxSnaps)
+	}
+	if c.DBRecover, err = strconv.ParseBool(recov); err != nil {
+		return fmt.Errorf("--db-recover %q: want true or false", recov)
+	}
+	return nil
 }

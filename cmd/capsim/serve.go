@@ -39,6 +39,10 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, Log: log, Version: version,
+		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
+	}
+	if cfg.NamespaceTTL == 0 {
+		opts.NamespaceTTL = -1 // 0 on the command line: never
 	}
 	cfg.scenarioOptions(&opts)
 	cfg.journalOptions(&opts)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -53,9 +54,14 @@ type Options struct {
 	LogRequests bool
 	// AdminToken, when set, locks /__admin (all but health).
 	AdminToken string
-	// MaxNamespaces limits the namespaces in use at once
-	// (store.DefaultMaxNamespaces if zero).
+
+	// MaxNamespaces, NamespaceTTL and MaxSnapshots bound the namespaces
+	// and snapshots (the store's defaults if zero; a negative TTL: never).
 	MaxNamespaces int
+	NamespaceTTL  time.Duration
+	MaxSnapshots  int
+	// DBRecover moves a damaged DBPath file aside and starts afresh.
+	DBRecover bool
 }
 
 // generatedFirstID is the id of the first generated customer.
@@ -107,7 +113,9 @@ func Build(o Options) (*App, error) {
 		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
 	}
-	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers, MaxNamespaces: o.MaxNamespaces})
+	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
+		BaseID: baseID(o), MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
 	}
@@ -132,4 +140,22 @@ func Build(o Options) (*App, error) {
 		return nil, err
 	}
 	return &App{Server: srv, Store: st, Contract: c, Auth: a}, nil
+}
+
+// baseID names the base data a store file is written over: the seed, the
+// number of generated customers and a hash of the fixture files.
+func baseID(o Options) string {
+	h := fnv.New64a()
+	_ = fs.WalkDir(o.Fixtures, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(o.Fixtures, p)
+		if err == nil {
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	return fmt.Sprintf("seed %d, %d generated customers, fixtures %016x", o.Seed, max(o.Customers, 0), h.Sum64())
 }

@@ -264,3 +264,7 @@ func resetOverlay(tx *buntdb.Tx, ns string) error {
 }
 
 func customerKey(ns string, id int64) string { return ns + custPrefix + strconv.FormatInt(id, 10) }
+
+// NamespaceLimits returns the most namespaces at once and the idle time after
+// which one is dropped (<= 0: never).
+func (s *Store) NamespaceLimits() (max int, ttl time.Duration) { return s.max, s.ttl }

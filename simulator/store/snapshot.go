@@ -212,3 +212,6 @@ func (ss *snapshots) sortedNames() []string {
 	sort.Strings(out)
 	return out
 }
+
+// SnapshotLimit returns the most snapshots kept at once.
+func (s *Store) SnapshotLimit() int { return s.snaps.max }

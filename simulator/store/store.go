@@ -161,12 +161,14 @@ func Open(opts Options) (s *Store, err error) {
 	}
 	s.snaps.init(opts.MaxSnapshots)
 	if path != ":memory:" {
-		if s.lock, err = lockFile(path); err != nil {
+		var lock *os.File
+		if lock, err = lockFile(path); err != nil {
 			return nil, err
 		}
+		s.lock = lock
 		defer func() {
 			if err != nil {
-				s.lock.Close()
+				lock.Close()
 			}
 		}()
 	}
