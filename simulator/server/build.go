@@ -15,6 +15,7 @@ import (
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/fixture"
 	"github.com/capsim/capsim/simulator/store"
+	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
 // Options configure Build. The zero value serves the embedded fixtures and
@@ -114,7 +115,7 @@ func Build(o Options) (*App, error) {
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
-		BaseID: baseID(o), MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: v11.SearchTerms(&ds.Org), MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
