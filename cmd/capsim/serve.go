@@ -20,12 +20,6 @@ import (
 // requests and closes the store.
 func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	start := time.Now()
-	// The simulator's heap is small (tens of MB) and its garbage is per
-	// request: collecting four times less often buys throughput for memory
-	// it has. GOGC, if set, still decides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 	var h slog.Handler = slog.NewTextHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
@@ -51,6 +45,7 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 		return err
 	}
 	defer app.Close()
+	tuneGC()
 	if limit := softMemoryLimit(cfg.JournalBytes); limit > 0 {
 		log.Debug("soft memory limit", "bytes", limit)
 	}
@@ -82,4 +77,16 @@ func serve(ctx context.Context, cfg *config, stdout io.Writer) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// tuneGC sets the collector for serving, once the start-up garbage is gone
+// (start-up runs at the default GOGC, so that a large base does not need
+// five times its size to start). The simulator's garbage is per request:
+// collecting four times less often buys throughput; softMemoryLimit bounds
+// the heap that lets grow. GOGC, if set, still decides.
+func tuneGC() {
+	debug.FreeOSMemory()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }

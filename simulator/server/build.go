@@ -109,13 +109,21 @@ func Build(o Options) (*App, error) {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
 	customers := ds.Customers
+	var complete func(*simulator.Customer)
 	if o.Customers > 0 {
 		// Generated ids start at a round number above the documented ones.
-		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
+		// Their histories are made when a customer is first read: most of
+		// a generated customer is its history.
+		gen, history := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
+		complete = func(c *simulator.Customer) {
+			if c.ID >= generatedFirstID && c.History == nil {
+				history(c)
+			}
+		}
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
-		BaseID: baseID(o), Terms: v11.SearchTerms(&ds.Org), MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: v11.SearchTerms(&ds.Org), Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err

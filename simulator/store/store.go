@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -71,7 +73,8 @@ type Store struct {
 	org  *simulator.Org
 
 	terms    func(*simulator.Customer) []Term
-	base     []baseEntry // the base data, sorted by key
+	complete func(*simulator.Customer)
+	base     *baseTable // the base data, sorted by key
 	baseIDs  []int64     // the base customers' ids, sorted
 	baseNext int64       // the first id a new customer gets in a fresh namespace
 
@@ -122,6 +125,12 @@ type Options struct {
 	BaseID string
 	// Terms returns a customer's attribute terms for Tx.Terms (none if nil).
 	Terms func(*simulator.Customer) []Term
+	// Complete, if set, adds to a base customer what its stored record
+	// leaves out (a generated history, say) whenever one is read from the
+	// base data: the base holds each customer small, and what is derived
+	// from the seed is made on first touch. Index entries are made from the
+	// completed customer.
+	Complete func(*simulator.Customer)
 	// MaxNamespaces limits the namespaces in use at once (DefaultMaxNamespaces if zero).
 	MaxNamespaces int
 	// NamespaceTTL is how long a namespace may stay unused before it is
@@ -145,7 +154,7 @@ func Open(opts Options) (s *Store, err error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	s = &Store{org: opts.Org, terms: opts.Terms, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
+	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
 		ttl: opts.NamespaceTTL, now: opts.Now, stop: make(chan struct{}), done: make(chan struct{})}
 	if s.max <= 0 {
 		s.max = DefaultMaxNamespaces
@@ -262,49 +271,112 @@ func (s *Store) Close() error {
 func (s *Store) Org() *simulator.Org { return s.org }
 
 // setBase serialises the base customers once, as sorted entries relative to
-// a namespace, so that every namespace reads them without a copy.
+// a namespace, so that every namespace reads them without a copy. The work
+// is spread over the cores: each serialises and sorts a share, then the
+// shares merge.
 func (s *Store) setBase(customers []simulator.Customer) error {
 	var next int64 = 1
 	seen := make(map[int64]bool, len(customers))
-	s.base = s.base[:0]
 	s.baseIDs = make([]int64, 0, len(customers))
 	for i := range customers {
-		c := customers[i]
-		if seen[c.ID] {
-			return fmt.Errorf("base data: customer %d appears twice", c.ID)
+		id := customers[i].ID
+		if seen[id] {
+			return fmt.Errorf("base data: customer %d appears twice", id)
 		}
-		seen[c.ID] = true
+		seen[id] = true
+		s.baseIDs = append(s.baseIDs, id)
+		if id >= next {
+			next = id + 1
+		}
+	}
+	seen = nil
+	sort.Slice(s.baseIDs, func(i, j int) bool { return s.baseIDs[i] < s.baseIDs[j] })
+	s.baseNext = next
+
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(customers)/1000))
+	parts := make([][]baseEntry, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			lo, hi := len(customers)*w/workers, len(customers)*(w+1)/workers
+			parts[w], errs[w] = s.baseEntries(customers[lo:hi])
+			slices.SortFunc(parts[w], func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
+		}(w)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	for len(parts) > 1 {
+		var merged [][]baseEntry
+		for i := 0; i < len(parts); i += 2 {
+			if i+1 == len(parts) {
+				merged = append(merged, parts[i])
+				continue
+			}
+			merged = append(merged, mergeEntries(parts[i], parts[i+1]))
+		}
+		parts = merged
+	}
+	var all []baseEntry
+	if len(parts) == 1 {
+		all = parts[0]
+	}
+	out := all[:0]
+	for i := range all {
+		if len(out) > 0 && out[len(out)-1].k == all[i].k {
+			if out[len(out)-1].id != all[i].id {
+				return fmt.Errorf("base data: customers %d and %d share index key %q", out[len(out)-1].id, all[i].id, all[i].k)
+			}
+			continue
+		}
+		out = append(out, all[i])
+	}
+	s.base = newBaseTable(out)
+	return nil
+}
+
+// baseEntries returns the entries of customers: each record, as stored
+// (without what Complete adds), and its index keys, made from the whole
+// customer.
+func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error) {
+	out := make([]baseEntry, 0, len(customers)*16)
+	for i := range customers {
+		c := customers[i]
 		if c.Version == 0 {
 			c.Version = 1
 		}
 		b, err := json.Marshal(&c)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		s.base = append(s.base, baseEntry{customerKey("", c.ID), string(b), c.ID})
+		out = append(out, baseEntry{customerKey("", c.ID), string(b), c.ID})
+		if s.complete != nil {
+			s.complete(&c)
+		}
 		for _, e := range s.indexEntries("", &c) {
-			s.base = append(s.base, baseEntry{e.k, e.v, c.ID})
-		}
-		s.baseIDs = append(s.baseIDs, c.ID)
-		if c.ID >= next {
-			next = c.ID + 1
+			out = append(out, baseEntry{e.k, e.v, c.ID})
 		}
 	}
-	sort.Slice(s.base, func(i, j int) bool { return s.base[i].k < s.base[j].k })
-	out := s.base[:0]
-	for i := range s.base {
-		if len(out) > 0 && out[len(out)-1].k == s.base[i].k {
-			if out[len(out)-1].id != s.base[i].id {
-				return fmt.Errorf("base data: customers %d and %d share index key %q", out[len(out)-1].id, s.base[i].id, s.base[i].k)
-			}
-			continue
+	return out, nil
+}
+
+// mergeEntries merges two sorted runs.
+func mergeEntries(a, b []baseEntry) []baseEntry {
+	out := make([]baseEntry, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].k < a[0].k {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
 		}
-		out = append(out, s.base[i])
 	}
-	s.base = out
-	sort.Slice(s.baseIDs, func(i, j int) bool { return s.baseIDs[i] < s.baseIDs[j] })
-	s.baseNext = next
-	return nil
+	return append(append(out, a...), b...)
 }
 
 // inBase reports whether id is a base customer.
@@ -381,7 +453,7 @@ type cacheKey struct {
 }
 
 // maxCached bounds the customer cache: past it the cache starts again.
-const maxCached = 1 << 17
+const maxCached = 1 << 14
 
 // customerCache holds decoded customers that reads share. A struct key keeps
 // lookups free of allocations (the hot path of every read).

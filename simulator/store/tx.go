@@ -35,51 +35,67 @@ func (t *Tx) shadowed(id int64) bool {
 	return err == nil
 }
 
-// baseFrom returns the index of the first base entry at or after rel.
-func (t *Tx) baseFrom(rel string) int {
-	b := t.s.base
-	return sort.Search(len(b), func(i int) bool { return b[i].k >= rel })
-}
 
 // get returns the value of relative key rel as the namespace sees it.
 func (t *Tx) get(rel string) (string, bool) {
+	v, _, ok := t.getFrom(rel)
+	return v, ok
+}
+
+// getFrom is get that also tells whether the value is the base data's.
+func (t *Tx) getFrom(rel string) (v string, base, ok bool) {
 	if v, err := t.tx.Get(t.ns + rel); err == nil {
-		return v, true
+		return v, false, true
 	}
-	i := t.baseFrom(rel)
-	if i < len(t.s.base) && t.s.base[i].k == rel && !t.shadowed(t.s.base[i].id) {
-		return t.s.base[i].v, true
+	b := t.s.base
+	if i := b.search(rel); i < b.len() && b.key(i) == rel && !t.shadowed(b.id(i)) {
+		return b.value(i), true, true
 	}
-	return "", false
+	return "", false, false
+}
+
+// decode decodes a customer record, completing one from the base data.
+func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
+	c := new(simulator.Customer)
+	if err := json.Unmarshal([]byte(v), c); err != nil {
+		return nil, err
+	}
+	if base && t.s.complete != nil {
+		t.s.complete(c)
+	}
+	return c, nil
 }
 
 // ascend calls fn, in key order, for each relative key from lo (inclusive)
 // to hi (exclusive) the namespace sees, until fn returns false: its own keys
 // merged with the base entries it does not hide.
-func (t *Tx) ascend(lo, hi string, fn func(rel, v string) bool) error {
+func (t *Tx) ascend(lo, hi string, fn func(rel, v string, base bool) bool) error {
 	base := t.s.base
-	b := t.baseFrom(lo)
+	b := base.search(lo)
 	stopped := false
 	// emitBase visits the base entries before rel (all remaining if rel is
 	// ""), skipping one equal to rel: the namespace's own key wins.
 	emitBase := func(rel string) bool {
-		for ; b < len(base) && base[b].k < hi && (rel == "" || base[b].k < rel); b++ {
-			e := &base[b]
-			if !strings.HasPrefix(e.k, custPrefix) && t.shadowed(e.id) {
+		for ; b < base.len(); b++ {
+			k := base.key(b)
+			if k >= hi || (rel != "" && k >= rel) {
+				break
+			}
+			if !strings.HasPrefix(k, custPrefix) && t.shadowed(base.id(b)) {
 				continue
 			}
-			if !fn(e.k, e.v) {
+			if !fn(k, base.value(b), true) {
 				return false
 			}
 		}
-		if rel != "" && b < len(base) && base[b].k == rel {
+		if rel != "" && b < base.len() && base.key(b) == rel {
 			b++
 		}
 		return true
 	}
 	err := t.tx.AscendRange("", t.ns+lo, t.ns+hi, func(k, v string) bool {
 		rel := k[len(t.ns):]
-		if !emitBase(rel) || !fn(rel, v) {
+		if !emitBase(rel) || !fn(rel, v, false) {
 			stopped = true
 			return false
 		}
@@ -101,12 +117,12 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 			return c, nil
 		}
 	}
-	v, ok := t.get(customerKey("", id))
+	v, base, ok := t.getFrom(customerKey("", id))
 	if !ok {
 		return nil, ErrNotFound
 	}
-	c := new(simulator.Customer)
-	if err := json.Unmarshal([]byte(v), c); err != nil {
+	c, err := t.decode(v, base)
+	if err != nil {
 		return nil, fmt.Errorf("store: customer %d: %w", id, err)
 	}
 	if !t.writable {
@@ -207,7 +223,7 @@ type Holder struct {
 func (t *Tx) Holders(typ, value string) []Holder {
 	prefix := ":x:" + typ + sep + simulator.NormalizeIdentifierValue(typ, value) + sep
 	var out []Holder
-	_ = t.ascend(prefix, prefix+"\xff", func(k, v string) bool {
+	_ = t.ascend(prefix, prefix+"\xff", func(k, v string, _ bool) bool {
 		rest := strings.Split(strings.TrimPrefix(k, prefix), sep)
 		if len(rest) != 2 {
 			return true
@@ -237,9 +253,9 @@ type Match struct {
 func (t *Tx) Search(prefix string) (ids []int64, matches map[int64][]Match) {
 	start := ":s:" + strings.ToLower(strings.TrimSpace(prefix))
 	matches = map[int64][]Match{}
-	_ = t.ascend(start, start+"\xff", func(k, v string) bool {
-		var m Match
-		if err := json.Unmarshal([]byte(v), &m); err != nil {
+	_ = t.ascend(start, start+"\xff", func(k, v string, _ bool) bool {
+		m, ok := searchMatch(k, v)
+		if !ok {
 			return true
 		}
 		if _, ok := matches[m.UserID]; !ok {
@@ -250,6 +266,27 @@ func (t *Tx) Search(prefix string) (ids []int64, matches map[int64][]Match) {
 	})
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	return ids, matches
+}
+
+// searchMatch reads a search entry: the key holds the matched value
+// (lower-cased), the id, the identifier type, the source and the account;
+// the value the value as written. (Files written by earlier versions hold
+// the Match as JSON.)
+func searchMatch(k, v string) (Match, bool) {
+	var m Match
+	if strings.HasPrefix(v, "{") && json.Unmarshal([]byte(v), &m) == nil && m.UserID != 0 {
+		return m, true
+	}
+	f := strings.Split(k, sep)
+	if len(f) < 5 {
+		return m, false
+	}
+	f = f[len(f)-4:]
+	id, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return m, false
+	}
+	return Match{UserID: id, IDType: f[1], IDValue: v, Source: simulator.Source(f[2]), AccountID: f[3]}, true
 }
 
 // Count returns the number of customers in the namespace: the base ones and
@@ -270,9 +307,9 @@ func (t *Tx) Count() int {
 // returns false. Customers are the caller's own copies.
 func (t *Tx) Each(fn func(c *simulator.Customer) bool) error {
 	var ferr error
-	err := t.ascend(custPrefix, custPrefix+"\xff", func(_, v string) bool {
-		c := new(simulator.Customer)
-		if err := json.Unmarshal([]byte(v), c); err != nil {
+	err := t.ascend(custPrefix, custPrefix+"\xff", func(_, v string, base bool) bool {
+		c, err := t.decode(v, base)
+		if err != nil {
 			ferr = err
 			return false
 		}
@@ -297,7 +334,7 @@ type Term struct {
 func (t *Tx) Terms(attr, lo, hi string, fn func(key, value string, id int64) bool) error {
 	prefix := ":v:" + attr + sep
 	lo, hi = cleanTermKey(lo), cleanTermKey(hi)
-	return t.ascend(prefix+lo, prefix+"\xff", func(rel, v string) bool {
+	return t.ascend(prefix+lo, prefix+"\xff", func(rel, v string, _ bool) bool {
 		rest := rel[len(prefix):]
 		i := strings.LastIndex(rest, sep)
 		if i < 0 {
@@ -345,8 +382,7 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		if v == "" {
 			return
 		}
-		m, _ := json.Marshal(Match{UserID: c.ID, IDType: typ, IDValue: value, Source: p.Source, AccountID: p.AccountID})
-		out = append(out, kv{ns + ":s:" + v + sep + id + sep + typ + sep + string(p.Source) + sep + p.AccountID, string(m)})
+		out = append(out, kv{ns + ":s:" + v + sep + id + sep + typ + sep + string(p.Source) + sep + p.AccountID, value})
 	}
 	if c.MergedInto != 0 {
 		return nil // a merged-away victim is found through its survivor only

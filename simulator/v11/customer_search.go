@@ -131,16 +131,26 @@ func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 	return sub
 }
 
-// lastTransValue returns the amount of c's latest transaction (0 for none).
+// lastTransValue returns the amount of c's latest transaction (0 for none):
+// the first that FindTransactions lists (latest wall-clock second, then
+// highest id), found in one pass, as every customer's search terms need it.
 func lastTransValue(c *simulator.Customer) float64 {
 	if c.History == nil {
 		return 0
 	}
-	page, _ := c.History.FindTransactions(simulator.TransactionQuery{Page: simulator.Page{Limit: 1}})
-	if len(page) == 0 {
+	var best *simulator.Transaction
+	var bestAt int64
+	for i := range c.History.Transactions {
+		t := &c.History.Transactions[i]
+		at := simulator.Wall(t.Date).Unix()
+		if best == nil || at > bestAt || (at == bestAt && t.ID > best.ID) {
+			best, bestAt = t, at
+		}
+	}
+	if best == nil {
 		return 0
 	}
-	return page[0].Amount
+	return best.Amount
 }
 
 // searchItem renders one search hit as the docs' sample does. Identifiers a
