@@ -75,8 +75,8 @@ type Store struct {
 	terms    func(*simulator.Customer) []Term
 	complete func(*simulator.Customer)
 	base     *baseTable // the base data, sorted by key
-	baseIDs  []int64     // the base customers' ids, sorted
-	baseNext int64       // the first id a new customer gets in a fresh namespace
+	baseIDs  []int64    // the base customers' ids, sorted
+	baseNext int64      // the first id a new customer gets in a fresh namespace
 
 	now    func() time.Time
 	mu     sync.RWMutex

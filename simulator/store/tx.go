@@ -35,7 +35,6 @@ func (t *Tx) shadowed(id int64) bool {
 	return err == nil
 }
 
-
 // get returns the value of relative key rel as the namespace sees it.
 func (t *Tx) get(rel string) (string, bool) {
 	v, _, ok := t.getFrom(rel)
