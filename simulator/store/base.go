@@ -1,6 +1,8 @@
 package store
 
 import (
+	"container/heap"
+	"fmt"
 	"sort"
 	"unsafe"
 )
@@ -65,4 +67,61 @@ func (t *baseTable) search(k string) int {
 // bytes returns the memory the table holds.
 func (t *baseTable) bytes() int64 {
 	return int64(cap(t.data)) + int64(cap(t.ents))*int64(unsafe.Sizeof(baseEnt{}))
+}
+
+// mergeTables merges sorted tables into one, dropping a key that appears
+// again for the same customer and refusing one shared by two customers.
+func mergeTables(ts []*baseTable) (*baseTable, error) {
+	var nd, ne int
+	h := &tableHeap{}
+	for _, t := range ts {
+		if t != nil && t.len() > 0 {
+			nd, ne = nd+len(t.data), ne+t.len()
+			h.cur = append(h.cur, cursor{t, 0})
+		}
+	}
+	heap.Init(h)
+	out := &baseTable{data: make([]byte, 0, nd), ents: make([]baseEnt, 0, ne)}
+	last, lastID := "", int64(0)
+	for h.Len() > 0 {
+		c := &h.cur[0]
+		k, id := c.t.key(c.i), c.t.id(c.i)
+		if len(out.ents) > 0 && k == last {
+			if id != lastID {
+				return nil, fmt.Errorf("base data: customers %d and %d share index key %q", lastID, id, k)
+			}
+		} else {
+			v := c.t.value(c.i)
+			out.ents = append(out.ents, baseEnt{off: uint64(len(out.data)), klen: uint32(len(k)), vlen: uint32(len(v)), id: id})
+			out.data = append(append(out.data, k...), v...)
+			last, lastID = out.key(len(out.ents)-1), id
+		}
+		if c.i++; c.i == c.t.len() {
+			heap.Pop(h)
+		} else {
+			heap.Fix(h, 0)
+		}
+	}
+	return out, nil
+}
+
+// cursor is a position in a table being merged.
+type cursor struct {
+	t *baseTable
+	i int
+}
+
+// tableHeap orders cursors by their current key.
+type tableHeap struct{ cur []cursor }
+
+func (h *tableHeap) Len() int { return len(h.cur) }
+func (h *tableHeap) Less(i, j int) bool {
+	return h.cur[i].t.key(h.cur[i].i) < h.cur[j].t.key(h.cur[j].i)
+}
+func (h *tableHeap) Swap(i, j int) { h.cur[i], h.cur[j] = h.cur[j], h.cur[i] }
+func (h *tableHeap) Push(x any)    { h.cur = append(h.cur, x.(cursor)) }
+func (h *tableHeap) Pop() any {
+	x := h.cur[len(h.cur)-1]
+	h.cur = h.cur[:len(h.cur)-1]
+	return x
 }

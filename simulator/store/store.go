@@ -293,18 +293,28 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 	sort.Slice(s.baseIDs, func(i, j int) bool { return s.baseIDs[i] < s.baseIDs[j] })
 	s.baseNext = next
 
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(customers)/1000))
-	parts := make([][]baseEntry, workers)
-	errs := make([]error, workers)
+	// Chunks are serialised, sorted and packed on every core; then one
+	// pass merges the packed chunks. Only one chunk per core is ever held
+	// as separate strings, so start-up needs little more than twice the
+	// packed size.
+	const chunkSize = 2000
+	chunks := make([]*baseTable, (len(customers)+chunkSize-1)/chunkSize)
+	errs := make([]error, len(chunks))
+	var taken atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), len(chunks))); w++ {
 		wg.Add(1)
-		go func(w int) {
+		go func() {
 			defer wg.Done()
-			lo, hi := len(customers)*w/workers, len(customers)*(w+1)/workers
-			parts[w], errs[w] = s.baseEntries(customers[lo:hi])
-			slices.SortFunc(parts[w], func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
-		}(w)
+			for c := int(taken.Add(1)) - 1; c < len(chunks); c = int(taken.Add(1)) - 1 {
+				part, err := s.baseEntries(customers[c*chunkSize : min(len(customers), (c+1)*chunkSize)])
+				if err == nil {
+					slices.SortFunc(part, func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
+					chunks[c] = newBaseTable(part)
+				}
+				errs[c] = err
+			}
+		}()
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -312,32 +322,11 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 			return err
 		}
 	}
-	for len(parts) > 1 {
-		var merged [][]baseEntry
-		for i := 0; i < len(parts); i += 2 {
-			if i+1 == len(parts) {
-				merged = append(merged, parts[i])
-				continue
-			}
-			merged = append(merged, mergeEntries(parts[i], parts[i+1]))
-		}
-		parts = merged
+	base, err := mergeTables(chunks)
+	if err != nil {
+		return err
 	}
-	var all []baseEntry
-	if len(parts) == 1 {
-		all = parts[0]
-	}
-	out := all[:0]
-	for i := range all {
-		if len(out) > 0 && out[len(out)-1].k == all[i].k {
-			if out[len(out)-1].id != all[i].id {
-				return fmt.Errorf("base data: customers %d and %d share index key %q", out[len(out)-1].id, all[i].id, all[i].k)
-			}
-			continue
-		}
-		out = append(out, all[i])
-	}
-	s.base = newBaseTable(out)
+	s.base = base
 	return nil
 }
 
@@ -364,19 +353,6 @@ func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error)
 		}
 	}
 	return out, nil
-}
-
-// mergeEntries merges two sorted runs.
-func mergeEntries(a, b []baseEntry) []baseEntry {
-	out := make([]baseEntry, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if b[0].k < a[0].k {
-			out, b = append(out, b[0]), b[1:]
-		} else {
-			out, a = append(out, a[0]), a[1:]
-		}
-	}
-	return append(append(out, a...), b...)
 }
 
 // inBase reports whether id is a base customer.
