@@ -65,8 +65,7 @@ func (s *Server) handleNamespaceDelete(w http.ResponseWriter, r *http.Request) {
 	err := s.Store.Drop(name)
 	switch {
 	case errors.Is(err, store.ErrNoNamespace):
-		code, _ := simulator.Lookup(simulator.Both, http.StatusNotFound)
-		writeFailure(w, http.StatusNotFound, code, "no namespace named "+quote(name)+" exists", nil)
+		writeNotFound(w, "no namespace named "+quote(name)+" exists")
 		return
 	case err != nil:
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(name)+": "+err.Error(), nil)
@@ -77,4 +76,10 @@ func (s *Server) handleNamespaceDelete(w http.ResponseWriter, r *http.Request) {
 		s.OnReset(name)
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"dropped": name})
+}
+
+// writeNotFound writes a 404 failure with the catalogue's code for it.
+func writeNotFound(w http.ResponseWriter, detail string) {
+	code, _ := simulator.Lookup(simulator.Both, http.StatusNotFound)
+	writeFailure(w, http.StatusNotFound, code, detail, nil)
 }

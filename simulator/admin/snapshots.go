@@ -70,7 +70,7 @@ func (s *Server) handleSnapshotRestore(w http.ResponseWriter, r *http.Request) {
 	_, err := s.Store.RestoreSnapshot(name, ns)
 	switch {
 	case errors.Is(err, store.ErrNoSnapshot):
-		s.noSnapshot(w, err)
+		writeNotFound(w, err.Error())
 		return
 	case err != nil:
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "restore "+quote(name)+" into namespace "+quote(ns)+": "+err.Error(), nil)
@@ -83,13 +83,8 @@ func (s *Server) handleSnapshotRestore(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleSnapshotDelete(w http.ResponseWriter, r *http.Request) {
 	name := mux.Vars(r)["name"]
 	if err := s.Store.DropSnapshot(name); err != nil {
-		s.noSnapshot(w, err)
+		writeNotFound(w, err.Error())
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]string{"dropped": name})
-}
-
-func (s *Server) noSnapshot(w http.ResponseWriter, err error) {
-	code, _ := simulator.Lookup(simulator.Both, http.StatusNotFound)
-	writeFailure(w, http.StatusNotFound, code, err.Error(), nil)
 }

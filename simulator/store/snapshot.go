@@ -3,7 +3,8 @@ package store
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -204,14 +205,7 @@ func (s *Store) DropSnapshot(name string) error {
 	return nil
 }
 
-func (ss *snapshots) sortedNames() []string {
-	out := make([]string, 0, len(ss.m))
-	for n := range ss.m {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func (ss *snapshots) sortedNames() []string { return slices.Sorted(maps.Keys(ss.m)) }
 
 // SnapshotLimit returns the most snapshots kept at once.
 func (s *Store) SnapshotLimit() int { return s.snaps.max }
