@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -127,5 +128,27 @@ func TestSnapshotEndpoints(t *testing.T) {
 				t.Fatalf("body does not say %q: %s", tc.says, res.Body)
 			}
 		})
+	}
+}
+
+// TestNamespaceLimitAnswers checks that past the limit a new namespace gets
+// a 400 that says why and how to free one, and that a drop frees it.
+func TestNamespaceLimitAnswers(t *testing.T) {
+	s := simtest.MustOpenServer(t, func(o *server.Options) { o.MaxNamespaces = 2 })
+	get := func(ns string) *simtest.Response {
+		return s.Do("GET", "/v2/customers/329?source=INSTORE", nil, "X-Capsim-Namespace", ns)
+	}
+	if res := get("one"); res.Status != 200 {
+		t.Fatalf("first namespace: %d %s", res.Status, res.Body)
+	}
+	res := get("two")
+	if res.Status != 400 || !strings.Contains(string(res.Body), "too many namespaces") || !strings.Contains(string(res.Body), "DELETE /__admin/namespaces") {
+		t.Fatalf("past the limit: %d %s", res.Status, res.Body)
+	}
+	if res := s.Do("DELETE", "/__admin/namespaces/one", nil); res.Status != 200 {
+		t.Fatalf("drop: %d %s", res.Status, res.Body)
+	}
+	if res := get("two"); res.Status != 200 {
+		t.Fatalf("after a drop: %d %s", res.Status, res.Body)
 	}
 }
