@@ -110,20 +110,32 @@ func Build(o Options) (*App, error) {
 	}
 	customers := ds.Customers
 	var complete func(*simulator.Customer)
+	terms := v11.SearchTerms(&ds.Org)
 	if o.Customers > 0 {
 		// Generated ids start at a round number above the documented ones.
 		// Their histories are made when a customer is first read: most of
-		// a generated customer is its history.
-		gen, history := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
+		// a generated customer is its history. Search indexes need only
+		// their transactions.
+		gen, lazy := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
+		generated := func(c *simulator.Customer) bool { return c.ID >= generatedFirstID && c.History == nil }
 		complete = func(c *simulator.Customer) {
-			if c.ID >= generatedFirstID && c.History == nil {
-				history(c)
+			if generated(c) {
+				c.History = lazy.History(c)
 			}
+		}
+		searchTerms := terms
+		terms = func(c *simulator.Customer) []store.Term {
+			if !generated(c) {
+				return searchTerms(c)
+			}
+			cc := *c
+			cc.History = &simulator.History{Transactions: lazy.Transactions(c)}
+			return searchTerms(&cc)
 		}
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
-		BaseID: baseID(o), Terms: v11.SearchTerms(&ds.Org), Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err

@@ -129,7 +129,7 @@ type Options struct {
 	// leaves out (a generated history, say) whenever one is read from the
 	// base data: the base holds each customer small, and what is derived
 	// from the seed is made on first touch. Index entries are made from the
-	// completed customer.
+	// customers as given: Terms makes what it needs of the rest.
 	Complete func(*simulator.Customer)
 	// MaxNamespaces limits the namespaces in use at once (DefaultMaxNamespaces if zero).
 	MaxNamespaces int
@@ -330,9 +330,7 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 	return nil
 }
 
-// baseEntries returns the entries of customers: each record, as stored
-// (without what Complete adds), and its index keys, made from the whole
-// customer.
+// baseEntries returns the entries of customers: each record and its index keys.
 func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error) {
 	out := make([]baseEntry, 0, len(customers)*16)
 	for i := range customers {
@@ -345,9 +343,6 @@ func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error)
 			return nil, err
 		}
 		out = append(out, baseEntry{customerKey("", c.ID), string(b), c.ID})
-		if s.complete != nil {
-			s.complete(&c)
-		}
 		for _, e := range s.indexEntries("", &c) {
 			out = append(out, baseEntry{e.k, e.v, c.ID})
 		}
