@@ -11,13 +11,13 @@
 # against the targets: 100k start <= 3 s and <= 600 MiB; a new namespace
 # answers in <= 100 ms and adds <= 64 MiB; 1M fits in <= 4 GiB.
 # Everything listens on 127.0.0.1 only.
-#   bench/scale.sh [N ...]        (default: 100000)
+#   [ADDR=127.0.0.1:18197] bench/scale.sh [N ...]        (default: 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/out
 mkdir -p "$OUT"
 go build -o "$OUT/capsim" ./cmd/capsim
-ADDR=127.0.0.1:18090
+ADDR=${ADDR:-127.0.0.1:18197}
 AUTH="Authorization: Basic $(printf 'cm.1:%s' "$(printf cm123 | md5sum | cut -d' ' -f1)" | base64 -w0)"
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; }
