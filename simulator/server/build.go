@@ -135,7 +135,7 @@ func Build(o Options) (*App, error) {
 		}
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
-		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: terms, Complete: complete, TakeCustomers: o.Customers > 0, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err

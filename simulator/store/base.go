@@ -7,54 +7,55 @@ import (
 	"unsafe"
 )
 
-// baseTable holds the base data: every key and value back to back in one
-// byte slice and, sorted by key, fixed-size entries that locate them. It
-// holds no pointers, so the garbage collector never scans it, and it costs
-// 24 bytes per entry besides the bytes themselves. The strings it hands out
-// point into data (which they keep alive), so nothing is copied on a read.
+// baseTable holds the base data: keys and values back to back in a few
+// large byte slices (arenas) and, sorted by key, fixed-size entries that
+// locate them. It holds no pointers but the arenas', so the garbage
+// collector never scans it, and it costs 24 bytes per entry besides the
+// bytes themselves. The strings it hands out point into the arenas (which
+// they keep alive), so nothing is copied on a read.
 type baseTable struct {
-	data []byte
-	ents []baseEnt
+	arenas [][]byte
+	ents   []baseEnt
 }
 
 type baseEnt struct {
-	off        uint64 // the key at data[off:], the value right after it
+	arena      uint32 // the arena holding the entry
+	off        uint32 // the key at arena[off:], the value right after it
 	klen, vlen uint32
 	id         int64 // the customer the entry belongs to
 }
 
-// newBaseTable packs sorted, duplicate-free entries.
+// newBaseTable packs sorted entries into one arena. The arena's size must
+// fit 32 bits (a chunk of customers does).
 func newBaseTable(in []baseEntry) *baseTable {
 	n := 0
 	for i := range in {
 		n += len(in[i].k) + len(in[i].v)
 	}
-	t := &baseTable{data: make([]byte, 0, n), ents: make([]baseEnt, len(in))}
+	data := make([]byte, 0, n)
+	t := &baseTable{ents: make([]baseEnt, len(in))}
 	for i := range in {
-		t.ents[i] = baseEnt{off: uint64(len(t.data)), klen: uint32(len(in[i].k)), vlen: uint32(len(in[i].v)), id: in[i].id}
-		t.data = append(t.data, in[i].k...)
-		t.data = append(t.data, in[i].v...)
+		t.ents[i] = baseEnt{off: uint32(len(data)), klen: uint32(len(in[i].k)), vlen: uint32(len(in[i].v)), id: in[i].id}
+		data = append(append(data, in[i].k...), in[i].v...)
 	}
+	t.arenas = [][]byte{data}
 	return t
 }
 
 func (t *baseTable) len() int { return len(t.ents) }
 
-func (t *baseTable) str(off uint64, n uint32) string {
+func (t *baseTable) str(e *baseEnt, off, n uint32) string {
 	if n == 0 {
 		return ""
 	}
-	return unsafe.String(&t.data[off], int(n))
+	return unsafe.String(&t.arenas[e.arena][off], int(n))
 }
 
 // key returns entry i's key.
-func (t *baseTable) key(i int) string { e := &t.ents[i]; return t.str(e.off, e.klen) }
+func (t *baseTable) key(i int) string { e := &t.ents[i]; return t.str(e, e.off, e.klen) }
 
 // value returns entry i's value.
-func (t *baseTable) value(i int) string {
-	e := &t.ents[i]
-	return t.str(e.off+uint64(e.klen), e.vlen)
-}
+func (t *baseTable) value(i int) string { e := &t.ents[i]; return t.str(e, e.off+e.klen, e.vlen) }
 
 // id returns the customer entry i belongs to.
 func (t *baseTable) id(i int) int64 { return t.ents[i].id }
@@ -66,22 +67,30 @@ func (t *baseTable) search(k string) int {
 
 // bytes returns the memory the table holds.
 func (t *baseTable) bytes() int64 {
-	return int64(cap(t.data)) + int64(cap(t.ents))*int64(unsafe.Sizeof(baseEnt{}))
+	n := int64(cap(t.ents)) * int64(unsafe.Sizeof(baseEnt{}))
+	for _, a := range t.arenas {
+		n += int64(cap(a))
+	}
+	return n
 }
 
-// mergeTables merges sorted tables into one, dropping a key that appears
-// again for the same customer and refusing one shared by two customers.
+// mergeTables merges sorted tables into one that keeps their arenas (so
+// no key or value is copied), dropping a key that appears again for the
+// same customer and refusing one shared by two customers.
 func mergeTables(ts []*baseTable) (*baseTable, error) {
-	var nd, ne int
+	ne := 0
 	h := &tableHeap{}
+	out := &baseTable{}
 	for _, t := range ts {
-		if t != nil && t.len() > 0 {
-			nd, ne = nd+len(t.data), ne+t.len()
-			h.cur = append(h.cur, cursor{t, 0})
+		if t == nil || t.len() == 0 {
+			continue
 		}
+		ne += t.len()
+		h.cur = append(h.cur, cursor{t, 0, uint32(len(out.arenas))})
+		out.arenas = append(out.arenas, t.arenas...)
 	}
 	heap.Init(h)
-	out := &baseTable{data: make([]byte, 0, nd), ents: make([]baseEnt, 0, ne)}
+	out.ents = make([]baseEnt, 0, ne)
 	last, lastID := "", int64(0)
 	for h.Len() > 0 {
 		c := &h.cur[0]
@@ -91,10 +100,10 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 				return nil, fmt.Errorf("base data: customers %d and %d share index key %q", lastID, id, k)
 			}
 		} else {
-			v := c.t.value(c.i)
-			out.ents = append(out.ents, baseEnt{off: uint64(len(out.data)), klen: uint32(len(k)), vlen: uint32(len(v)), id: id})
-			out.data = append(append(out.data, k...), v...)
-			last, lastID = out.key(len(out.ents)-1), id
+			e := c.t.ents[c.i]
+			e.arena += c.arena
+			out.ents = append(out.ents, e)
+			last, lastID = k, id
 		}
 		if c.i++; c.i == c.t.len() {
 			heap.Pop(h)
@@ -107,8 +116,9 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 
 // cursor is a position in a table being merged.
 type cursor struct {
-	t *baseTable
-	i int
+	t     *baseTable
+	i     int
+	arena uint32 // where the table's arenas start in the merged table
 }
 
 // tableHeap orders cursors by their current key.

@@ -201,29 +201,28 @@ func TestDropAndExpire(t *testing.T) {
 func TestFileLockAndDamage(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "capsim.db")
-	opts := store.Options{Path: path, Customers: baseCustomers(2), BaseID: "seed 1"}
-	s, err := store.Open(opts)
+	// Open takes its customers over: each open gets its own.
+	open := func(baseID string, recover bool) (*store.Store, error) {
+		return store.Open(store.Options{Path: path, Customers: baseCustomers(2), BaseID: baseID, Recover: recover})
+	}
+	s, err := open("seed 1", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Open(opts); err == nil || !strings.Contains(err.Error(), "in use by another capsim") {
+	if _, err := open("seed 1", false); err == nil || !strings.Contains(err.Error(), "in use by another capsim") {
 		t.Fatalf("second open: %v", err)
 	}
 	s.Close()
-	other := opts
-	other.BaseID = "seed 2"
-	if _, err := store.Open(other); err == nil || !strings.Contains(err.Error(), "other base data") {
+	if _, err := open("seed 2", false); err == nil || !strings.Contains(err.Error(), "other base data") {
 		t.Fatalf("other base data: %v", err)
 	}
 	if err := os.WriteFile(path, []byte("this is not a buntdb file\r\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Open(opts); err == nil || !strings.Contains(err.Error(), "--db-recover") {
+	if _, err := open("seed 1", false); err == nil || !strings.Contains(err.Error(), "--db-recover") {
 		t.Fatalf("damaged file: %v", err)
 	}
-	rec := opts
-	rec.Recover = true
-	s, err = store.Open(rec)
+	s, err = open("seed 1", true)
 	if err != nil {
 		t.Fatalf("recover: %v", err)
 	}

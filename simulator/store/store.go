@@ -74,9 +74,11 @@ type Store struct {
 
 	terms    func(*simulator.Customer) []Term
 	complete func(*simulator.Customer)
-	base     *baseTable // the base data, sorted by key
-	baseIDs  []int64    // the base customers' ids, sorted
-	baseNext int64      // the first id a new customer gets in a fresh namespace
+	// takeCustomers: setBase may clear the customers it serialised.
+	takeCustomers bool
+	base          *baseTable // the base data, sorted by key
+	baseIDs       []int64    // the base customers' ids, sorted
+	baseNext      int64      // the first id a new customer gets in a fresh namespace
 
 	now    func() time.Time
 	mu     sync.RWMutex
@@ -120,6 +122,9 @@ type Options struct {
 	Org *simulator.Org
 	// Customers are the base data every namespace starts from.
 	Customers []simulator.Customer
+	// TakeCustomers lets Open clear Customers as it serialises them, so
+	// that a large base needs less memory to start.
+	TakeCustomers bool
 	// BaseID names the base data (seed, size, fixtures): a file store
 	// written over other base data is refused, not mixed with it.
 	BaseID string
@@ -154,7 +159,7 @@ func Open(opts Options) (s *Store, err error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
+	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
 		ttl: opts.NamespaceTTL, now: opts.Now, stop: make(chan struct{}), done: make(chan struct{})}
 	if s.max <= 0 {
 		s.max = DefaultMaxNamespaces
@@ -307,7 +312,11 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 		go func() {
 			defer wg.Done()
 			for c := int(taken.Add(1)) - 1; c < len(chunks); c = int(taken.Add(1)) - 1 {
-				part, err := s.baseEntries(customers[c*chunkSize : min(len(customers), (c+1)*chunkSize)])
+				chunk := customers[c*chunkSize : min(len(customers), (c+1)*chunkSize)]
+				part, err := s.baseEntries(chunk)
+				if s.takeCustomers {
+					clear(chunk) // serialised: their memory can go before the merge
+				}
 				if err == nil {
 					slices.SortFunc(part, func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
 					chunks[c] = newBaseTable(part)
