@@ -20,6 +20,7 @@ type Tx struct {
 	s        *Store
 	writable bool
 	touched  []cacheKey
+	own      int8 // whether the namespace holds customers of its own: 0 not known yet, 1 yes, -1 no
 }
 
 // Namespace returns the transaction's namespace.
@@ -31,6 +32,13 @@ func (t *Tx) Org() *simulator.Org { return t.s.org }
 // shadowed reports whether the namespace wrote customer id, hiding the base
 // entries of that customer.
 func (t *Tx) shadowed(id int64) bool {
+	if t.own == 0 { // a namespace that wrote no customer hides nothing
+		t.own = -1
+		_ = t.tx.AscendRange("", t.ns+custPrefix, t.ns+custPrefix+"\xff", func(_, _ string) bool { t.own = 1; return false })
+	}
+	if t.own < 0 {
+		return false
+	}
 	_, err := t.tx.Get(customerKey(t.ns, id))
 	return err == nil
 }
@@ -187,6 +195,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	if _, _, err := t.tx.Set(key, string(b), nil); err != nil {
 		return err
 	}
+	t.own = 1
 	for _, e := range t.s.indexEntries(t.ns, c) {
 		if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
 			return err
