@@ -118,7 +118,10 @@ func Build(o Options) (*App, error) {
 		// their transactions.
 		gen, lazy := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
-		generated := func(c *simulator.Customer) bool { return c.ID >= generatedFirstID && c.History == nil }
+		last := generatedFirstID + int64(o.Customers)
+		generated := func(c *simulator.Customer) bool {
+			return c.ID >= generatedFirstID && c.ID < last && c.History == nil
+		}
 		complete = func(c *simulator.Customer) {
 			if generated(c) {
 				c.History = lazy.History(c)

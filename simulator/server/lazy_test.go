@@ -71,3 +71,23 @@ func TestGeneratedOnFirstRead(t *testing.T) {
 		})
 	}
 }
+
+// TestRegisteredIsNotGenerated checks that a customer registered after
+// start (its id above the generated ones) gets no generated history: its
+// last transaction value is 0.
+func TestRegisteredIsNotGenerated(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	res := s.Do("POST", "/v2/customers?source=INSTORE", map[string]any{"profiles": []any{map[string]any{
+		"firstName": "New", "lastName": "Comer", "identifiers": []any{map[string]any{"type": "mobile", "value": "447700900555"}}}}})
+	if res.Status != 200 {
+		t.Fatalf("register: %d %s", res.Status, res.Body)
+	}
+	for q, want := range map[string]string{
+		"last_trans_value:EQUALS:0%26mobile:EQUALS:447700900555":  `"count": "1"`,
+		"last_trans_value:GREATER:0%26mobile:EQUALS:447700900555": `"count": "0"`,
+	} {
+		if res := s.Do("GET", "/v1.1/customer/search?format=json&q="+q, nil); !strings.Contains(string(res.Body), want) {
+			t.Fatalf("%s: want %s in %.300s", q, want, res.Body)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -410,14 +411,16 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		search("lastName", p.LastName, p)
 	}
 	if s.terms != nil {
-		seen := map[string]bool{}
-		for _, tm := range s.terms(c) {
-			k := ns + ":v:" + tm.Attr + sep + cleanTermKey(tm.Key) + sep + id
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, kv{k, tm.Value})
-			}
+		terms := s.terms(c)
+		n := len(out)
+		for _, tm := range terms {
+			out = append(out, kv{ns + ":v:" + tm.Attr + sep + cleanTermKey(tm.Key) + sep + id, tm.Value})
 		}
+		// A value held twice (an alias equal to the value) is one entry.
+		vs := out[n:]
+		slices.SortFunc(vs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+		vs = slices.CompactFunc(vs, func(a, b kv) bool { return a.k == b.k })
+		out = out[:n+len(vs)]
 	}
 	return out
 }
