@@ -53,6 +53,11 @@ type config struct {
 	JournalBytes      int64 // --journal-bytes
 	LogRequests       bool  // --log-requests
 
+	MaxNamespaces int           // --max-namespaces
+	NamespaceTTL  time.Duration // --namespace-ttl; 0: never
+	MaxSnapshots  int           // --max-snapshots
+	DBRecover     bool          // --db-recover
+
 	addrGiven bool // --addr was on the command line (healthcheck prefers it to AddrFile)
 	version   bool // --version
 }
@@ -104,6 +109,10 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	declareJournalFlags(fs, c)
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
 	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
+	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
+	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
+	fs.IntVar(&c.MaxSnapshots, "max-snapshots", 64, "most snapshots kept at once (1 to 10000)")
+	fs.BoolVar(&c.DBRecover, "db-recover", false, "move a damaged --db file aside and start afresh")
 	fs.BoolVar(&c.version, "version", false, "print the version and exit")
 	return fs, authMode, level
 }
@@ -176,6 +185,12 @@ func (c *config) validate(authMode, level string) error {
 		return usagef("--shutdown-timeout %s: want a duration such as 10s", c.ShutdownTimeout)
 	case c.LogFormat != "text" && c.LogFormat != "json":
 		return usagef("--log-format %q: want text or json", c.LogFormat)
+	case c.MaxNamespaces < 1 || c.MaxNamespaces > 100_000:
+		return usagef("--max-namespaces %d: want an integer from 1 to 100000", c.MaxNamespaces)
+	case c.NamespaceTTL < 0:
+		return usagef("--namespace-ttl %s: want a duration such as 1h, or 0 for never", c.NamespaceTTL)
+	case c.MaxSnapshots < 1 || c.MaxSnapshots > 10_000:
+		return usagef("--max-snapshots %d: want an integer from 1 to 10000", c.MaxSnapshots)
 	}
 	for _, t := range []struct {
 		name string

@@ -24,12 +24,6 @@ var errForced = errors.New("stopped by a second signal without draining in-fligh
 // cuts the drain short) and closes the store.
 func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	start := time.Now()
-	// The simulator's heap is small (tens of MB) and its garbage is per
-	// request: collecting four times less often buys throughput for memory
-	// it has. GOGC, if set, still decides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
 	var h slog.Handler = slog.NewTextHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
 	if cfg.LogFormat == "json" {
 		h = slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
@@ -43,6 +37,10 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
+		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
+	}
+	if cfg.NamespaceTTL == 0 {
+		opts.NamespaceTTL = -1 // 0 on the command line: never
 	}
 	cfg.scenarioOptions(&opts)
 	cfg.journalOptions(&opts)
@@ -51,6 +49,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		return err
 	}
 	defer app.Close()
+	tuneGC()
 	if limit := softMemoryLimit(cfg.JournalBytes); limit > 0 {
 		log.Debug("soft memory limit", "bytes", limit)
 	}
@@ -111,4 +110,16 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// tuneGC sets the collector for serving, once the start-up garbage is gone
+// (start-up runs at the default GOGC, so that a large base does not need
+// five times its size to start). The simulator's garbage is per request:
+// collecting four times less often buys throughput; softMemoryLimit bounds
+// the heap that lets grow. GOGC, if set, still decides.
+func tuneGC() {
+	debug.FreeOSMemory()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }

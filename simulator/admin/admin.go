@@ -37,6 +37,8 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/__admin/reset", s.guard(s.handleReset)).Methods(http.MethodPost)
 	s.registerScenarioRoutes(r)
 	s.registerJournalRoutes(r)
+	s.registerNamespaceRoutes(r)
+	s.registerSnapshotRoutes(r)
 }
 
 type health struct {

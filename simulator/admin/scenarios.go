@@ -198,8 +198,7 @@ func (s *Server) handleScenariosReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, name string) {
-	code, _ := simulator.Lookup(simulator.Both, http.StatusNotFound)
-	writeFailure(w, http.StatusNotFound, code, "no scenario named "+quote(name)+" is loaded (loaded: "+strings.Join(s.Scenarios.Names(), ", ")+")", nil)
+	writeNotFound(w, "no scenario named "+quote(name)+" is loaded (loaded: "+strings.Join(s.Scenarios.Names(), ", ")+")")
 }
 
 func quote(s string) string { return `"` + s + `"` }

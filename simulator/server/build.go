@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -54,9 +55,14 @@ type Options struct {
 	LogRequests bool
 	// AdminToken, when set, locks /__admin (all but health).
 	AdminToken string
-	// MaxNamespaces limits the namespaces in use at once
-	// (store.DefaultMaxNamespaces if zero).
+
+	// MaxNamespaces, NamespaceTTL and MaxSnapshots bound the namespaces
+	// and snapshots (the store's defaults if zero; a negative TTL: never).
 	MaxNamespaces int
+	NamespaceTTL  time.Duration
+	MaxSnapshots  int
+	// DBRecover moves a damaged DBPath file aside and starts afresh.
+	DBRecover bool
 	// V11JSONLists is how v1.1 JSON answers write lists (documented if empty).
 	V11JSONLists v11.JSONLists
 }
@@ -105,12 +111,37 @@ func Build(o Options) (*App, error) {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
 	customers := ds.Customers
+	var complete func(*simulator.Customer)
+	terms := v11.SearchTerms(&ds.Org)
 	if o.Customers > 0 {
 		// Generated ids start at a round number above the documented ones.
-		gen := fixture.Generate(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
+		// Their histories are made when a customer is first read: most of
+		// a generated customer is its history. Search indexes need only
+		// their transactions.
+		gen, lazy := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		customers = append(append([]simulator.Customer(nil), customers...), gen...)
+		last := generatedFirstID + int64(o.Customers)
+		generated := func(c *simulator.Customer) bool {
+			return c.ID >= generatedFirstID && c.ID < last && c.History == nil
+		}
+		complete = func(c *simulator.Customer) {
+			if generated(c) {
+				c.History = lazy.History(c)
+			}
+		}
+		searchTerms := terms
+		terms = func(c *simulator.Customer) []store.Term {
+			if !generated(c) {
+				return searchTerms(c)
+			}
+			cc := *c
+			cc.History = &simulator.History{Transactions: lazy.Transactions(c)}
+			return searchTerms(&cc)
+		}
 	}
-	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers, MaxNamespaces: o.MaxNamespaces})
+	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
+		BaseID: baseID(o), Terms: terms, Complete: complete, TakeCustomers: o.Customers > 0, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
 	}
@@ -135,4 +166,22 @@ func Build(o Options) (*App, error) {
 		return nil, err
 	}
 	return &App{Server: srv, Store: st, Contract: c, Auth: a}, nil
+}
+
+// baseID names the base data a store file is written over: the seed, the
+// number of generated customers and a hash of the fixture files.
+func baseID(o Options) string {
+	h := fnv.New64a()
+	_ = fs.WalkDir(o.Fixtures, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, err := fs.ReadFile(o.Fixtures, p)
+		if err == nil {
+			fmt.Fprintf(h, "%s\x00%d\x00", p, len(b))
+			h.Write(b)
+		}
+		return nil
+	})
+	return fmt.Sprintf("seed %d, %d generated customers, fixtures %016x", o.Seed, max(o.Customers, 0), h.Sum64())
 }

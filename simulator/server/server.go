@@ -178,11 +178,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
 			return
 		}
-		if _, err := s.cfg.Store.Ensure(nsName); err != nil {
-			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, err))
-			return
-		}
-		info.Namespace = nsName
+		info.Namespace = nsName // created once the request is authenticated
 	}
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
@@ -286,6 +282,11 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *cont
 			return
 		}
 		info.Till, info.Client = id.Till, id.Client
+		// A namespace comes into being only for an authenticated call.
+		if _, err := s.cfg.Store.Ensure(info.Namespace); err != nil {
+			s.writeErrorFor(w, r, op.API, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, info.Namespace, err))
+			return
+		}
 	}
 	if err := s.cfg.Contract.ValidateRequest(r, op, mux.Vars(r)); err != nil {
 		if strings.Contains(err.Detail, "http: request body too large") {

@@ -1,19 +1,24 @@
 // Package store keeps capsim's state in buntdb: customers and their identifier
 // and search indexes, per namespace, in memory by default or in a file.
 //
-// Every namespace starts as a copy of the base data (fixtures plus generated
-// customers), made on first use; Reset puts a namespace back to it. Writes go
-// through Update, whose transaction is exclusive, so check-then-write handler
-// logic (is this identifier free? then register) is atomic.
+// The base data (fixtures plus generated customers) is held once, in memory,
+// as sorted key/value entries. A namespace is an overlay on it: it stores
+// only what it changed, so creating one writes a single key whatever the base
+// size (copy-on-write). A customer written in a namespace shadows its base
+// record and every base index entry of it. Writes go through Update, whose
+// transaction is exclusive, so check-then-write handler logic (is this
+// identifier free? then register) is atomic.
 package store
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"regexp"
+	"runtime"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,12 +38,15 @@ var ErrNotFound = errors.New("store: not found")
 var ErrBadNamespace = errors.New("store: namespace names are 1-64 letters, digits, '.', '_' or '-'")
 
 // ErrTooManyNamespaces is returned when a new namespace would pass the limit.
-var ErrTooManyNamespaces = errors.New("store: too many namespaces; reset them with POST /__admin/reset")
+var ErrTooManyNamespaces = errors.New("store: too many namespaces; drop idle ones with DELETE /__admin/namespaces/{name}")
 
 // DefaultMaxNamespaces is the namespace limit when Options name none: enough
-// for every CI job sharing a container, small enough that forgotten ones do
-// not eat the machine (each holds a copy of the base data).
+// for every CI job sharing an instance; a namespace costs only what it changed.
 const DefaultMaxNamespaces = 256
+
+// DefaultNamespaceTTL is how long a namespace may stay unused before it is
+// dropped, when Options name no time.
+const DefaultNamespaceTTL = time.Hour
 
 var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
@@ -48,26 +56,63 @@ func ValidNamespace(name string) bool { return namespaceRE.MatchString(name) }
 // sep separates the parts of index keys; identifier values may not contain it.
 const sep = "\x1f"
 
+// Keys of a namespace are its name followed by one of these relative keys.
+const (
+	metaKey    = ":meta:loaded" // when the namespace was created (RFC 3339)
+	custPrefix = ":c:"
+)
+
+// baseKey is the key, outside every namespace, naming the base data a file
+// store was written over.
+const baseKey = "capsim:base"
+
 // Store is the simulator's state. It is safe for concurrent use.
 type Store struct {
-	db  *buntdb.DB
-	org *simulator.Org
+	db   *buntdb.DB
+	lock *os.File // held while a file store is open
+	org  *simulator.Org
 
-	base     []kv  // the base data, serialised once
-	baseNext int64 // the first id a new customer gets in a fresh namespace
+	terms    func(*simulator.Customer) []Term
+	complete func(*simulator.Customer)
+	// takeCustomers: setBase may clear the customers it serialised.
+	takeCustomers bool
+	base          *baseTable // the base data, sorted by key
+	baseIDs       []int64    // the base customers' ids, sorted
+	baseNext      int64      // the first id a new customer gets in a fresh namespace
 
-	mu     sync.Mutex
-	loaded map[string]bool // namespaces present in db
-	max    int             // the most namespaces at once
+	now    func() time.Time
+	mu     sync.RWMutex
+	spaces map[string]*namespace // namespaces present in db
+	max    int                   // the most namespaces at once
+	ttl    time.Duration         // idle time after which a namespace goes (<= 0: never)
+
+	snaps snapshots
 
 	cache customerCache // decoded customers, read-only
 
-	// epoch increases on every reset: with a customer's id and version it
-	// names one state of that customer for caches outside the store.
+	// epoch increases on every reset, drop and restore: with a customer's
+	// id and version it names one state of that customer for caches
+	// outside the store.
 	epoch atomic.Uint64
+
+	stop chan struct{}
+	done chan struct{}
+}
+
+// baseEntry is one key of the base data, relative to a namespace, and the
+// customer it belongs to: a namespace that wrote that customer hides it.
+type baseEntry struct {
+	k, v string
+	id   int64
 }
 
 type kv struct{ k, v string }
+
+// namespace is what the store keeps in memory about a namespace.
+type namespace struct {
+	created  time.Time
+	lastUsed atomic.Int64 // unix nanoseconds
+}
 
 // Options configure Open.
 type Options struct {
@@ -77,180 +122,247 @@ type Options struct {
 	Org *simulator.Org
 	// Customers are the base data every namespace starts from.
 	Customers []simulator.Customer
+	// TakeCustomers lets Open clear Customers as it serialises them, so
+	// that a large base needs less memory to start.
+	TakeCustomers bool
+	// BaseID names the base data (seed, size, fixtures): a file store
+	// written over other base data is refused, not mixed with it.
+	BaseID string
+	// Terms returns a customer's attribute terms for Tx.Terms (none if nil).
+	Terms func(*simulator.Customer) []Term
+	// Complete, if set, adds to a base customer what its stored record
+	// leaves out (a generated history, say) whenever one is read from the
+	// base data: the base holds each customer small, and what is derived
+	// from the seed is made on first touch. Index entries are made from the
+	// customers as given: Terms makes what it needs of the rest.
+	Complete func(*simulator.Customer)
 	// MaxNamespaces limits the namespaces in use at once (DefaultMaxNamespaces if zero).
 	MaxNamespaces int
+	// NamespaceTTL is how long a namespace may stay unused before it is
+	// dropped (DefaultNamespaceTTL if zero, never if negative). The default
+	// namespace never expires.
+	NamespaceTTL time.Duration
+	// MaxSnapshots limits the snapshots kept at once (DefaultMaxSnapshots if zero).
+	MaxSnapshots int
+	// Recover moves a damaged file aside (to Path.damaged-TIME) and starts
+	// with an empty one instead of failing.
+	Recover bool
+	// Now is the wall clock of namespace expiry (time.Now if nil).
+	Now func() time.Time
 }
 
 // Open opens the store. With a file path, namespaces already in the file keep
-// their state; others start from the base data.
-func Open(opts Options) (*Store, error) {
+// their state; others start from the base data. A file store is locked: a
+// second Open of the same file, in this process or another, fails.
+func Open(opts Options) (s *Store, err error) {
 	path := opts.Path
 	if path == "" {
 		path = ":memory:"
 	}
-	db, err := buntdb.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	s := &Store{db: db, org: opts.Org, loaded: map[string]bool{}, max: opts.MaxNamespaces}
+	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
+		ttl: opts.NamespaceTTL, now: opts.Now, stop: make(chan struct{}), done: make(chan struct{})}
 	if s.max <= 0 {
 		s.max = DefaultMaxNamespaces
+	}
+	if s.ttl == 0 {
+		s.ttl = DefaultNamespaceTTL
+	}
+	if s.now == nil {
+		s.now = time.Now
 	}
 	if s.org == nil {
 		s.org = &simulator.Org{}
 	}
+	s.snaps.init(opts.MaxSnapshots)
+	if path != ":memory:" {
+		var lock *os.File
+		if lock, err = lockFile(path); err != nil {
+			return nil, err
+		}
+		s.lock = lock
+		defer func() {
+			if err != nil {
+				lock.Close()
+			}
+		}()
+	}
 	if err := s.setBase(opts.Customers); err != nil {
-		db.Close()
 		return nil, err
 	}
-	// Namespaces persisted in a file are loaded already.
-	err = db.View(func(tx *buntdb.Tx) error {
-		return tx.AscendKeys("*:meta:loaded", func(k, _ string) bool {
-			s.loaded[strings.TrimSuffix(k, ":meta:loaded")] = true
+	if s.db, err = openDB(path, opts.Recover); err != nil {
+		return nil, err
+	}
+	if err := s.load(opts.BaseID); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	go s.expireLoop()
+	return s, nil
+}
+
+// openDB opens the buntdb file at path, moving it aside first if it is
+// damaged and recover is set.
+func openDB(path string, recover bool) (*buntdb.DB, error) {
+	db, err := buntdb.Open(path)
+	if err == nil || path == ":memory:" {
+		return db, err
+	}
+	if !errors.Is(err, buntdb.ErrInvalid) {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	if !recover {
+		return nil, fmt.Errorf("store: %s is damaged (%v) and was not loaded: move it aside (mv %s %s.bad) "+
+			"and start again, or start with --db-recover, which does that for you", path, err, path, path)
+	}
+	aside := path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")
+	if err := os.Rename(path, aside); err != nil {
+		return nil, fmt.Errorf("store: %s is damaged and cannot be moved aside: %w", path, err)
+	}
+	db, err = buntdb.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// load reads the namespaces a file store holds and checks that it was
+// written over the same base data, then makes sure the default namespace exists.
+func (s *Store) load(baseID string) error {
+	err := s.db.Update(func(tx *buntdb.Tx) error {
+		if old, err := tx.Get(baseKey); err == nil && old != baseID {
+			return fmt.Errorf("store: the file was written over other base data (%s), not this one (%s): "+
+				"start with the --seed, --customers and --fixtures it was written with, or move it aside to start afresh", old, baseID)
+		}
+		if _, _, err := tx.Set(baseKey, baseID, nil); err != nil {
+			return err
+		}
+		now := s.now()
+		return tx.AscendKeys("*"+metaKey, func(k, v string) bool {
+			created, err := time.Parse(time.RFC3339, v)
+			if err != nil {
+				created = now
+			}
+			ns := &namespace{created: created}
+			ns.lastUsed.Store(now.UnixNano())
+			s.spaces[strings.TrimSuffix(k, metaKey)] = ns
 			return true
 		})
 	})
 	if err != nil {
-		db.Close()
-		return nil, err
+		return err
 	}
-	if _, err := s.ensure(DefaultNamespace); err != nil {
-		db.Close()
-		return nil, err
-	}
-	return s, nil
+	_, err = s.Ensure(DefaultNamespace)
+	return err
 }
 
-// Close closes the store, flushing a file store to disk.
-func (s *Store) Close() error { return s.db.Close() }
+// Close stops namespace expiry and closes the store, flushing a file store
+// to disk and releasing its lock.
+func (s *Store) Close() error {
+	select {
+	case <-s.stop:
+		return nil
+	default:
+	}
+	close(s.stop)
+	<-s.done
+	err := s.db.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
+}
 
 // Org returns the organisation's configuration. Callers must not change it.
 func (s *Store) Org() *simulator.Org { return s.org }
 
-// setBase serialises the base customers once, as index entries relative to an
-// empty namespace, so that loading a namespace is a bulk copy.
+// setBase serialises the base customers once, as sorted entries relative to
+// a namespace, so that every namespace reads them without a copy. The work
+// is spread over the cores: each serialises and sorts a share, then the
+// shares merge.
 func (s *Store) setBase(customers []simulator.Customer) error {
 	var next int64 = 1
-	seen := map[int64]bool{}
-	s.base = s.base[:0]
+	seen := make(map[int64]bool, len(customers))
+	s.baseIDs = make([]int64, 0, len(customers))
+	for i := range customers {
+		id := customers[i].ID
+		if seen[id] {
+			return fmt.Errorf("base data: customer %d appears twice", id)
+		}
+		seen[id] = true
+		s.baseIDs = append(s.baseIDs, id)
+		if id >= next {
+			next = id + 1
+		}
+	}
+	seen = nil
+	sort.Slice(s.baseIDs, func(i, j int) bool { return s.baseIDs[i] < s.baseIDs[j] })
+	s.baseNext = next
+
+	// Chunks are serialised, sorted and packed on every core; then one
+	// pass merges the packed chunks. Only one chunk per core is ever held
+	// as separate strings, so start-up needs little more than twice the
+	// packed size.
+	const chunkSize = 2000
+	chunks := make([]*baseTable, (len(customers)+chunkSize-1)/chunkSize)
+	errs := make([]error, len(chunks))
+	var taken atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), len(chunks))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := int(taken.Add(1)) - 1; c < len(chunks); c = int(taken.Add(1)) - 1 {
+				chunk := customers[c*chunkSize : min(len(customers), (c+1)*chunkSize)]
+				part, err := s.baseEntries(chunk)
+				if s.takeCustomers {
+					clear(chunk) // serialised: their memory can go before the merge
+				}
+				if err == nil {
+					slices.SortFunc(part, func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
+					chunks[c] = newBaseTable(part)
+				}
+				errs[c] = err
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	base, err := mergeTables(chunks)
+	if err != nil {
+		return err
+	}
+	s.base = base
+	return nil
+}
+
+// baseEntries returns the entries of customers: each record and its index keys.
+func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error) {
+	out := make([]baseEntry, 0, len(customers)*16)
 	for i := range customers {
 		c := customers[i]
-		if seen[c.ID] {
-			return fmt.Errorf("base data: customer %d appears twice", c.ID)
-		}
-		seen[c.ID] = true
 		if c.Version == 0 {
 			c.Version = 1
 		}
 		b, err := json.Marshal(&c)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		s.base = append(s.base, kv{customerKey("", c.ID), string(b)})
-		for _, e := range indexEntries("", &c) {
-			s.base = append(s.base, e)
-		}
-		if c.ID >= next {
-			next = c.ID + 1
+		out = append(out, baseEntry{customerKey("", c.ID), string(b), c.ID})
+		for _, e := range s.indexEntries("", &c) {
+			out = append(out, baseEntry{e.k, e.v, c.ID})
 		}
 	}
-	s.baseNext = next
-	return nil
+	return out, nil
 }
 
-// Ensure makes namespace ns ready (loading it from the base data on first
-// use) and reports whether it was new.
-func (s *Store) Ensure(ns string) (bool, error) { return s.ensure(ns) }
-
-// ensure loads namespace ns from the base data if it is not loaded yet.
-func (s *Store) ensure(ns string) (bool, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.loaded[ns] {
-		return false, nil
-	}
-	if !ValidNamespace(ns) {
-		return false, ErrBadNamespace
-	}
-	if len(s.loaded) >= s.max {
-		return false, fmt.Errorf("%w (the limit is %d)", ErrTooManyNamespaces, s.max)
-	}
-	if err := s.db.Update(func(tx *buntdb.Tx) error { return s.load(tx, ns) }); err != nil {
-		return false, err
-	}
-	s.loaded[ns] = true
-	return true, nil
-}
-
-func (s *Store) load(tx *buntdb.Tx, ns string) error {
-	for _, e := range s.base {
-		if _, _, err := tx.Set(ns+e.k, e.v, nil); err != nil {
-			return err
-		}
-	}
-	if _, _, err := tx.Set(ns+":seq:customer", strconv.FormatInt(s.baseNext, 10), nil); err != nil {
-		return err
-	}
-	_, _, err := tx.Set(ns+":meta:loaded", time.Now().UTC().Format(time.RFC3339), nil)
-	return err
-}
-
-// Namespaces returns the names of the namespaces in use, sorted.
-func (s *Store) Namespaces() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	out := make([]string, 0, len(s.loaded))
-	for ns := range s.loaded {
-		out = append(out, ns)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// Reset puts namespace ns back to the base data; an empty ns resets every
-// namespace and drops all but the default one.
-func (s *Store) Reset(ns string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if ns != "" && !ValidNamespace(ns) {
-		return ErrBadNamespace
-	}
-	if ns != "" && !s.loaded[ns] && len(s.loaded) >= s.max {
-		return fmt.Errorf("%w (the limit is %d)", ErrTooManyNamespaces, s.max)
-	}
-	err := s.db.Update(func(tx *buntdb.Tx) error {
-		if ns == "" {
-			if err := tx.DeleteAll(); err != nil {
-				return err
-			}
-			return s.load(tx, DefaultNamespace)
-		}
-		var keys []string
-		err := tx.AscendRange("", ns+":", ns+";", func(k, _ string) bool {
-			keys = append(keys, k)
-			return true
-		})
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			if _, err := tx.Delete(k); err != nil {
-				return err
-			}
-		}
-		return s.load(tx, ns)
-	})
-	if err != nil {
-		return err
-	}
-	if ns == "" {
-		s.loaded = map[string]bool{DefaultNamespace: true}
-	} else {
-		s.loaded[ns] = true
-	}
-	s.cache.clear()
-	s.epoch.Add(1)
-	return nil
+// inBase reports whether id is a base customer.
+func (s *Store) inBase(id int64) bool {
+	i := sort.Search(len(s.baseIDs), func(i int) bool { return s.baseIDs[i] >= id })
+	return i < len(s.baseIDs) && s.baseIDs[i] == id
 }
 
 // Epoch returns the reset counter: a customer's (epoch, namespace, id,
@@ -261,7 +373,7 @@ func (s *Store) Epoch() uint64 { return s.epoch.Load() }
 // View runs fn in a read-only transaction on namespace ns. Customers it reads
 // are shared: fn must not change them (Clone first).
 func (s *Store) View(ns string, fn func(tx *Tx) error) error {
-	if _, err := s.ensure(ns); err != nil {
+	if _, err := s.Ensure(ns); err != nil {
 		return err
 	}
 	return s.db.View(func(btx *buntdb.Tx) error {
@@ -272,11 +384,20 @@ func (s *Store) View(ns string, fn func(tx *Tx) error) error {
 // Update runs fn in a read-write transaction on namespace ns. If fn returns an
 // error nothing it wrote is kept.
 func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
-	if _, err := s.ensure(ns); err != nil {
+	if _, err := s.Ensure(ns); err != nil {
 		return err
 	}
 	var touched []cacheKey
+	revived := false
 	err := s.db.Update(func(btx *buntdb.Tx) error {
+		// A namespace dropped since Ensure comes back with this write, so
+		// that no key is ever written outside a namespace.
+		if _, err := btx.Get(ns + metaKey); err != nil {
+			if _, _, err := btx.Set(ns+metaKey, s.now().UTC().Format(time.RFC3339), nil); err != nil {
+				return err
+			}
+			revived = true
+		}
 		tx := &Tx{tx: btx, ns: ns, s: s, writable: true}
 		err := fn(tx)
 		touched = tx.touched
@@ -287,50 +408,14 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 	for _, k := range touched {
 		s.cache.delete(k)
 	}
-	return err
-}
-
-// Tx is a transaction on one namespace.
-type Tx struct {
-	tx       *buntdb.Tx
-	ns       string
-	s        *Store
-	writable bool
-	touched  []cacheKey
-}
-
-// Namespace returns the transaction's namespace.
-func (t *Tx) Namespace() string { return t.ns }
-
-// Org returns the organisation's configuration.
-func (t *Tx) Org() *simulator.Org { return t.s.org }
-
-func customerKey(ns string, id int64) string { return ns + ":c:" + strconv.FormatInt(id, 10) }
-
-// Customer returns customer id. In a View transaction the result is shared and
-// must not be changed; in an Update transaction it is the caller's own copy.
-func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
-	ck := cacheKey{t.ns, id}
-	if !t.writable {
-		if c, ok := t.s.cache.load(ck); ok {
-			return c, nil
+	if revived && err == nil {
+		s.mu.Lock()
+		if s.spaces[ns] == nil {
+			s.spaces[ns] = s.newNamespace()
 		}
+		s.mu.Unlock()
 	}
-	v, err := t.tx.Get(customerKey(t.ns, id))
-	if errors.Is(err, buntdb.ErrNotFound) {
-		return nil, ErrNotFound
-	}
-	if err != nil {
-		return nil, err
-	}
-	c := new(simulator.Customer)
-	if err := json.Unmarshal([]byte(v), c); err != nil {
-		return nil, fmt.Errorf("store: customer %d: %w", id, err)
-	}
-	if !t.writable {
-		t.s.cache.store(ck, c)
-	}
-	return c, nil
+	return err
 }
 
 // Cached returns customer id of namespace ns if a read left it in the
@@ -346,6 +431,9 @@ type cacheKey struct {
 	ns string
 	id int64
 }
+
+// maxCached bounds the customer cache: past it the cache starts again.
+const maxCached = 1 << 14
 
 // customerCache holds decoded customers that reads share. A struct key keeps
 // lookups free of allocations (the hot path of every read).
@@ -363,7 +451,7 @@ func (c *customerCache) load(k cacheKey) (*simulator.Customer, bool) {
 
 func (c *customerCache) store(k cacheKey, v *simulator.Customer) {
 	c.mu.Lock()
-	if c.m == nil {
+	if c.m == nil || len(c.m) >= maxCached {
 		c.m = make(map[cacheKey]*simulator.Customer)
 	}
 	c.m[k] = v
@@ -376,204 +464,19 @@ func (c *customerCache) delete(k cacheKey) {
 	c.mu.Unlock()
 }
 
+// dropNamespace forgets every customer of namespace ns.
+func (c *customerCache) dropNamespace(ns string) {
+	c.mu.Lock()
+	for k := range c.m {
+		if k.ns == ns {
+			delete(c.m, k)
+		}
+	}
+	c.mu.Unlock()
+}
+
 func (c *customerCache) clear() {
 	c.mu.Lock()
 	c.m = nil
 	c.mu.Unlock()
-}
-
-// NextID returns the next value of the named sequence ("customer" gives new
-// customer ids; others start at 1).
-func (t *Tx) NextID(seq string) (int64, error) {
-	key := t.ns + ":seq:" + seq
-	var n int64 = 1
-	if v, err := t.tx.Get(key); err == nil {
-		n, _ = strconv.ParseInt(v, 10, 64)
-	}
-	if _, _, err := t.tx.Set(key, strconv.FormatInt(n+1, 10), nil); err != nil {
-		return 0, err
-	}
-	return n, nil
-}
-
-// Put stores c, replacing its earlier version and re-indexing its identifiers
-// and names. It fails, writing nothing, if an identifier of c belongs to
-// another customer in the same source and account.
-func (t *Tx) Put(c *simulator.Customer) error {
-	if !t.writable {
-		return errors.New("store: Put in a read-only transaction")
-	}
-	for _, p := range c.Profiles {
-		for _, id := range p.Identifiers {
-			if strings.ContainsAny(id.Value, sep+"\x00") || strings.ContainsAny(id.Type, sep+"\x00") {
-				return fmt.Errorf("store: identifier %s has a control character", id.Type)
-			}
-			if owner, ok := t.Owner(p.Source, p.AccountID, id.Type, id.Value); ok && owner != c.ID {
-				return fmt.Errorf("store: %s %q in %s belongs to customer %d", id.Type, id.Value, p.Source, owner)
-			}
-		}
-	}
-	key := customerKey(t.ns, c.ID)
-	if old, err := t.tx.Get(key); err == nil {
-		var prev simulator.Customer
-		if err := json.Unmarshal([]byte(old), &prev); err == nil {
-			for _, e := range indexEntries(t.ns, &prev) {
-				if _, err := t.tx.Delete(e.k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
-					return err
-				}
-			}
-			c.Version = prev.Version + 1
-		}
-	} else if c.Version == 0 {
-		c.Version = 1
-	}
-	b, err := json.Marshal(c)
-	if err != nil {
-		return err
-	}
-	if _, _, err := t.tx.Set(key, string(b), nil); err != nil {
-		return err
-	}
-	for _, e := range indexEntries(t.ns, c) {
-		if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
-			return err
-		}
-	}
-	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
-	return nil
-}
-
-// Owner returns the id of the customer holding identifier typ=value in source
-// src (and account acct for multi-account sources).
-func (t *Tx) Owner(src simulator.Source, acct, typ, value string) (int64, bool) {
-	if !src.MultiAccount() {
-		acct = ""
-	}
-	v, err := t.tx.Get(identKey(t.ns, src, acct, typ, value))
-	if err != nil {
-		return 0, false
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	return id, err == nil
-}
-
-// Holder is one place an identifier is registered.
-type Holder struct {
-	Source    simulator.Source
-	AccountID string
-	UserID    int64
-}
-
-// Holders returns every source/account where identifier typ=value is
-// registered, ordered by source and account.
-func (t *Tx) Holders(typ, value string) []Holder {
-	prefix := t.ns + ":x:" + typ + sep + simulator.NormalizeIdentifierValue(typ, value) + sep
-	var out []Holder
-	_ = t.tx.AscendRange("", prefix, prefix+"\xff", func(k, v string) bool {
-		rest := strings.Split(strings.TrimPrefix(k, prefix), sep)
-		if len(rest) != 2 {
-			return true
-		}
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return true
-		}
-		out = append(out, Holder{Source: simulator.Source(rest[0]), AccountID: rest[1], UserID: id})
-		return true
-	})
-	return out
-}
-
-// Match is one search hit: the customer and what matched.
-type Match struct {
-	UserID    int64
-	IDType    string // firstName, lastName, or an identifier type
-	IDValue   string
-	Source    simulator.Source
-	AccountID string
-}
-
-// Search returns the customers with a first name, last name or identifier
-// starting with prefix (case-insensitively), each once, in the order of their
-// ids, with every way they matched.
-func (t *Tx) Search(prefix string) (ids []int64, matches map[int64][]Match) {
-	p := strings.ToLower(strings.TrimSpace(prefix))
-	start := t.ns + ":s:" + p
-	matches = map[int64][]Match{}
-	_ = t.tx.AscendRange("", start, start+"\xff", func(k, v string) bool {
-		var m Match
-		if err := json.Unmarshal([]byte(v), &m); err != nil {
-			return true
-		}
-		if _, ok := matches[m.UserID]; !ok {
-			ids = append(ids, m.UserID)
-		}
-		matches[m.UserID] = append(matches[m.UserID], m)
-		return true
-	})
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return ids, matches
-}
-
-// Count returns the number of customers in the namespace.
-func (t *Tx) Count() int {
-	n := 0
-	prefix := t.ns + ":c:"
-	_ = t.tx.AscendRange("", prefix, prefix+"\xff", func(_, _ string) bool { n++; return true })
-	return n
-}
-
-// Each calls fn for every customer in the namespace, in key order, until fn
-// returns false. Customers are the caller's own copies.
-func (t *Tx) Each(fn func(c *simulator.Customer) bool) error {
-	prefix := t.ns + ":c:"
-	var ferr error
-	err := t.tx.AscendRange("", prefix, prefix+"\xff", func(_, v string) bool {
-		c := new(simulator.Customer)
-		if err := json.Unmarshal([]byte(v), c); err != nil {
-			ferr = err
-			return false
-		}
-		return fn(c)
-	})
-	if ferr != nil {
-		return ferr
-	}
-	return err
-}
-
-func identKey(ns string, src simulator.Source, acct, typ, value string) string {
-	return ns + ":i:" + string(src) + sep + acct + sep + typ + sep + simulator.NormalizeIdentifierValue(typ, value)
-}
-
-// indexEntries returns the index keys of c in namespace ns.
-func indexEntries(ns string, c *simulator.Customer) []kv {
-	id := strconv.FormatInt(c.ID, 10)
-	var out []kv
-	search := func(typ, value string, p *simulator.Profile) {
-		v := strings.ToLower(strings.TrimSpace(value))
-		if v == "" {
-			return
-		}
-		m, _ := json.Marshal(Match{UserID: c.ID, IDType: typ, IDValue: value, Source: p.Source, AccountID: p.AccountID})
-		out = append(out, kv{ns + ":s:" + v + sep + id + sep + typ + sep + string(p.Source) + sep + p.AccountID, string(m)})
-	}
-	if c.MergedInto != 0 {
-		return nil // a merged-away victim is found through its survivor only
-	}
-	for i := range c.Profiles {
-		p := &c.Profiles[i]
-		acct := p.AccountID
-		if !p.Source.MultiAccount() {
-			acct = ""
-		}
-		for _, ident := range p.Identifiers {
-			out = append(out, kv{identKey(ns, p.Source, acct, ident.Type, ident.Value), id})
-			out = append(out, kv{ns + ":x:" + ident.Type + sep + simulator.NormalizeIdentifierValue(ident.Type, ident.Value) + sep + string(p.Source) + sep + acct, id})
-			search(ident.Type, ident.Value, p)
-		}
-		search("firstName", p.FirstName, p)
-		search("lastName", p.LastName, p)
-	}
-	return out
 }

@@ -2,7 +2,6 @@ package v11
 
 import (
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -48,33 +47,48 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		}
 		rows = n
 	}
-	var matches []*simulator.Customer
+	// The index answers the query; only the page's customers are read.
+	var ids []int64
+	items := List{}
 	err = s.Store.View(Namespace(r), func(tx *store.Tx) error {
-		return tx.Each(func(c *simulator.Customer) bool {
-			if c.MergedInto == 0 && Profile(c) != nil && query.Match(searchSubject(org, c)) {
-				matches = append(matches, c)
+		var err error
+		if ids, err = query.IDs(tx); err != nil {
+			return err
+		}
+		for i := start; i < len(ids) && i < start+rows; i++ {
+			c, err := tx.Customer(ids[i])
+			if err != nil {
+				return err
 			}
-			return true
-		})
+			items = append(items, searchItem(org, c))
+		}
+		return nil
 	})
 	if err != nil {
 		s.Fail(w, r, err)
 		return
 	}
-	sort.Slice(matches, func(i, j int) bool { return matches[i].ID < matches[j].ID })
-	items := List{}
-	for i := start; i < len(matches) && i < start+rows; i++ {
-		items = append(items, searchItem(org, matches[i]))
-	}
 	Reply(w, r, Obj{
 		{"status", SuccessStatus()},
 		{"customer", Obj{
-			{"count", strconv.Itoa(len(matches))},
+			{"count", strconv.Itoa(len(ids))},
 			{"start", strconv.Itoa(start)},
 			{"rows", strconv.Itoa(rows)},
 			{"results", Obj{{"item", items}}},
 		}},
 	}, simulator.CodeSuccess.Number())
+}
+
+// SearchTerms returns the function that gives the store a customer's
+// search index terms (store.Options.Terms): the values of its Subject, for
+// customers search can find (not merged away, with a v1.1 profile).
+func SearchTerms(org *simulator.Org) func(*simulator.Customer) []store.Term {
+	return func(c *simulator.Customer) []store.Term {
+		if c.MergedInto != 0 || Profile(c) == nil {
+			return nil
+		}
+		return searchSubject(org, c).Terms()
+	}
 }
 
 // searchSubject returns c's searchable attribute values.
@@ -117,16 +131,26 @@ func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 	return sub
 }
 
-// lastTransValue returns the amount of c's latest transaction (0 for none).
+// lastTransValue returns the amount of c's latest transaction (0 for none):
+// the first that FindTransactions lists (latest wall-clock second, then
+// highest id), found in one pass, as every customer's search terms need it.
 func lastTransValue(c *simulator.Customer) float64 {
 	if c.History == nil {
 		return 0
 	}
-	page, _ := c.History.FindTransactions(simulator.TransactionQuery{Page: simulator.Page{Limit: 1}})
-	if len(page) == 0 {
+	var best *simulator.Transaction
+	var bestAt int64
+	for i := range c.History.Transactions {
+		t := &c.History.Transactions[i]
+		at := simulator.Wall(t.Date).Unix()
+		if best == nil || at > bestAt || (at == bestAt && t.ID > best.ID) {
+			best, bestAt = t, at
+		}
+	}
+	if best == nil {
 		return 0
 	}
-	return page[0].Amount
+	return best.Amount
 }
 
 // searchItem renders one search hit as the docs' sample does. Identifiers a

@@ -2,11 +2,14 @@ package v11
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
 )
 
 // The customer/search query grammar (reference "Query Grammar", NOTES §1.8):
@@ -95,7 +98,10 @@ type Subject struct {
 // Match reports whether s satisfies the query.
 func (q *Query) Match(s *Subject) bool { return q.root.match(s) }
 
-type queryNode interface{ match(*Subject) bool }
+type queryNode interface {
+	match(*Subject) bool
+	ids(TermIndex) ([]int64, error)
+}
 
 type andNode []queryNode
 
@@ -419,4 +425,238 @@ func cmpFloat(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// The search index. Each customer's Subject is written as terms (see
+// SearchTerms) under these attribute names, so that every condition is a
+// range of keys: strings lower-cased (and byte-reversed, for ENDS), numbers
+// and dates in an encoding whose byte order is their order.
+const (
+	termString   = "s:"
+	termReversed = "r:"
+	termNumber   = "n:"
+	termDate     = "d:"
+)
+
+// TermIndex is what queries are answered from: the terms of attribute attr
+// whose key k satisfies lo <= k < hi, in key order, each with the customer
+// holding it (the store's Tx).
+type TermIndex interface {
+	Terms(attr, lo, hi string, fn func(key, value string, id int64) bool) error
+}
+
+// Terms returns the search index terms of s: a query's IDs over an index of
+// subjects' terms are the subjects it Matches.
+func (s *Subject) Terms() []store.Term {
+	var out []store.Term
+	str := func(attr, v string) {
+		if v == "" {
+			return // an empty value matches no string operator
+		}
+		lv := strings.ToLower(v)
+		out = append(out, store.Term{Attr: termString + attr, Key: lv, Value: v},
+			store.Term{Attr: termReversed + attr, Key: reverseBytes(lv), Value: v})
+	}
+	for a, v := range s.Strings {
+		str(a, v)
+	}
+	for a, vs := range s.Aliases {
+		for _, v := range vs {
+			str(a, v)
+		}
+	}
+	for a, x := range s.Numbers {
+		out = append(out, store.Term{Attr: termNumber + a, Key: numberKey(x)})
+	}
+	for a, t := range s.Dates {
+		if !t.IsZero() {
+			out = append(out, store.Term{Attr: termDate + a, Key: dateKey(t)})
+		}
+	}
+	return out
+}
+
+// numberKey encodes x so that byte order is numeric order.
+func numberKey(x float64) string {
+	if x == 0 {
+		x = 0 // -0 and 0 are equal
+	}
+	b := math.Float64bits(x)
+	if b>>63 == 0 {
+		b ^= 1 << 63
+	} else {
+		b = ^b
+	}
+	return fmt.Sprintf("%016x", b)
+}
+
+// dateKey encodes t's day so that byte order is date order.
+func dateKey(t time.Time) string { return numberKey(float64(day(t).Unix())) }
+
+func reverseBytes(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[len(s)-1-i] = s[i]
+	}
+	return string(b)
+}
+
+// justAbove is the least key above every key that starts with k and holds
+// no byte below 0x20 after it: the store keeps keys free of those bytes, so
+// [k, justAbove(k)) holds k alone.
+func justAbove(k string) string { return k + " " }
+
+// IDs returns the ids of the customers that satisfy the query, ascending,
+// read from the index: the work grows with the customers each condition
+// selects, not with the customers there are.
+func (q *Query) IDs(ix TermIndex) ([]int64, error) { return q.root.ids(ix) }
+
+func (n andNode) ids(ix TermIndex) ([]int64, error) {
+	sets := make([][]int64, 0, len(n))
+	for _, c := range n {
+		s, err := c.ids(ix)
+		if err != nil {
+			return nil, err
+		}
+		if len(s) == 0 {
+			return nil, nil
+		}
+		sets = append(sets, s)
+	}
+	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
+	out := sets[0]
+	for _, s := range sets[1:] {
+		out = intersect(out, s)
+	}
+	return out, nil
+}
+
+func (n orNode) ids(ix TermIndex) ([]int64, error) {
+	var all []int64
+	for _, c := range n {
+		s, err := c.ids(ix)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, s...)
+	}
+	return sortedUnique(all), nil
+}
+
+// ids finds the customers a condition selects: one key range per value.
+func (c *condition) ids(ix TermIndex) ([]int64, error) {
+	var out []int64
+	scan := func(attr, lo, hi string, keep func(value string) bool) error {
+		return ix.Terms(attr, lo, hi, func(_, value string, id int64) bool {
+			if keep == nil || keep(value) {
+				out = append(out, id)
+			}
+			return true
+		})
+	}
+	var err error
+	switch c.kind {
+	case kindString:
+		err = c.stringIDs(scan)
+	case kindNumber:
+		err = c.rangeIDs(termNumber+c.attr, c.nums, numberKey, scan)
+	case kindDate:
+		days := make([]float64, len(c.dates))
+		for i, d := range c.dates {
+			days[i] = float64(d.Unix())
+		}
+		err = c.rangeIDs(termDate+c.attr, days, numberKey, scan)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return sortedUnique(out), nil
+}
+
+type scanFunc func(attr, lo, hi string, keep func(value string) bool) error
+
+// stringIDs answers a string condition as matchString does.
+func (c *condition) stringIDs(scan scanFunc) error {
+	switch c.op {
+	case "STARTS", "ENDS": // the check covers keys the store cleaned of control bytes
+		lv, attr := strings.ToLower(c.vals[0]), termString+c.attr
+		if c.op == "ENDS" {
+			lv, attr = reverseBytes(lv), termReversed+c.attr
+		}
+		return scan(attr, lv, lv+"\xff", c.matchString)
+	case "EXACT":
+		lv := strings.ToLower(c.vals[0])
+		return scan(termString+c.attr, lv, justAbove(lv), func(v string) bool { return v == c.vals[0] })
+	}
+	for _, want := range c.vals { // EQUALS, IN
+		lv := strings.ToLower(want)
+		if err := scan(termString+c.attr, lv, justAbove(lv), func(v string) bool { return strings.EqualFold(v, want) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// rangeIDs answers a number or date condition as compare does, with
+// cmpFloat's reading of NaN: equal to everything.
+func (c *condition) rangeIDs(attr string, xs []float64, key func(float64) string, scan scanFunc) error {
+	const first, last = "", "\xff"
+	switch c.op {
+	case "LESS":
+		if math.IsNaN(xs[0]) {
+			return nil
+		}
+		return scan(attr, first, key(xs[0]), nil)
+	case "GREATER":
+		if math.IsNaN(xs[0]) {
+			return nil
+		}
+		return scan(attr, justAbove(key(xs[0])), last, nil)
+	case "RANGE":
+		lo, hi := first, last
+		if !math.IsNaN(xs[0]) {
+			lo = key(xs[0])
+		}
+		if !math.IsNaN(xs[1]) {
+			hi = justAbove(key(xs[1]))
+		}
+		return scan(attr, lo, hi, nil)
+	}
+	for _, x := range xs { // EQUALS, EXACT, IN, ON
+		if math.IsNaN(x) {
+			return scan(attr, first, last, nil)
+		}
+		if err := scan(attr, key(x), justAbove(key(x)), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func sortedUnique(ids []int64) []int64 {
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := ids[:0]
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// intersect returns the ids in both ascending lists.
+func intersect(a, b []int64) []int64 {
+	var out []int64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
 }

@@ -1,11 +1,14 @@
 package v11_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/simtest"
+	"github.com/capsim/capsim/simulator/store"
 	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
@@ -98,6 +101,7 @@ func FuzzSearchQuery(f *testing.F) {
 		Numbers: map[string]float64{"loyalty_points": 135, "lifetime_points": 420, "org_id": 50672},
 		Dates:   map[string]time.Time{"registered_date": time.Date(2016, 6, 23, 19, 11, 18, 0, time.UTC)},
 	}
+	st := subjectIndex(f, indexSubjects)
 	f.Fuzz(func(t *testing.T, q string) {
 		query, err := v11.ParseQuery(q, []string{"Favorite Color", "city"})
 		if err != nil {
@@ -108,5 +112,81 @@ func FuzzSearchQuery(f *testing.F) {
 		}
 		query.Match(subject)
 		query.Match(&v11.Subject{})
+		sameAnswers(t, st, indexSubjects, query, q)
 	})
+}
+
+// subjectIndex is a store whose customers are subjects: their ids index
+// the subjects, and the store indexes their terms.
+func subjectIndex(t testing.TB, subjects []*v11.Subject) *store.Store {
+	t.Helper()
+	cs := make([]simulator.Customer, len(subjects))
+	for i := range cs {
+		cs[i].ID = int64(i + 1)
+	}
+	st, err := store.Open(store.Options{Customers: cs,
+		Terms: func(c *simulator.Customer) []store.Term { return subjects[c.ID-1].Terms() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// sameAnswers checks that the index answers q as Match does.
+func sameAnswers(t *testing.T, st *store.Store, subjects []*v11.Subject, query *v11.Query, q string) {
+	t.Helper()
+	var want []int64
+	for i, s := range subjects {
+		if query.Match(s) {
+			want = append(want, int64(i+1))
+		}
+	}
+	var got []int64
+	err := st.View(store.DefaultNamespace, func(tx *store.Tx) error {
+		var err error
+		got, err = query.IDs(tx)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) && len(got)+len(want) > 0 {
+		t.Fatalf("%q: index %v, match %v", q, got, want)
+	}
+}
+
+var indexSubjects = []*v11.Subject{
+	{Strings: map[string]string{"firstname": "Tom", "lastname": "Sawyer", "mobile": "44700900000", "slab": "Gold", "favorite color": "Green"},
+		Numbers: map[string]float64{"loyalty_points": 135, "lifetime_points": 420, "org_id": 50672},
+		Dates:   map[string]time.Time{"registered_date": time.Date(2016, 6, 23, 19, 11, 18, 0, time.UTC)},
+		Aliases: map[string][]string{"registered_store": {"till.one", "12"}}},
+	{Strings: map[string]string{"firstname": "tomas", "lastname": "O'Hara", "mobile": "919800000001", "slab": "Silver"},
+		Numbers: map[string]float64{"loyalty_points": -3.5, "lifetime_points": 0, "org_id": 50672},
+		Dates:   map[string]time.Time{"registered_date": time.Date(2016, 6, 23, 23, 0, 0, 0, time.FixedZone("IST", 19800))}},
+	{Strings: map[string]string{"firstname": "Ann", "lastname": "Sawyer", "email": "ann@example.com", "slab": "gold"},
+		Numbers: map[string]float64{"loyalty_points": 1e6, "lifetime_points": 2e6, "org_id": 1}},
+	{},
+}
+
+// TestSearchIndexAgreesWithMatch checks every operator against Match.
+func TestSearchIndexAgreesWithMatch(t *testing.T) {
+	st := subjectIndex(t, indexSubjects)
+	for _, q := range []string{
+		"firstname:STARTS:tom", "firstname:STARTS:TOM&lastname:EXACT:Sawyer", "lastname:ENDS:YER", "lastname:EXACT:sawyer",
+		"slab:EQUALS:GOLD", "slab:IN:silver;gold", "mobile:EQUALS:+44 700 900000", "loyalty_points:LESS:0",
+		"loyalty_points:GREATER:135", "loyalty_points:RANGE:-3.5;135", "loyalty_points:EQUALS:NaN", "loyalty_points:RANGE:NaN;0",
+		"lifetime_points:EXACT:0", "lifetime_points:IN:0;420", "org_id:EQUALS:50672|firstname:EXACT:Ann",
+		"registered_date:ON:2016-06-23", "registered_date:LESS:2016-06-24", "registered_date:GREATER:2016-06-23",
+		"registered_date:RANGE:2016-01-01;2016-06-23", "registered_store:EQUALS:12", "registered_store:STARTS:till",
+		"favorite color:EQUALS:green", "(firstname:STARTS:t|lastname:EXACT:Sawyer)&slab:EQUALS:gold",
+	} {
+		t.Run(q, func(t *testing.T) {
+			query, err := v11.ParseQuery(q, []string{"Favorite Color"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAnswers(t, st, indexSubjects, query, q)
+		})
+	}
 }

@@ -1,0 +1,426 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/tidwall/buntdb"
+)
+
+// Tx is a transaction on one namespace: it reads the namespace's own keys
+// over the base data.
+type Tx struct {
+	tx       *buntdb.Tx
+	ns       string
+	s        *Store
+	writable bool
+	touched  []cacheKey
+	own      int8 // whether the namespace holds customers of its own: 0 not known yet, 1 yes, -1 no
+}
+
+// Namespace returns the transaction's namespace.
+func (t *Tx) Namespace() string { return t.ns }
+
+// Org returns the organisation's configuration.
+func (t *Tx) Org() *simulator.Org { return t.s.org }
+
+// shadowed reports whether the namespace wrote customer id, hiding the base
+// entries of that customer.
+func (t *Tx) shadowed(id int64) bool {
+	if t.own == 0 { // a namespace that wrote no customer hides nothing
+		t.own = -1
+		_ = t.tx.AscendRange("", t.ns+custPrefix, t.ns+custPrefix+"\xff", func(_, _ string) bool { t.own = 1; return false })
+	}
+	if t.own < 0 {
+		return false
+	}
+	_, err := t.tx.Get(customerKey(t.ns, id))
+	return err == nil
+}
+
+// get returns the value of relative key rel as the namespace sees it.
+func (t *Tx) get(rel string) (string, bool) {
+	v, _, ok := t.getFrom(rel)
+	return v, ok
+}
+
+// getFrom is get that also tells whether the value is the base data's.
+func (t *Tx) getFrom(rel string) (v string, base, ok bool) {
+	if v, err := t.tx.Get(t.ns + rel); err == nil {
+		return v, false, true
+	}
+	b := t.s.base
+	if i := b.search(rel); i < b.len() && b.key(i) == rel && !t.shadowed(b.id(i)) {
+		return b.value(i), true, true
+	}
+	return "", false, false
+}
+
+// decode decodes a customer record, completing one from the base data.
+func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
+	c := new(simulator.Customer)
+	if err := json.Unmarshal([]byte(v), c); err != nil {
+		return nil, err
+	}
+	if base && t.s.complete != nil {
+		t.s.complete(c)
+	}
+	return c, nil
+}
+
+// ascend calls fn, in key order, for each relative key from lo (inclusive)
+// to hi (exclusive) the namespace sees, until fn returns false: its own keys
+// merged with the base entries it does not hide.
+func (t *Tx) ascend(lo, hi string, fn func(rel, v string, base bool) bool) error {
+	base := t.s.base
+	b := base.search(lo)
+	stopped := false
+	// emitBase visits the base entries before rel (all remaining if rel is
+	// ""), skipping one equal to rel: the namespace's own key wins.
+	emitBase := func(rel string) bool {
+		for ; b < base.len(); b++ {
+			k := base.key(b)
+			if k >= hi || (rel != "" && k >= rel) {
+				break
+			}
+			if !strings.HasPrefix(k, custPrefix) && t.shadowed(base.id(b)) {
+				continue
+			}
+			if !fn(k, base.value(b), true) {
+				return false
+			}
+		}
+		if rel != "" && b < base.len() && base.key(b) == rel {
+			b++
+		}
+		return true
+	}
+	err := t.tx.AscendRange("", t.ns+lo, t.ns+hi, func(k, v string) bool {
+		rel := k[len(t.ns):]
+		if !emitBase(rel) || !fn(rel, v, false) {
+			stopped = true
+			return false
+		}
+		return true
+	})
+	if err != nil || stopped {
+		return err
+	}
+	emitBase("")
+	return nil
+}
+
+// Customer returns customer id. In a View transaction the result is shared and
+// must not be changed; in an Update transaction it is the caller's own copy.
+func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
+	ck := cacheKey{t.ns, id}
+	if !t.writable {
+		if c, ok := t.s.cache.load(ck); ok {
+			return c, nil
+		}
+	}
+	v, base, ok := t.getFrom(customerKey("", id))
+	if !ok {
+		return nil, ErrNotFound
+	}
+	c, err := t.decode(v, base)
+	if err != nil {
+		return nil, fmt.Errorf("store: customer %d: %w", id, err)
+	}
+	if !t.writable {
+		t.s.cache.store(ck, c)
+	}
+	return c, nil
+}
+
+// NextID returns the next value of the named sequence ("customer" gives new
+// customer ids; others start at 1).
+func (t *Tx) NextID(seq string) (int64, error) {
+	key := t.ns + ":seq:" + seq
+	var n int64 = 1
+	if seq == "customer" {
+		n = t.s.baseNext
+	}
+	if v, err := t.tx.Get(key); err == nil {
+		n, _ = strconv.ParseInt(v, 10, 64)
+	}
+	if _, _, err := t.tx.Set(key, strconv.FormatInt(n+1, 10), nil); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+// Put stores c, replacing its earlier version and re-indexing its identifiers
+// and names. It fails, writing nothing, if an identifier of c belongs to
+// another customer in the same source and account.
+func (t *Tx) Put(c *simulator.Customer) error {
+	if !t.writable {
+		return errors.New("store: Put in a read-only transaction")
+	}
+	for _, p := range c.Profiles {
+		for _, id := range p.Identifiers {
+			if strings.ContainsAny(id.Value, sep+"\x00") || strings.ContainsAny(id.Type, sep+"\x00") {
+				return fmt.Errorf("store: identifier %s has a control character", id.Type)
+			}
+			if owner, ok := t.Owner(p.Source, p.AccountID, id.Type, id.Value); ok && owner != c.ID {
+				return fmt.Errorf("store: %s %q in %s belongs to customer %d", id.Type, id.Value, p.Source, owner)
+			}
+		}
+	}
+	key := customerKey(t.ns, c.ID)
+	if old, ok := t.get(customerKey("", c.ID)); ok {
+		var prev simulator.Customer
+		if err := json.Unmarshal([]byte(old), &prev); err == nil {
+			// The namespace's own index entries of the earlier version go;
+			// base ones are hidden once the namespace holds the customer.
+			for _, e := range t.s.indexEntries(t.ns, &prev) {
+				if _, err := t.tx.Delete(e.k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
+					return err
+				}
+			}
+			c.Version = prev.Version + 1
+		}
+	} else if c.Version == 0 {
+		c.Version = 1
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	if _, _, err := t.tx.Set(key, string(b), nil); err != nil {
+		return err
+	}
+	t.own = 1
+	for _, e := range t.s.indexEntries(t.ns, c) {
+		if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
+			return err
+		}
+	}
+	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
+	return nil
+}
+
+// Owner returns the id of the customer holding identifier typ=value in source
+// src (and account acct for multi-account sources).
+func (t *Tx) Owner(src simulator.Source, acct, typ, value string) (int64, bool) {
+	if !src.MultiAccount() {
+		acct = ""
+	}
+	v, ok := t.get(identKey("", src, acct, typ, value))
+	if !ok {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	return id, err == nil
+}
+
+// Holder is one place an identifier is registered.
+type Holder struct {
+	Source    simulator.Source
+	AccountID string
+	UserID    int64
+}
+
+// Holders returns every source/account where identifier typ=value is
+// registered, ordered by source and account.
+func (t *Tx) Holders(typ, value string) []Holder {
+	prefix := ":x:" + typ + sep + simulator.NormalizeIdentifierValue(typ, value) + sep
+	var out []Holder
+	_ = t.ascend(prefix, prefix+"\xff", func(k, v string, _ bool) bool {
+		rest := strings.Split(strings.TrimPrefix(k, prefix), sep)
+		if len(rest) != 2 {
+			return true
+		}
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return true
+		}
+		out = append(out, Holder{Source: simulator.Source(rest[0]), AccountID: rest[1], UserID: id})
+		return true
+	})
+	return out
+}
+
+// Match is one search hit: the customer and what matched.
+type Match struct {
+	UserID    int64
+	IDType    string // firstName, lastName, or an identifier type
+	IDValue   string
+	Source    simulator.Source
+	AccountID string
+}
+
+// Search returns the customers with a first name, last name or identifier
+// starting with prefix (case-insensitively), each once, in the order of their
+// ids, with every way they matched. It reads the index only.
+func (t *Tx) Search(prefix string) (ids []int64, matches map[int64][]Match) {
+	start := ":s:" + strings.ToLower(strings.TrimSpace(prefix))
+	matches = map[int64][]Match{}
+	_ = t.ascend(start, start+"\xff", func(k, v string, _ bool) bool {
+		m, ok := searchMatch(k, v)
+		if !ok {
+			return true
+		}
+		if _, ok := matches[m.UserID]; !ok {
+			ids = append(ids, m.UserID)
+		}
+		matches[m.UserID] = append(matches[m.UserID], m)
+		return true
+	})
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids, matches
+}
+
+// searchMatch reads a search entry: the key holds the matched value
+// (lower-cased), the id, the identifier type, the source and the account;
+// the value the value as written. (Files written by earlier versions hold
+// the Match as JSON.)
+func searchMatch(k, v string) (Match, bool) {
+	var m Match
+	if strings.HasPrefix(v, "{") && json.Unmarshal([]byte(v), &m) == nil && m.UserID != 0 {
+		return m, true
+	}
+	f := strings.Split(k, sep)
+	if len(f) < 5 {
+		return m, false
+	}
+	f = f[len(f)-4:]
+	id, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return m, false
+	}
+	return Match{UserID: id, IDType: f[1], IDValue: v, Source: simulator.Source(f[2]), AccountID: f[3]}, true
+}
+
+// Count returns the number of customers in the namespace: the base ones and
+// those it added.
+func (t *Tx) Count() int {
+	n := len(t.s.baseIDs)
+	prefix := t.ns + custPrefix
+	_ = t.tx.AscendRange("", prefix, prefix+"\xff", func(k, _ string) bool {
+		if id, err := strconv.ParseInt(k[len(prefix):], 10, 64); err == nil && !t.s.inBase(id) {
+			n++
+		}
+		return true
+	})
+	return n
+}
+
+// Each calls fn for every customer in the namespace, in key order, until fn
+// returns false. Customers are the caller's own copies.
+func (t *Tx) Each(fn func(c *simulator.Customer) bool) error {
+	var ferr error
+	err := t.ascend(custPrefix, custPrefix+"\xff", func(_, v string, base bool) bool {
+		c, err := t.decode(v, base)
+		if err != nil {
+			ferr = err
+			return false
+		}
+		return fn(c)
+	})
+	if ferr != nil {
+		return ferr
+	}
+	return err
+}
+
+// Term is one searchable attribute value of a customer (Options.Terms):
+// Key is what range queries compare (byte-wise; bytes below 0x20 read as
+// spaces), Value what the caller wants back (the value as written, say).
+type Term struct {
+	Attr, Key, Value string
+}
+
+// Terms calls fn, in key order, for each term of attribute attr whose key k
+// satisfies lo <= k < hi, with the customer it belongs to, until fn returns
+// false. The work grows with the terms visited, not the customers.
+func (t *Tx) Terms(attr, lo, hi string, fn func(key, value string, id int64) bool) error {
+	prefix := ":v:" + attr + sep
+	lo, hi = cleanTermKey(lo), cleanTermKey(hi)
+	return t.ascend(prefix+lo, prefix+"\xff", func(rel, v string, _ bool) bool {
+		rest := rel[len(prefix):]
+		i := strings.LastIndex(rest, sep)
+		if i < 0 {
+			return true
+		}
+		key := rest[:i]
+		if key >= hi {
+			return false
+		}
+		id, err := strconv.ParseInt(rest[i+1:], 10, 64)
+		if err != nil {
+			return true
+		}
+		return fn(key, v, id)
+	})
+}
+
+// cleanTermKey maps bytes below 0x20 to spaces, so that no key holds sep and
+// key order is the order of the index entries.
+func cleanTermKey(k string) string {
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x20 {
+			b := []byte(k)
+			for j := i; j < len(b); j++ {
+				if b[j] < 0x20 {
+					b[j] = ' '
+				}
+			}
+			return string(b)
+		}
+	}
+	return k
+}
+
+func identKey(ns string, src simulator.Source, acct, typ, value string) string {
+	return ns + ":i:" + string(src) + sep + acct + sep + typ + sep + simulator.NormalizeIdentifierValue(typ, value)
+}
+
+// indexEntries returns the index keys of c in namespace ns.
+func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
+	id := strconv.FormatInt(c.ID, 10)
+	var out []kv
+	search := func(typ, value string, p *simulator.Profile) {
+		v := strings.ToLower(strings.TrimSpace(value))
+		if v == "" {
+			return
+		}
+		out = append(out, kv{ns + ":s:" + v + sep + id + sep + typ + sep + string(p.Source) + sep + p.AccountID, value})
+	}
+	if c.MergedInto != 0 {
+		return nil // a merged-away victim is found through its survivor only
+	}
+	for i := range c.Profiles {
+		p := &c.Profiles[i]
+		acct := p.AccountID
+		if !p.Source.MultiAccount() {
+			acct = ""
+		}
+		for _, ident := range p.Identifiers {
+			out = append(out, kv{identKey(ns, p.Source, acct, ident.Type, ident.Value), id})
+			out = append(out, kv{ns + ":x:" + ident.Type + sep + simulator.NormalizeIdentifierValue(ident.Type, ident.Value) + sep + string(p.Source) + sep + acct, id})
+			search(ident.Type, ident.Value, p)
+		}
+		search("firstName", p.FirstName, p)
+		search("lastName", p.LastName, p)
+	}
+	if s.terms != nil {
+		terms := s.terms(c)
+		n := len(out)
+		for _, tm := range terms {
+			out = append(out, kv{ns + ":v:" + tm.Attr + sep + cleanTermKey(tm.Key) + sep + id, tm.Value})
+		}
+		// A value held twice (an alias equal to the value) is one entry.
+		vs := out[n:]
+		slices.SortFunc(vs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+		vs = slices.CompactFunc(vs, func(a, b kv) bool { return a.k == b.k })
+		out = out[:n+len(vs)]
+	}
+	return out
+}
