@@ -1,6 +1,10 @@
 package simulator
 
-import "strings"
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+)
 
 // IDCustomer is the identifier type of a customer id: the v2 path {id},
 // identifierName=id, the v1.1 id= parameter and id/user_id body fields.
@@ -61,4 +65,18 @@ func AppendIdentifier(ids []RequestIdentifier, typ, value string, item int) []Re
 		return ids
 	}
 	return append(ids, RequestIdentifier{Type: typ, Value: value, Item: item})
+}
+
+// Scalar returns a decoded JSON scalar (numbers as json.Number) as the
+// string a matcher compares: "" for null.
+func Scalar(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case json.Number:
+		return t.String()
+	}
+	return fmt.Sprint(v)
 }

@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/http"
 
 	"github.com/capsim/capsim/simulator"
@@ -151,19 +149,8 @@ func lookupStrings(v any, path []string) []string {
 		if _, ok := x.(map[string]any); ok {
 			continue
 		}
-		out = append(out, scalar(x))
+		out = append(out, simulator.Scalar(x))
 	}
 	return out
 }
 
-func scalar(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case json.Number:
-		return t.String()
-	}
-	return fmt.Sprint(v)
-}

@@ -3,7 +3,6 @@ package v2
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -121,20 +120,9 @@ func describeBody(raw []byte, ids []simulator.RequestIdentifier) (any, []simulat
 		for _, id := range list {
 			m, _ := id.(map[string]any)
 			t, _ := m["type"].(string)
-			ids = simulator.AppendIdentifier(ids, t, scalar(m["value"]), -1)
+			ids = simulator.AppendIdentifier(ids, t, simulator.Scalar(m["value"]), -1)
 		}
 	}
 	return body, ids
 }
 
-func scalar(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case json.Number:
-		return t.String()
-	}
-	return fmt.Sprint(v)
-}
