@@ -153,4 +153,3 @@ func lookupStrings(v any, path []string) []string {
 	}
 	return out
 }
-

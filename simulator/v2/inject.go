@@ -125,4 +125,3 @@ func describeBody(raw []byte, ids []simulator.RequestIdentifier) (any, []simulat
 	}
 	return body, ids
 }
-
