@@ -274,6 +274,8 @@ type Customer struct {
 	RetroRequests      []RetroRequest    `json:"retroRequests,omitempty"`
 	Promotions         []PromotionIssual `json:"promotions,omitempty"`
 	UserGroup          *UserGroup        `json:"userGroup,omitempty"`
+	// Fraud is the customer's fraud marking (unmarked when zero).
+	Fraud FraudDetails `json:"fraud,omitzero"`
 	// MergedInto is the survivor's id when this customer was merged away (a victim).
 	MergedInto int64 `json:"mergedInto,omitempty"`
 	// History holds what the v1.1 API reads and writes besides the profile.

@@ -75,3 +75,31 @@ func (st Standing) NextSlab() (Slab, bool) {
 	}
 	return st.Program.SlabBySerial(st.Loyalty.SlabSerial + 1)
 }
+
+// UpgradeWarning returns warning 91012 "Customer is already in the highest
+// slab." when st is enrolled in the highest slab of its program: there is no
+// tier to move up to. nil otherwise.
+func (st Standing) UpgradeWarning() *Error {
+	if _, ok := st.Slab(); !ok {
+		return nil
+	}
+	if _, ok := st.NextSlab(); ok {
+		return nil
+	}
+	return Errorf(CodeAlreadyHighestSlab)
+}
+
+// RetentionWarning returns the warning a request for the criteria to keep
+// (renew) the current tier carries: 91011 "Customer is already in the
+// lowest slab." in the first slab, where there is no tier to fall to, and
+// 91010 "Downgrade strategy is not configured." above it, since capsim's
+// programs configure no downgrade strategy. nil when not enrolled.
+func (st Standing) RetentionWarning() *Error {
+	if _, ok := st.Slab(); !ok {
+		return nil
+	}
+	if _, ok := st.Program.SlabBySerial(st.Loyalty.SlabSerial - 1); !ok {
+		return Errorf(CodeAlreadyLowestSlab)
+	}
+	return Errorf(CodeDowngradeStrategyNotConfigured)
+}

@@ -21,6 +21,10 @@ type Org struct {
 	// registration is for (mobile, email or externalId; mobile when empty):
 	// Capillary's CONF_REGISTRATION_PRIMARY_KEY. See Registrant.
 	PrimaryIdentifier string `json:"primaryIdentifier,omitempty"`
+	// MobileRequired makes a mobile number mandatory for registration
+	// (Capillary's CONF_USERS_IS_MOBILE_REQUIRED): a v1.1 add registering a
+	// customer without one fails with 1006.
+	MobileRequired bool `json:"mobileRequired,omitempty"`
 	// Extra holds configuration that a later API version adds (stores,
 	// campaigns, coupon series, ...), keyed by kind.
 	Extra map[string]any `json:"extra,omitempty"`

@@ -6,15 +6,20 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/capsim/capsim/fixtures"
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/fixture"
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -35,6 +40,10 @@ type way struct {
 	method, target, body string
 	headers              []string
 	setup                []string // "METHOD target body" requests run first
+	// org is a JSON object whose keys replace those of the fixtures'
+	// org.json for this way (an org setting the default org lacks); ""
+	// keeps the default org.
+	org string
 }
 
 func natural(code int, api, what, method, target, body string, setup ...string) way {
@@ -115,7 +124,7 @@ var codeWays = func() []way {
 		getInj(408, "network MAC id mismatch: the real gateway's"),
 		natural(500, "v1.1, v2", "every item failed: get of an unknown mobile", "GET", "/v1.1/customer/get?mobile=447700999999&format=json", ""),
 		v2Inj(521, "another action runs on the customer: concurrency inside the real API", "lookupCustomer", "GET", lookupHuck, ""),
-		getInj(618, "customer marked as fraud"),
+		natural(618, "v1.1", "update (or add, update_identity) of a customer marked as fraud: the fixtures' Injun Joe, whose get shows fraud_details CONFIRMED", "POST", "/v1.1/customer/update?format=json", add(`"mobile":"447009500003","firstname":"Joe"`)),
 		v2Inj(814, "no results found", "lookupCustomer", "GET", lookupHuck, ""),
 		getInj(816, "customer not found for the org"),
 		natural(1000, "v1.1", "success of add, update, get, notes, coupons, preferences, referrals, subscriptions, interaction", "GET", getTom, ""),
@@ -124,7 +133,8 @@ var codeWays = func() []way {
 		natural(1003, "v1.1", "add with an external id over 250 characters", "POST", addPath, add(`"external_id":"`+strings.Repeat("x", 251)+`"`)),
 		addInj(1004, "store population failed: an internal failure"),
 		addInj(1005, "mobile registration failed: an internal failure"),
-		addInj(1006, "mobile required: an org that makes the mobile mandatory (the fixtures' org does not)"),
+		{code: 1006, api: "v1.1", what: "add registering a customer without a mobile, in an org whose org.json sets mobileRequired (the fixtures' org does not)",
+			method: "POST", target: addPath, body: add(`"email":"no.mobile@example.com"`), org: `{"mobileRequired": true}`},
 		natural(1007, "v1.1", "add without mobile, email or external id", "POST", addPath, add(`"firstname":"Nobody"`)),
 		addInj(1008, "external id registration failed: an internal failure"),
 		addInj(1009, "MLM add failed: an internal failure"),
@@ -289,19 +299,20 @@ var codeWays = func() []way {
 		natural(91006, "v1.1, v2", "add giving a customer another external id", "POST", addPath, add(`"mobile":"44700900000","external_id":"XYPZ001"`)),
 		natural(91007, "v1.1, v2", "update with another customer's email", "POST", "/v1.1/customer/update?format=json", add(`"mobile":"919222222222","email":"tom.sawyer@example.com"`)),
 		natural(91009, "v1.1, v2", "get by the id of a merged customer", "GET", "/v1.1/customer/get?id={id}&format=json", "", mergeVictim, mergeIt),
-		v11warn(91010, "downgrade strategy not configured"),
-		v11warn(91011, "already at the lowest slab"),
-		v11warn(91012, "already at the highest slab"),
+		natural(91010, "v1.1, v2", "get asking for membership_retention_criteria of a customer above the lowest slab: capsim's programs configure no downgrade strategy", "GET", "/v1.1/customer/get?mobile=44700900000&membership_retention_criteria=true&format=json", ""),
+		natural(91011, "v1.1, v2", "get asking for membership_retention_criteria of a customer in the lowest slab", "GET", "/v1.1/customer/get?mobile=44700900999&membership_retention_criteria=true&format=json", ""),
+		natural(91012, "v1.1, v2", "get asking for next_slab of a customer in the highest slab (Polly Sawyer, Platinum)", "GET", "/v1.1/customer/get?mobile=447009500002&next_slab=true&format=json", ""),
 		v11warn(91013, "tier upgrade criteria not met"),
 		v11warn(91014, "tier renewal criteria not met"),
 		natural(91015, "v1.1, v2", "add with an extended field the org lacks", "POST", addPath, add(`"mobile":"447700900557","extended_fields":{"field":[{"name":"color","value":"black"}]}`)),
-		v11warn(91016, "WeChat profile unavailable"),
-		v11warn(91017, "WebEngage profile unavailable"),
+		natural(91016, "v1.1, v2", "subscriptions GET filtered on channel WECHAT for a customer without a WECHAT profile", "GET", "/v1.1/customer/subscriptions?mobile=44700900999&channel=WECHAT&format=json", ""),
+		natural(91017, "v1.1, v2", "subscriptions GET filtered on channel ANDROID or IOS (app push) for a customer without a WEB_ENGAGE profile", "GET", "/v1.1/customer/subscriptions?mobile=44700900999&channel=ANDROID&format=json", ""),
 		v11warn(91018, "WeChat notifications unavailable"),
 		v11warn(91019, "WebEngage notifications unavailable"),
 		{code: 91020, api: "v1.1, v2", what: "add registering a customer as a till the org does not have (--auth any)", method: "POST", target: addPath,
 			body: add(`"mobile":"447700900903"`), headers: []string{"Authorization", "Basic " + base64.StdEncoding.EncodeToString([]byte("no.such.till:"+auth.MD5Hex("x")))}},
-		v11warn(91021, "invalid attribution till"),
+		{code: 91021, api: "v1.1, v2", what: "add attributed (X-CAP-API-ATTRIBUTION-ENTITY-CODE) to a till the org does not have", method: "POST", target: addPath,
+			body: add(`"mobile":"447700900904"`), headers: []string{"X-CAP-API-ATTRIBUTION-ENTITY-CODE", "no.such.till"}},
 		natural(91022, "v1.1, v2", "add with a subscription of an unknown channel", "POST", addPath, add(`"mobile":"447700900559","subscriptions":{"subscription":[{"channel":"fax","priority":"bulk","scope":"all","is_subscribed":"0"}]}`)),
 	}
 }()
@@ -324,11 +335,17 @@ func TestCodeWays(t *testing.T) {
 	// One simulator, back to the fixtures before each way: a reset takes
 	// milliseconds, a new simulator a good part of a second.
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	servers := map[string]*simtest.Server{"": s} // by way.org
 	for _, w := range codeWays {
 		name := fmt.Sprintf("%d %s", w.code, w.api)
 		t.Run(name, func(t *testing.T) {
 			if w.target == "" {
 				t.Skipf("%d: no operation of capsim can answer it (%s)", w.code, w.what)
+			}
+			s := servers[w.org]
+			if s == nil {
+				s = simtest.MustOpenServer(t, simtest.WithCustomers(0), withOrg(t, w.org))
+				servers[w.org] = s
 			}
 			s.T = t
 			if err := s.Store.Reset(""); err != nil {
@@ -390,6 +407,40 @@ func TestCodeWays(t *testing.T) {
 	}
 }
 
+// withOrg returns the option giving a simulator the fixtures with the keys
+// of the JSON object org replacing those of org.json.
+func withOrg(t *testing.T, org string) simtest.Option {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	entries, err := fs.ReadDir(fixtures.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := fs.ReadFile(fixtures.FS, e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[e.Name()] = &fstest.MapFile{Data: b}
+	}
+	var base, patch map[string]json.RawMessage
+	if err := json.Unmarshal(fsys[fixture.OrgFile].Data, &base); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(org), &patch); err != nil {
+		t.Fatalf("way org %s: %v", org, err)
+	}
+	for k, v := range patch {
+		base[k] = v
+	}
+	b, err := json.Marshal(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys[fixture.OrgFile] = &fstest.MapFile{Data: b}
+	return func(o *server.Options) { o.Fixtures = fsys }
+}
+
 // carries reports whether body carries code as a status, item, error or
 // warning code, in either API's envelope and either format.
 func carries(body []byte, code int) bool {
@@ -437,6 +488,14 @@ func writeCodeTable(b *bytes.Buffer) {
 			}
 			if len(w.setup) > 0 {
 				req += ", {id} a customer merged into 17742"
+			}
+			for i := 0; i+1 < len(w.headers); i += 2 {
+				if w.headers[i] != "Authorization" {
+					req += ", header `" + w.headers[i] + ": " + w.headers[i+1] + "`"
+				}
+			}
+			if w.org != "" {
+				req += ", org.json with `" + w.org + "`"
 			}
 		}
 		fmt.Fprintf(b, "| %d | %s | %s | %s | %s |\n", w.code, w.api, how, w.what, req)

@@ -111,9 +111,13 @@ func (s *Server) handleCustomerAdd(w http.ResponseWriter, r *http.Request) {
 // keeps it (warning 91006): "null to value, but not value to value" (the
 // add docs). Loyalty never becomes non-loyalty (1046). A new customer is
 // LOYALTY unless type says otherwise; a non-loyalty one needs a mobile or
-// email (1045).
+// email (1045), and in an org that makes the mobile mandatory every new one
+// needs a mobile (1006). A customer marked as fraud is not updated (618).
+// The item is attributed to the till the attribution headers name (91021
+// when the org has no such till; see attributedTill).
 func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 	now, till := s.Time(), s.Till(r)
+	till, attrWarn := s.attributedTill(r, till)
 	in, verr := parseCustomerInput(raw, now)
 	if verr == nil && len(in.idents) == 0 {
 		verr = simulator.Errorf(simulator.CodeNoValidPrimaryIdentifier)
@@ -128,8 +132,17 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		if c != nil {
 			*touched = c.ID
+			if ferr := c.FraudRefusal(); ferr != nil {
+				return nil, Result{}, ferr
+			}
+		}
+		if isNew && tx.Org().MobileRequired && in.idents[IdentMobile] == "" {
+			return nil, Result{}, simulator.Errorf(simulator.CodeMobileRequired)
 		}
 		var warnings []*simulator.Error
+		if attrWarn != nil {
+			warnings = append(warnings, attrWarn)
+		}
 		code := simulator.CodeCustomerUpdated
 		effects := List{}
 		if isNew {
@@ -175,6 +188,31 @@ func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		return item, res, nil
 	})
+}
+
+// The attribution headers of a request (NOTES §2.5): the entity type
+// (TILL when absent) and the code of the entity a write is attributed to.
+const (
+	headerAttributionType = "X-CAP-API-ATTRIBUTION-ENTITY-TYPE"
+	headerAttributionCode = "X-CAP-API-ATTRIBUTION-ENTITY-CODE"
+)
+
+// attributedTill returns the till an add is attributed to: the till the
+// X-CAP-API-ATTRIBUTION-ENTITY-CODE header names, when the entity type is
+// TILL (the default) and the org has that till; else till (the request's),
+// with warning 91021 "Invalid attribution TILL passed." for a code that
+// names no till of the org. Store entity types are not simulated: capsim
+// attributes writes to tills, so they leave till as it is.
+func (s *Server) attributedTill(r *http.Request, till string) (string, *simulator.Error) {
+	code := strings.TrimSpace(r.Header.Get(headerAttributionCode))
+	typ := strings.TrimSpace(r.Header.Get(headerAttributionType))
+	if code == "" || (typ != "" && !strings.EqualFold(typ, "TILL")) {
+		return till, nil
+	}
+	if s.Store.Org().Till(code) == nil {
+		return till, simulator.Errorf(simulator.CodeInvalidAttributionTill).WithDetail("till %q", code)
+	}
+	return code, nil
 }
 
 // findAddTarget returns the customer an add item updates, or isNew when it

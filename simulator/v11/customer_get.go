@@ -16,6 +16,7 @@ import (
 type getOptions struct {
 	userID, nextSlab, slabHistory, pointsSummary, subscriptions bool
 	expirySchedule, expiredPoints, promotionPoints              bool
+	retentionCriteria                                           bool
 }
 
 func parseGetOptions(q url.Values) getOptions {
@@ -27,7 +28,7 @@ func parseGetOptions(q url.Values) getOptions {
 		userID: on("user_id"), nextSlab: on("next_slab"), slabHistory: on("slab_history"),
 		pointsSummary: on("points_summary"), subscriptions: on("subscriptions"),
 		expirySchedule: on("expiry_schedule"), expiredPoints: on("expired_points"),
-		promotionPoints: on("promotion_points"),
+		promotionPoints: on("promotion_points"), retentionCriteria: on("membership_retention_criteria"),
 	}
 }
 
@@ -69,6 +70,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 					res := Failed(ferr)
 					return histIdentItem(id, res), res
 				}
+				warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c), opts)...)
 				res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
 				return getItem(tx.Org(), c, opts, res, now), res
 			}, identEcho(id))
@@ -125,7 +127,7 @@ func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Res
 		Field{"registered_by", tillName(org, till)},
 		Field{"registered_store", storeOf(org, till)},
 		Field{"registered_till", Obj{{"code", till}, {"name", tillName(org, till)}}},
-		Field{"fraud_details", Obj{{"status", "NONE"}, {"marked_by", ""}, {"modified_on", ""}}},
+		Field{"fraud_details", Obj{{"status", c.Fraud.StatusName()}, {"marked_by", c.Fraud.MarkedBy}, {"modified_on", DateTime(c.Fraud.ModifiedOn)}}},
 		Field{"trackers", ""},
 		Field{"current_nps_status", nil},
 		Field{"custom_fields", fieldList(org.CustomFields, p.Fields)},
@@ -190,6 +192,22 @@ func otherIdentifiers(p *simulator.Profile) List {
 			continue
 		}
 		out = append(out, Obj{{"type", id.Type}, {"value", id.Value}})
+	}
+	return out
+}
+
+// tierWarnings returns the warnings of the tier sections opts asks for:
+// next_slab=true in the highest slab carries 91012 (no tier above), and
+// membership_retention_criteria=true carries 91011 in the lowest slab (no
+// tier below) or 91010 above it (capsim's programs configure no downgrade
+// strategy, so there are no criteria to show).
+func tierWarnings(st simulator.Standing, opts getOptions) []*simulator.Error {
+	var out []*simulator.Error
+	if w := st.UpgradeWarning(); opts.nextSlab && w != nil {
+		out = append(out, w)
+	}
+	if w := st.RetentionWarning(); opts.retentionCriteria && w != nil {
+		out = append(out, w)
 	}
 	return out
 }

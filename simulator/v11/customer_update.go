@@ -22,7 +22,8 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 // leave the rest as they are, with a warning: 91005 for the org's primary
 // identifier (mobile by default), 91006 for another identifier with a value
 // already, 91007 for a value another INSTORE customer holds. Loyalty never
-// becomes non-loyalty (1046). Unknown customers are 1012 (1011 for an id).
+// becomes non-loyalty (1046). Unknown customers are 1012 (1011 for an id);
+// a customer marked as fraud is not updated (618).
 func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 	now, till := s.Time(), s.Till(r)
 	ident, ok := BodyIdent(raw)
@@ -39,6 +40,9 @@ func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
 			return nil, Result{}, ferr
 		}
 		*touched = c.ID
+		if ferr := c.FraudRefusal(); ferr != nil {
+			return nil, Result{}, ferr
+		}
 		if err := applyLoyalty(tx.Org(), c, in.loyalty, now); err != nil {
 			return nil, Result{}, err
 		}
@@ -93,8 +97,8 @@ func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Req
 // mobile, email or external_id and both values given (1041); the new value
 // must be valid (1042) and differ from the old (1041); the old value must
 // name a customer (1012) whose v1.1 profile holds it (1025), who is a loyalty
-// customer (1013), and no other customer may hold the new one (1032 mobile,
-// 1016 email, 1033 external id).
+// customer (1013) not marked as fraud (618), and no other customer may hold
+// the new one (1032 mobile, 1016 email, 1033 external id).
 // identityEcho renders an update_identity item with its outcome: the change
 // as sent and whether it was recorded.
 func identityEcho(raw Values) func(Result) Obj {
@@ -141,6 +145,9 @@ func (s *Server) updateIdentityOne(r *http.Request, raw Values) (Obj, Result) {
 		}
 		if c.LoyaltyType != simulator.LoyaltyLoyalty {
 			return simulator.Errorf(simulator.CodeNotLoyaltyCustomer)
+		}
+		if ferr := c.FraudRefusal(); ferr != nil {
+			return ferr
 		}
 		if owner, taken := tx.Owner(p.Source, p.AccountID, typ, newV); taken && owner != c.ID {
 			return simulator.Errorf(exists)

@@ -143,6 +143,9 @@ var subscriptionChannels = []string{"EMAIL", "SMS", "ANDROID", "IOS"}
 // scope). channel and priority narrow the lists; scope must be ALL. A bad
 // channel (1101), priority (1102) or scope (1103, 1105) fails every item;
 // 1109 a customer with neither a mobile nor an email nor any subscription.
+// A channel filter naming a channel whose notifications live in a source
+// profile the customer lacks carries a warning: 91016 for WECHAT without a
+// WECHAT profile, 91017 for ANDROID or IOS without a WEB_ENGAGE one.
 func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var channel, priority string
@@ -185,6 +188,9 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 				prios = append(prios, Obj{{"name", p}, {"subscribed", subscriptionScopeAll}, {"user_preference", userPreference(c, ch, p)}})
 			}
 			l = append(l, Obj{{"name", ch}, {"priority", prios}})
+		}
+		if w := c.ChannelProfileWarning(channel); w != nil {
+			warnings = append(warnings, w)
 		}
 		res := Succeeded(simulator.CodeSubscriptionRetrieved, warnings...)
 		return append(item, Field{"channel", l}, Field{"item_status", res.ItemStatus()}), res
