@@ -67,27 +67,32 @@ func TestItemCodes(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.Shared(t)
-				body := tc.body
-				if f == "xml" && body != "" {
-					body = jsonToXML(t, body)
-				}
-				path, _, _ := strings.Cut(tc.target, "?")
-				res := call(t, s, tc.method, withFormat(tc.target, f), body)
-				v := decode(t, s, tc.method, path, res)
-				if code, _ := status(v); code != tc.status {
-					t.Fatalf("status.code %d, want %d\n%s", code, tc.status, res.Body)
-				}
-				l := items(v)
-				if len(l) == 0 {
-					t.Fatalf("no items\n%s", res.Body)
-				}
-				code, warns := itemCode(l[0])
-				if code != tc.code || !reflect.DeepEqual(warns, tc.warnings) && !(len(warns) == 0 && len(tc.warnings) == 0) {
-					t.Fatalf("item code %s warnings %v, want %s %v\n%s", code, warns, tc.code, tc.warnings, res.Body)
-				}
+				checkFirstItem(t, simtest.Shared(t), f, tc.method, tc.target, tc.body, nil, tc.status, tc.code, tc.warnings)
 			})
 		}
+	}
+}
+
+// checkFirstItem sends a request in format f (the JSON test body converted
+// for xml) and checks its status.code and its first item's code and
+// warnings.
+func checkFirstItem(t *testing.T, s *simtest.Server, f, method, target, body string, headers []string, wantStatus int, wantCode string, wantWarnings []string) {
+	t.Helper()
+	if f == "xml" && body != "" {
+		body = jsonToXML(t, body)
+	}
+	res := call(t, s, method, withFormat(target, f), body, headers...)
+	v := decode(t, s, method, pathOf(target), res)
+	if code, _ := status(v); code != wantStatus {
+		t.Fatalf("status.code %d, want %d\n%s", code, wantStatus, res.Body)
+	}
+	l := historyItems(v)
+	if len(l) == 0 {
+		t.Fatalf("no items\n%s", res.Body)
+	}
+	code, warns := itemCode(l[0])
+	if code != wantCode || !reflect.DeepEqual(warns, wantWarnings) && !(len(warns) == 0 && len(wantWarnings) == 0) {
+		t.Fatalf("item code %s warnings %v, want %s %v\n%s", code, warns, wantCode, wantWarnings, res.Body)
 	}
 }
 

@@ -52,24 +52,7 @@ func TestFixtureCodes(t *testing.T) {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				t.Parallel()
-				s := simtest.Shared(t)
-				body := tc.body
-				if f == "xml" && body != "" {
-					body = jsonToXML(t, body)
-				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body, tc.headers...)
-				v := decode(t, s, tc.method, pathOf(tc.target), res)
-				if code, _ := status(v); code != tc.status {
-					t.Fatalf("status.code %d, want %d\n%s", code, tc.status, res.Body)
-				}
-				l := historyItems(v)
-				if len(l) == 0 {
-					t.Fatalf("no items\n%s", res.Body)
-				}
-				code, warns := itemCode(l[0])
-				if code != tc.code || !reflect.DeepEqual(warns, tc.warnings) && !(len(warns) == 0 && len(tc.warnings) == 0) {
-					t.Fatalf("item code %s warnings %v, want %s %v\n%s", code, warns, tc.code, tc.warnings, res.Body)
-				}
+				checkFirstItem(t, simtest.Shared(t), f, tc.method, tc.target, tc.body, tc.headers, tc.status, tc.code, tc.warnings)
 			})
 		}
 	}
