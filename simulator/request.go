@@ -19,6 +19,9 @@ type RequestInfo struct {
 	OperationID string    // the contract operation, once routed
 	API         API       // the API version of the operation
 	Start       time.Time // when the request arrived
+	// Now is the time of the request's namespace when it arrived (its
+	// virtual clock, see /__admin/clock); zero when no server set it.
+	Now time.Time
 	// Format is the response format a v1.1 path suffix asked for ("json" or
 	// "xml"); the server strips the suffix before routing.
 	Format string
@@ -89,4 +92,20 @@ func (i *RequestInfo) TillOr(def string) string {
 		return i.Till
 	}
 	return def
+}
+
+// TimeOr returns the time the request acts at: its namespace's clock when
+// the server set it, else c's time. Every date one request writes is the same.
+func (i *RequestInfo) TimeOr(c Clock) time.Time {
+	if !i.Now.IsZero() {
+		return i.Now
+	}
+	return c.Time()
+}
+
+// AppendCodes appends the codes recorded so far to dst (Codes without the copy).
+func (i *RequestInfo) AppendCodes(dst []int) []int {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	return append(dst, i.codes...)
 }

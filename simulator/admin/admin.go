@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/clock"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
@@ -26,6 +27,8 @@ type Server struct {
 	Scenarios *scenario.Engine
 	// Journal records the API requests.
 	Journal *Journal
+	// Clocks are the namespaces' virtual clocks; a reset drops the namespace's.
+	Clocks *clock.Registry
 	// Token, when set, locks every admin route but health: requests must
 	// carry it in the HeaderAdminToken header.
 	Token string
@@ -39,6 +42,7 @@ func (s *Server) Register(r *mux.Router) {
 	s.registerJournalRoutes(r)
 	s.registerNamespaceRoutes(r)
 	s.registerSnapshotRoutes(r)
+	s.registerClockRoutes(r)
 }
 
 type health struct {
@@ -80,6 +84,7 @@ func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Scenarios.ResetCounters(ns)
+	s.Clocks.Drop(ns)
 	if s.OnReset != nil {
 		s.OnReset(ns)
 	}

@@ -90,7 +90,7 @@ func (a *Authenticator) Check(r *http.Request) (Identity, *simulator.Error) {
 		return Identity{}, nil
 	}
 	if tok := firstHeader(r.Header, tokenHeaderKey); tok != "" {
-		claims, err := a.verify(tok)
+		claims, err := a.verify(tok, simulator.Info(r.Context()).TimeOr(a.Now))
 		if err != nil {
 			return Identity{}, unauthorized("%s", err)
 		}
@@ -172,8 +172,14 @@ type claims struct {
 
 var jwtHeader = base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT","kid":"capsim"}`))
 
-// Issue returns a token for the client key/secret and its lifetime in seconds.
+// Issue returns a token for the client key/secret, issued at the
+// authenticator's clock, and its lifetime in seconds.
 func (a *Authenticator) Issue(key, secret string) (string, int, *simulator.Error) {
+	return a.IssueAt(key, secret, a.Now())
+}
+
+// IssueAt is Issue at time now (the requesting namespace's clock).
+func (a *Authenticator) IssueAt(key, secret string, now time.Time) (string, int, *simulator.Error) {
 	key, secret = strings.TrimSpace(key), strings.TrimSpace(secret)
 	if key == "" || secret == "" {
 		return "", 0, unauthorized("Failed to generate OAuth token: key and secret are required")
@@ -194,7 +200,6 @@ func (a *Authenticator) Issue(key, secret string) (string, int, *simulator.Error
 	if till == "" {
 		till = a.Org.DefaultTill
 	}
-	now := a.Now()
 	jti := make([]byte, 8)
 	_, _ = rand.Read(jti)
 	c := claims{Issuer: "Capillary", Subject: key, ClientID: key, OrgID: a.Org.ID, Till: till,
@@ -210,7 +215,7 @@ func (a *Authenticator) sign(s string) string {
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
 
-func (a *Authenticator) verify(tok string) (*claims, error) {
+func (a *Authenticator) verify(tok string, now time.Time) (*claims, error) {
 	parts := strings.Split(strings.TrimSpace(tok), ".")
 	if len(parts) != 3 {
 		return nil, fmt.Errorf("%s is not a token this server issued", TokenHeader)
@@ -226,7 +231,7 @@ func (a *Authenticator) verify(tok string) (*claims, error) {
 	if err := json.Unmarshal(body, &c); err != nil {
 		return nil, fmt.Errorf("%s is malformed", TokenHeader)
 	}
-	if a.Now().Unix() >= c.Expires {
+	if now.Unix() >= c.Expires {
 		return nil, fmt.Errorf("the OAuth token expired at %s", time.Unix(c.Expires, 0).UTC().Format(time.RFC3339))
 	}
 	return &c, nil

@@ -25,6 +25,7 @@ import (
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/clock"
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
@@ -70,6 +71,8 @@ type Config struct {
 	Scenarios  *scenario.Engine
 	Journal    *admin.Journal
 	AdminToken string
+	// Clocks are the namespaces' virtual clocks (nil: a registry on Now).
+	Clocks *clock.Registry
 }
 
 // Server is capsim's HTTP handler.
@@ -99,6 +102,9 @@ func New(cfg Config) (*Server, error) {
 		cfg.V11JSONLists = v11.JSONListsDocumented
 	}
 	cfg = withScenarioDefaults(cfg)
+	if cfg.Clocks == nil {
+		cfg.Clocks = clock.New(cfg.Now, 0)
+	}
 	s := &Server{cfg: cfg, router: mux.NewRouter(), ops: map[*mux.Route]*contract.Operation{}, started: cfg.Now()}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
@@ -111,7 +117,7 @@ func New(cfg Config) (*Server, error) {
 	api.Register(r)
 	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}).Register(r)
 	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
-		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken}
+		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks}
 	adm.Register(r)
 	r.Use(s.contractMiddleware)
 	if err := s.bindOperations(); err != nil {
@@ -180,6 +186,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		info.Namespace = nsName // created once the request is authenticated
 	}
+	info.Now = s.cfg.Clocks.NowAt(info.Namespace, info.Start)
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
 		v.prepare(r)

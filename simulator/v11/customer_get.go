@@ -60,7 +60,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opts := parseGetOptions(q)
-	now := s.Time()
+	now := s.Time(r)
 	b := newBatch(r)
 	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
 		for _, id := range idents {

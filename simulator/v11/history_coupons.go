@@ -22,7 +22,7 @@ import (
 func (s *Server) handleCouponsGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	org := s.Store.Org()
-	now := s.Time()
+	now := s.Time(r)
 	cq, every, err := parseCouponQuery(q, org)
 	if err != nil {
 		WriteError(w, r, err)

@@ -51,8 +51,8 @@ func (s *Server) Limit() int {
 	return DefaultBatchLimit
 }
 
-// Time returns the simulator's current time.
-func (s *Server) Time() time.Time { return s.Now.Time() }
+// Time returns the time the request acts at: its namespace's clock.
+func (s *Server) Time(r *http.Request) time.Time { return simulator.Info(r.Context()).TimeOr(s.Now) }
 
 // Namespace returns the namespace the request acts on.
 func Namespace(r *http.Request) string { return simulator.Info(r.Context()).Namespace }

@@ -74,7 +74,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 		return
 	}
 	removes := removedIdentifiers(in.Remove)
-	now, till := s.now(), s.till(r)
+	now, till := s.now(r), s.till(r)
 	var warnings []*simulator.Error
 	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
 		c, err := tx.Customer(id)

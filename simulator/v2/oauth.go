@@ -36,7 +36,7 @@ func (s *Server) handleTokenGenerate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	tok, ttl, err := s.Auth.Issue(req.Key, req.Secret)
+	tok, ttl, err := s.Auth.IssueAt(req.Key, req.Secret, s.now(r))
 	if err != nil {
 		// The token endpoint answers in its own envelope: {"data": null, "errors": [...]}.
 		WriteJSON(w, r, err.HTTPStatus(), tokenResponse{Errors: Messages([]*simulator.Error{err})})

@@ -76,11 +76,11 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if !promo.Allows(c, s.now()) {
+		if !promo.Allows(c, s.now(r)) {
 			warn = simulator.Errorf(simulator.CodePromotionNotIssued)
 			return nil
 		}
-		iss := simulator.PromotionIssual{PromotionID: promo.ID, ProgramID: program.ID, Date: s.now()}
+		iss := simulator.PromotionIssual{PromotionID: promo.ID, ProgramID: program.ID, Date: s.now(r)}
 		e := &PromotionSideEffect{ProgramID: program.ID, PromotionID: promo.ID, Type: sideEffectType}
 		if promo.Type == simulator.PromotionLoyalty {
 			id, err := tx.NextID("earned")
@@ -88,7 +88,7 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 			iss.EarnedID, e.EarnedID = id, id
-			c.AwardPoints(program, promo.Points, s.now())
+			c.AwardPoints(program, promo.Points, s.now(r))
 		} else {
 			id, err := tx.NextID("issual")
 			if err != nil {

@@ -102,7 +102,7 @@ func (s *Server) handleCustomerRegister(w http.ResponseWriter, r *http.Request) 
 // tills are warnings.
 func (s *Server) newRegistration(r *http.Request, in *customerInput, src simulator.Source, acct string) (*registration, *simulator.Error) {
 	org := s.Store.Org()
-	now := s.now()
+	now := s.now(r)
 	reg := &registration{src: src, acct: acct, loyalty: in.loyaltyType(), at: now, now: now}
 	if reg.loyalty == "" {
 		reg.loyalty = simulator.LoyaltyLoyalty

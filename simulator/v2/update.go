@@ -56,7 +56,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	extended, warns := extendedFields(org, in.ExtendedFields)
 	warnings = append(warnings, warns...)
-	now, till := s.now(), s.till(r)
+	now, till := s.now(r), s.till(r)
 	lt := in.loyaltyType()
 
 	err := s.Store.Update(ns(r), func(tx *store.Tx) error {

@@ -131,7 +131,8 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	WriteError(w, r, simulator.Errorf(simulator.CodeAllFailed))
 }
 
-func (s *Server) now() time.Time { return s.Now.Time() }
+// now returns the time the request acts at: its namespace's clock.
+func (s *Server) now(r *http.Request) time.Time { return simulator.Info(r.Context()).TimeOr(s.Now) }
 
 // ns returns the namespace the request acts on.
 func ns(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
