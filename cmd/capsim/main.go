@@ -47,6 +47,9 @@ Usage:
   capsim healthcheck [flags]      exit 0 if the server at --addr (or in --addr-file) answers /__admin/health
   capsim scenarios check PATH...  check scenario files or directories (file:line: reason, exit 1)
   capsim scenarios list [DIR...]  list the built-in scenarios (and DIR's)
+  capsim coverage --url URL [--min-operations N%] [--min-statuses N%] [--min-codes N%]
+                  [--namespace NAME | --all] [--admin-token T]
+                                  print the contract coverage of the capsim at URL; exit 1 below a minimum
   capsim version                  print the version (also --version)
   capsim help                     print this help (also --help, -h)
 
@@ -92,6 +95,8 @@ func run(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error {
 		return nil
 	case "scenarios":
 		return scenariosCommand(args, stdout)
+	case "coverage":
+		return coverageCommand(args, stdout)
 	case "serve", "healthcheck":
 	default:
 		return usagef("unknown command %q", cmd)

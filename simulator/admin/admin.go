@@ -9,6 +9,8 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/clock"
+	"github.com/capsim/capsim/simulator/coverage"
+	"github.com/capsim/capsim/simulator/metrics"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
@@ -29,6 +31,10 @@ type Server struct {
 	Journal *Journal
 	// Clocks are the namespaces' virtual clocks; a reset drops the namespace's.
 	Clocks *clock.Registry
+	// Coverage counts what the API traffic exercised of the contract;
+	// Metrics are the Prometheus metrics.
+	Coverage *coverage.Recorder
+	Metrics  *metrics.Metrics
 	// Token, when set, locks every admin route but health: requests must
 	// carry it in the HeaderAdminToken header.
 	Token string
@@ -43,6 +49,7 @@ func (s *Server) Register(r *mux.Router) {
 	s.registerNamespaceRoutes(r)
 	s.registerSnapshotRoutes(r)
 	s.registerClockRoutes(r)
+	s.registerObserveRoutes(r)
 }
 
 type health struct {

@@ -154,6 +154,9 @@ func (r *Registry) put(ns string, c setting) error {
 	return nil
 }
 
+// Len returns how many namespaces have a clock of their own.
+func (r *Registry) Len() int { return int(r.n.Load()) }
+
 // Drop puts ns's clock back to the wall clock; "" drops every namespace's.
 func (r *Registry) Drop(ns string) {
 	r.mu.Lock()

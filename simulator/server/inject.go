@@ -39,6 +39,7 @@ type exchange struct {
 	fault     scenario.Fault     // a fault replaces the (after-commit) answer
 	faulted   scenario.Fault     // the fault that broke the connection
 	commit    scenario.Commit
+	injected  bool // an API rule answered in place of the handler
 }
 
 func exchangeOf(r *http.Request) *exchange {
@@ -74,7 +75,9 @@ func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request, st *reque
 
 // endExchange journals and logs the request (see record).
 func (s *Server) endExchange(r *http.Request) {
-	s.record(r, exchangeOf(r))
+	x := exchangeOf(r)
+	s.observe(r, x)
+	s.record(r, x)
 }
 
 // injectTransport runs before the request is validated: it selects the
@@ -132,6 +135,7 @@ func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.
 	}
 	info := simulator.Info(r.Context())
 	noteRule(info, d.Rule)
+	x.injected = true
 	if !scenario.Sleep(r.Context(), d.Delay) {
 		return true
 	}

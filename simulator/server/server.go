@@ -27,6 +27,8 @@ import (
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/clock"
 	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/coverage"
+	"github.com/capsim/capsim/simulator/metrics"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
 	v11 "github.com/capsim/capsim/simulator/v11"
@@ -73,6 +75,9 @@ type Config struct {
 	AdminToken string
 	// Clocks are the namespaces' virtual clocks (nil: a registry on Now).
 	Clocks *clock.Registry
+	// Coverage and Metrics count the API traffic (nil: new ones).
+	Coverage *coverage.Recorder
+	Metrics  *metrics.Metrics
 }
 
 // Server is capsim's HTTP handler.
@@ -102,9 +107,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.V11JSONLists = v11.JSONListsDocumented
 	}
 	cfg = withScenarioDefaults(cfg)
-	if cfg.Clocks == nil {
-		cfg.Clocks = clock.New(cfg.Now, 0)
-	}
+	cfg = withObservers(cfg)
 	s := &Server{cfg: cfg, router: mux.NewRouter(), ops: map[*mux.Route]*contract.Operation{}, started: cfg.Now()}
 	var b [8]byte
 	_, _ = rand.Read(b[:])
@@ -117,7 +120,8 @@ func New(cfg Config) (*Server, error) {
 	api.Register(r)
 	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}).Register(r)
 	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
-		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks}
+		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks,
+		Coverage: cfg.Coverage, Metrics: cfg.Metrics}
 	adm.Register(r)
 	r.Use(s.contractMiddleware)
 	if err := s.bindOperations(); err != nil {

@@ -1,0 +1,52 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/clock"
+	"github.com/capsim/capsim/simulator/coverage"
+	"github.com/capsim/capsim/simulator/metrics"
+)
+
+// withObservers gives cfg a clock registry, a coverage recorder and metrics.
+func withObservers(cfg Config) Config {
+	if cfg.Clocks == nil {
+		cfg.Clocks = clock.New(cfg.Now, 0)
+	}
+	if cfg.Coverage == nil {
+		cfg.Coverage = coverage.New(cfg.Contract, 0)
+	}
+	if cfg.Metrics == nil {
+		st, j, clocks := cfg.Store, cfg.Journal, cfg.Clocks
+		cfg.Metrics = metrics.New(metrics.Gauges{
+			Namespaces:      func() float64 { return float64(len(st.Namespaces())) },
+			JournalEntries:  func() float64 { return float64(j.Len()) },
+			JournalCapacity: func() float64 { return float64(j.Cap()) },
+			Clocks:          func() float64 { return float64(clocks.Len()) },
+		})
+	}
+	return cfg
+}
+
+// observe counts an answered request in the contract coverage and the
+// metrics: API requests and requests to unknown paths, as the journal.
+func (s *Server) observe(r *http.Request, x *exchange) {
+	if strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
+		return
+	}
+	info := simulator.Info(r.Context())
+	var buf [8]int
+	codes := info.AppendCodes(buf[:0])
+	injected := x.injected || x.faulted != ""
+	s.cfg.Coverage.Record(info.Namespace, info.OperationID, x.w.status, codes, injected)
+	s.cfg.Metrics.Observe(info.OperationID, x.w.status, codes, info.Scenario, injected, time.Since(x.start))
+}
+
+// Clocks returns the namespaces' virtual clocks.
+func (s *Server) Clocks() *clock.Registry { return s.cfg.Clocks }
+
+// Coverage returns the contract coverage recorder.
+func (s *Server) Coverage() *coverage.Recorder { return s.cfg.Coverage }
