@@ -39,7 +39,7 @@ type exchange struct {
 	fault     scenario.Fault     // a fault replaces the (after-commit) answer
 	faulted   scenario.Fault     // the fault that broke the connection
 	commit    scenario.Commit
-	injected  bool // an API rule answered in place of the handler
+	injected  bool // an API rule made or changed the answer
 }
 
 func exchangeOf(r *http.Request) *exchange {
@@ -170,6 +170,7 @@ func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.
 	case a.API():
 		scenario.WriteAnswer(w, d)
 	default: // after-commit with a delay or a slow body only: the handler's answer
+		x.injected = false
 		return false
 	}
 	return true
