@@ -29,7 +29,7 @@ type Server struct {
 	Scenarios *scenario.Engine
 	// Journal records the API requests.
 	Journal *Journal
-	// Clocks are the namespaces' virtual clocks; a reset drops the namespace's.
+	// Clocks are the namespaces' virtual clocks.
 	Clocks *clock.Registry
 	// Coverage counts what the API traffic exercised of the contract;
 	// Metrics are the Prometheus metrics.
@@ -91,7 +91,6 @@ func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.Scenarios.ResetCounters(ns)
-	s.Clocks.Drop(ns)
 	if s.OnReset != nil {
 		s.OnReset(ns)
 	}

@@ -52,6 +52,9 @@ func (c setting) now(wall time.Time) time.Time {
 type Registry struct {
 	wall simulator.Clock
 	max  int
+	// Exists, if set, tells whether a namespace still exists: when the
+	// registry is full, the clocks of namespaces gone (expired, say) go first.
+	Exists func(ns string) bool
 
 	n  atomic.Int32 // len(m), read without the lock on the request path
 	mu sync.RWMutex
@@ -146,6 +149,13 @@ func (r *Registry) Advance(ns string, d time.Duration, mode Mode) error {
 func (r *Registry) put(ns string, c setting) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if _, ok := r.m[ns]; !ok && len(r.m) >= r.max && r.Exists != nil {
+		for name := range r.m {
+			if !r.Exists(name) {
+				delete(r.m, name)
+			}
+		}
+	}
 	if _, ok := r.m[ns]; !ok && len(r.m) >= r.max {
 		return ErrFull
 	}

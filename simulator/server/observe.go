@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,16 +12,26 @@ import (
 	"github.com/capsim/capsim/simulator/metrics"
 )
 
-// withObservers gives cfg a clock registry, a coverage recorder and metrics.
+// withObservers gives cfg a clock registry, a coverage recorder and metrics,
+// and has a namespace's reset (or drop) put its clock back to the wall clock.
 func withObservers(cfg Config) Config {
 	if cfg.Clocks == nil {
+		st := cfg.Store
 		cfg.Clocks = clock.New(cfg.Now, 0)
+		cfg.Clocks.Exists = func(ns string) bool { return slices.Contains(st.Namespaces(), ns) }
+	}
+	clocks, onReset := cfg.Clocks, cfg.OnReset
+	cfg.OnReset = func(ns string) {
+		clocks.Drop(ns)
+		if onReset != nil {
+			onReset(ns)
+		}
 	}
 	if cfg.Coverage == nil {
 		cfg.Coverage = coverage.New(cfg.Contract, 0)
 	}
 	if cfg.Metrics == nil {
-		st, j, clocks := cfg.Store, cfg.Journal, cfg.Clocks
+		st, j := cfg.Store, cfg.Journal
 		cfg.Metrics = metrics.New(metrics.Gauges{
 			Namespaces:      func() float64 { return float64(len(st.Namespaces())) },
 			JournalEntries:  func() float64 { return float64(j.Len()) },
