@@ -259,6 +259,25 @@ func TestClockDates(t *testing.T) {
 	})
 }
 
+// TestClockRenderCache checks that a v2 customer rendered before the clock
+// moved is the body a fresh render gives after: the render cache's key
+// needs no time, as nothing in the rendering reads the clock.
+func TestClockRenderCache(t *testing.T) {
+	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	get := "/v2/customers/17742?source=INSTORE&embed=points,subscriptions,mlp,usergroup"
+	s.Do("GET", get, nil, server.HeaderNamespace, "cached")
+	for _, ns := range []string{"cached", "fresh"} {
+		if res, _ := clockOf(t, s, "PUT", ns, map[string]any{"now": "2029-06-01T00:00:00Z"}); res.Status != 200 {
+			t.Fatalf("set clock: %d %s", res.Status, res.Body)
+		}
+	}
+	cached := s.Do("GET", get, nil, server.HeaderNamespace, "cached")
+	fresh := s.Do("GET", get, nil, server.HeaderNamespace, "fresh")
+	if cached.Status != 200 || string(cached.Body) != string(fresh.Body) {
+		t.Fatalf("cached %d %s\nfresh %d %s", cached.Status, cached.Body, fresh.Status, fresh.Body)
+	}
+}
+
 // withPromotion adds a promotion (JSON) to the fixtures' org.
 func withPromotion(t *testing.T, promo string) simtest.Option {
 	t.Helper()
