@@ -12,6 +12,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/internal/cow"
 )
 
 // DefaultMaxNamespaces is how many namespaces the recorder keeps counters
@@ -29,8 +30,8 @@ type Recorder struct {
 	max      int
 
 	tick atomic.Uint64
-	live sync.Map   // namespace -> *counts, read without a lock on the request path
-	mu   sync.Mutex // held to add, evict and clear namespaces
+	live cow.Map[string, *counts] // read without a lock on the request path
+	mu   sync.Mutex               // held to add, evict and clear namespaces
 	ns   map[string]*counts
 }
 
@@ -121,7 +122,7 @@ func (r *Recorder) Record(ns, opID string, status int, codes []int, injected boo
 // counts returns ns's counters, making room for them if needed.
 func (r *Recorder) counts(ns string) *counts {
 	if c, ok := r.live.Load(ns); ok {
-		return c.(*counts)
+		return c
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -139,12 +140,11 @@ func (r *Recorder) counts(ns string) *counts {
 			}
 		}
 		delete(r.ns, oldest)
-		r.live.Delete(oldest)
+		r.live.Delete(func(name string) bool { return name != oldest })
 	}
 	c := &counts{statuses: map[statusKey]*tally{}, codes: map[codeKey]*tally{}}
 	r.ns[ns] = c
-	r.live.Store(ns, c)
-	return c
+	return r.live.LoadOrMake(ns, func() *counts { return c })
 }
 
 // Clear forgets the counters of ns ("" for every namespace).
@@ -153,9 +153,9 @@ func (r *Recorder) Clear(ns string) {
 	for name := range r.ns {
 		if ns == "" || name == ns {
 			delete(r.ns, name)
-			r.live.Delete(name)
 		}
 	}
+	r.live.Delete(func(name string) bool { return ns != "" && name != ns })
 	r.mu.Unlock()
 }
 

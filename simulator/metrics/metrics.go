@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/capsim/capsim/simulator/internal/cow"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/common/expfmt"
 )
@@ -39,9 +40,9 @@ type Metrics struct {
 
 	// The request path looks counters up here, not through the vectors'
 	// label hashing.
-	reqCache  sync.Map // reqKey -> prometheus.Counter
-	codeCache sync.Map // codeKey -> prometheus.Counter
-	latCache  sync.Map // operation -> prometheus.Observer
+	reqCache  cow.Map[reqKey, prometheus.Counter]
+	codeCache cow.Map[codeKey, prometheus.Counter]
+	latCache  cow.Map[string, prometheus.Observer]
 
 	mu        sync.Mutex
 	scenarioN int
@@ -105,25 +106,15 @@ func (m *Metrics) Observe(op string, status int, codes []int, scenarios string, 
 	if op == "" {
 		op = NoOperation
 	}
-	rk := reqKey{op, status, injected}
-	c, ok := m.reqCache.Load(rk)
-	if !ok {
-		c, _ = m.reqCache.LoadOrStore(rk, m.requests.WithLabelValues(op, strconv.Itoa(status), answer(injected)))
-	}
-	c.(prometheus.Counter).Inc()
+	m.reqCache.LoadOrMake(reqKey{op, status, injected}, func() prometheus.Counter {
+		return m.requests.WithLabelValues(op, strconv.Itoa(status), answer(injected))
+	}).Inc()
 	for _, code := range codes {
-		ck := codeKey{op, code, injected}
-		c, ok := m.codeCache.Load(ck)
-		if !ok {
-			c, _ = m.codeCache.LoadOrStore(ck, m.codes.WithLabelValues(op, strconv.Itoa(code), answer(injected)))
-		}
-		c.(prometheus.Counter).Inc()
+		m.codeCache.LoadOrMake(codeKey{op, code, injected}, func() prometheus.Counter {
+			return m.codes.WithLabelValues(op, strconv.Itoa(code), answer(injected))
+		}).Inc()
 	}
-	h, ok := m.latCache.Load(op)
-	if !ok {
-		h, _ = m.latCache.LoadOrStore(op, m.latency.WithLabelValues(op))
-	}
-	h.(prometheus.Observer).Observe(took.Seconds())
+	m.latCache.LoadOrMake(op, func() prometheus.Observer { return m.latency.WithLabelValues(op) }).Observe(took.Seconds())
 	if scenarios != "" {
 		for _, name := range strings.Split(scenarios, ",") {
 			m.scenarios.WithLabelValues(m.scenarioLabel(name)).Inc()
