@@ -101,22 +101,20 @@ func (r *Recorder) Record(ns, opID string, status int, codes []int, injected boo
 		}
 		return
 	}
-	k := statusKey{op, status}
-	t := c.statuses[k]
+	bump(c.statuses, statusKey{op, status}, i)
+	for _, code := range codes {
+		bump(c.codes, codeKey{op, code}, i)
+	}
+}
+
+// bump counts one answer of kind i (natural 0, injected 1) under k.
+func bump[K comparable](m map[K]*tally, k K, i int) {
+	t := m[k]
 	if t == nil {
 		t = new(tally)
-		c.statuses[k] = t
+		m[k] = t
 	}
 	t[i]++
-	for _, code := range codes {
-		k := codeKey{op, code}
-		t := c.codes[k]
-		if t == nil {
-			t = new(tally)
-			c.codes[k] = t
-		}
-		t[i]++
-	}
 }
 
 // counts returns ns's counters, making room for them if needed.
