@@ -1,6 +1,7 @@
 package clock
 
 import (
+	"sync"
 	"testing"
 	"time"
 )
@@ -105,5 +106,35 @@ func TestRegistry(t *testing.T) {
 	}
 	if err := r.RestoreClock("a", []byte("{")); err == nil {
 		t.Error("restore of garbage: no error")
+	}
+}
+
+// TestConcurrent reads clocks while they are set and dropped (run with -race).
+func TestConcurrent(t *testing.T) {
+	r := New(time.Now, 4)
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 500; i++ {
+				ns := string(rune('a' + (g+i)%5))
+				switch i % 4 {
+				case 0:
+					_ = r.Set(ns, time.Unix(int64(i), 0), i%8 == 0)
+				case 1:
+					_ = r.Advance(ns, time.Hour, "")
+				case 2:
+					r.Drop(ns)
+				default:
+					_ = r.Now(ns)
+					_ = r.State(ns)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if r.Len() > 4 {
+		t.Fatalf("%d clocks, limit 4", r.Len())
 	}
 }
