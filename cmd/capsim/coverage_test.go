@@ -56,3 +56,18 @@ func TestCoverageCommand(t *testing.T) {
 func coverageRun(args []string, stdout, stderr *bytes.Buffer) int {
 	return exitCode(run(append([]string{"coverage"}, args...), stdout, stderr, nil), stderr)
 }
+
+// TestCoverageCommandToken checks --admin-token against a locked admin API.
+func TestCoverageCommandToken(t *testing.T) {
+	s := simtest.MustOpenServer(t, simtest.WithCustomers(0), func(o *server.Options) { o.AdminToken = "sesame" })
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	var out bytes.Buffer
+	if code := coverageRun([]string{"--url", srv.URL}, &out, &out); code != 1 || !strings.Contains(out.String(), "401") {
+		t.Fatalf("without the token: exit %d\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := coverageRun([]string{"--url", srv.URL, "--admin-token", "sesame"}, &out, &out); code != 0 {
+		t.Fatalf("with the token: exit %d\n%s", code, out.String())
+	}
+}
