@@ -25,9 +25,11 @@ const (
 	Running Mode = "running"
 )
 
-// DefaultMax is how many namespaces may have a clock of their own unless told:
-// the store's namespace limit.
-const DefaultMax = 256
+// DefaultMax is how many namespaces may have a clock of their own unless
+// told: well above the store's default namespace limit (256). A clock goes
+// with its namespace (reset, drop, expiry), so only a limit raised past this
+// meets ErrFull.
+const DefaultMax = 4096
 
 // ErrFull is returned when one more namespace would pass the registry's limit.
 var ErrFull = errors.New("clock: too many namespaces have a clock of their own; reset some with POST /__admin/reset or DELETE /__admin/clock")
@@ -52,9 +54,6 @@ func (c setting) now(wall time.Time) time.Time {
 type Registry struct {
 	wall simulator.Clock
 	max  int
-	// Exists, if set, tells whether a namespace still exists: when the
-	// registry is full, the clocks of namespaces gone (expired, say) go first.
-	Exists func(ns string) bool
 
 	n  atomic.Int32 // len(m), read without the lock on the request path
 	mu sync.RWMutex
@@ -149,13 +148,6 @@ func (r *Registry) Advance(ns string, d time.Duration, mode Mode) error {
 func (r *Registry) put(ns string, c setting) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.m[ns]; !ok && len(r.m) >= r.max && r.Exists != nil {
-		for name := range r.m {
-			if !r.Exists(name) {
-				delete(r.m, name)
-			}
-		}
-	}
 	if _, ok := r.m[ns]; !ok && len(r.m) >= r.max {
 		return ErrFull
 	}

@@ -60,18 +60,7 @@ func TestRegistry(t *testing.T) {
 	if err := r.Set("c", at, false); err != ErrFull {
 		t.Fatalf("third clock of two: %v, want ErrFull", err)
 	}
-	r.Exists = func(ns string) bool { return ns != "b" }
-	if err := r.Set("c", at, false); err != nil || r.Len() != 2 {
-		t.Fatalf("third clock of two, one namespace gone: %v, %d clocks", err, r.Len())
-	}
-	r.Exists = nil
-	if err := r.Set("b", at, false); err != ErrFull {
-		t.Fatalf("full again: %v", err)
-	}
-	r.Drop("c")
-	if err := r.Set("b", at, false); err != nil {
-		t.Fatal(err)
-	}
+
 	w.t = w.t.Add(time.Hour)
 	if got := r.Now("a"); !got.Equal(at.Add(time.Hour)) {
 		t.Errorf("running: %v", got)

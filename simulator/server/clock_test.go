@@ -103,6 +103,42 @@ func TestClockResetWithNamespace(t *testing.T) {
 	}
 }
 
+// TestClockSnapshot checks that a snapshot saves the namespace's clock and a
+// restore brings it back (a snapshot of a wall clock restores the wall clock).
+func TestClockSnapshot(t *testing.T) {
+	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
+	h := []string{server.HeaderNamespace, "snap"}
+	clockOf(t, s, "PUT", "snap", map[string]any{"now": "2030-01-01T00:00:00Z"})
+	if res := s.Do("POST", "/__admin/snapshots/frozen", nil, h...); res.Status != 201 {
+		t.Fatalf("save: %d %s", res.Status, res.Body)
+	}
+	clockOf(t, s, "DELETE", "snap", nil)
+	if res := s.Do("POST", "/__admin/snapshots/wall", nil, h...); res.Status != 201 {
+		t.Fatalf("save: %d %s", res.Status, res.Body)
+	}
+	clockOf(t, s, "PUT", "snap", map[string]any{"advance": "48h"})
+	for _, tc := range []struct {
+		snapshot string
+		mode     clock.Mode
+		now      string
+	}{{"frozen", clock.Frozen, "2030-01-01T00:00:00Z"}, {"wall", clock.Wall, simtest.Epoch.Format(time.RFC3339Nano)}} {
+		if res := s.Do("POST", "/__admin/snapshots/"+tc.snapshot+"/restore", nil, h...); res.Status != 200 {
+			t.Fatalf("restore %s: %d %s", tc.snapshot, res.Status, res.Body)
+		}
+		if _, st := clockOf(t, s, "GET", "snap", nil); st.Mode != tc.mode || st.Now != tc.now {
+			t.Errorf("after restoring %s: %+v, want %s at %s", tc.snapshot, st, tc.mode, tc.now)
+		}
+	}
+	// Dropping the namespace drops its clock.
+	s.Do("POST", "/__admin/snapshots/frozen/restore", nil, h...)
+	if res := s.Do("DELETE", "/__admin/namespaces/snap", nil); res.Status != 200 {
+		t.Fatalf("drop: %d %s", res.Status, res.Body)
+	}
+	if _, st := clockOf(t, s, "GET", "snap", nil); st.Mode != clock.Wall {
+		t.Errorf("after the drop: %+v", st)
+	}
+}
+
 // v11Item returns the first customer item of a v1.1 JSON answer.
 func v11Item(t *testing.T, res *simtest.Response) map[string]any {
 	t.Helper()

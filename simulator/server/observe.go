@@ -2,7 +2,6 @@ package server
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -12,15 +11,16 @@ import (
 	"github.com/capsim/capsim/simulator/metrics"
 )
 
-// withObservers gives cfg a clock registry, a coverage recorder and metrics,
-// and has a namespace's reset (or drop) put its clock back to the wall clock.
+// withObservers gives cfg a clock registry, a coverage recorder and metrics;
+// snapshots save and restore a namespace's clock, and its reset, drop or
+// expiry puts the clock back to the wall clock.
 func withObservers(cfg Config) Config {
 	if cfg.Clocks == nil {
-		st := cfg.Store
 		cfg.Clocks = clock.New(cfg.Now, 0)
-		cfg.Clocks.Exists = func(ns string) bool { return slices.Contains(st.Namespaces(), ns) }
 	}
+	cfg.Store.RegisterSnapshotPart("clock", clockPart{cfg.Clocks})
 	clocks, onReset := cfg.Clocks, cfg.OnReset
+	cfg.Store.OnExpire(clocks.Drop)
 	cfg.OnReset = func(ns string) {
 		clocks.Drop(ns)
 		if onReset != nil {
@@ -61,3 +61,10 @@ func (s *Server) Clocks() *clock.Registry { return s.cfg.Clocks }
 
 // Coverage returns the contract coverage recorder.
 func (s *Server) Coverage() *coverage.Recorder { return s.cfg.Coverage }
+
+// clockPart saves and restores a namespace's clock with its snapshots.
+type clockPart struct{ clocks *clock.Registry }
+
+func (p clockPart) Save(ns string) ([]byte, error) { return p.clocks.ClockState(ns), nil }
+
+func (p clockPart) Restore(ns string, data []byte) error { return p.clocks.RestoreClock(ns, data) }

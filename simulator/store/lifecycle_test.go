@@ -177,11 +177,13 @@ func TestDropAndExpire(t *testing.T) {
 		}
 		return nil
 	})
+	var told []string
+	s.OnExpire(func(ns string) { told = append(told, ns) })
 	now = now.Add(30 * time.Second)
 	s.Ensure("c") // used
 	now = now.Add(45 * time.Second)
-	if gone := s.Expire(now); fmt.Sprint(gone) != "[b]" {
-		t.Fatalf("expired %v, want [b] (c was used 45s ago, default never expires)", gone)
+	if gone := s.Expire(now); fmt.Sprint(gone) != "[b]" || fmt.Sprint(told) != "[b]" {
+		t.Fatalf("expired %v (OnExpire told %v), want [b] (c was used 45s ago, default never expires)", gone, told)
 	}
 	// At the limit, idle namespaces make room for a new one.
 	now = now.Add(2 * time.Minute)

@@ -154,6 +154,11 @@ func deleteRange(tx *buntdb.Tx, lo, hi string) error {
 	return nil
 }
 
+// OnExpire has fn called with each namespace the TTL drops (under the
+// store's lock: fn must not call the store), for state kept outside it.
+// Set it before serving.
+func (s *Store) OnExpire(fn func(ns string)) { s.onExpire = fn }
+
 // Expire drops the namespaces unused since now minus the TTL (never the
 // default one) and returns their names.
 func (s *Store) Expire(now time.Time) []string {
@@ -179,6 +184,11 @@ func (s *Store) expireLocked(now time.Time) []string {
 		gone = append(gone, name)
 	}
 	sort.Strings(gone)
+	for _, name := range gone {
+		if s.onExpire != nil {
+			s.onExpire(name)
+		}
+	}
 	return gone
 }
 

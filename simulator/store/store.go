@@ -80,11 +80,12 @@ type Store struct {
 	baseIDs       []int64    // the base customers' ids, sorted
 	baseNext      int64      // the first id a new customer gets in a fresh namespace
 
-	now    func() time.Time
-	mu     sync.RWMutex
-	spaces map[string]*namespace // namespaces present in db
-	max    int                   // the most namespaces at once
-	ttl    time.Duration         // idle time after which a namespace goes (<= 0: never)
+	now      func() time.Time
+	mu       sync.RWMutex
+	spaces   map[string]*namespace // namespaces present in db
+	max      int                   // the most namespaces at once
+	ttl      time.Duration         // idle time after which a namespace goes (<= 0: never)
+	onExpire func(ns string)       // see OnExpire
 
 	snaps snapshots
 
