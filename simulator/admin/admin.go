@@ -50,6 +50,7 @@ func (s *Server) Register(r *mux.Router) {
 	s.registerSnapshotRoutes(r)
 	s.registerClockRoutes(r)
 	s.registerObserveRoutes(r)
+	s.registerCustomerRoutes(r)
 }
 
 type health struct {

@@ -161,7 +161,7 @@ func TestAdminToken(t *testing.T) {
 	if res := s.Do("GET", "/__admin/health", nil); res.Status != 200 {
 		t.Fatalf("health: %d", res.Status)
 	}
-	for _, target := range []string{"/__admin/scenarios", "/__admin/requests", "/__admin/requests/count"} {
+	for _, target := range []string{"/__admin/scenarios", "/__admin/requests", "/__admin/requests/count", "/__admin/customers"} {
 		res := s.Do("GET", target, nil)
 		if res.Status != 401 || !strings.Contains(string(res.Body), admin.HeaderAdminToken) {
 			t.Errorf("%s without the token: %d %s", target, res.Status, res.Body)
