@@ -127,8 +127,10 @@ func New(cfg Config) (*Server, error) {
 	if err := s.bindOperations(); err != nil {
 		return nil, err
 	}
-	// The documents are served outside the contract: they are not API calls.
+	// The documents and the console are served outside the contract: they
+	// are not API calls.
 	r.PathPrefix("/openapi/").Methods(http.MethodGet).HandlerFunc(s.handleOpenAPI)
+	adm.RegisterPages(r)
 	return s, nil
 }
 
