@@ -61,7 +61,8 @@
 
   // api calls the admin API with the token kept for this tab. When the API
   // answers 401 the page asks for the token and tries again. With ns set the
-  // call names the namespace both ways (header and ?namespace=).
+  // call names the namespace in the X-Capsim-Namespace header, as API calls
+  // do.
   async function api(method, path, { query, body, ns } = {}) {
     const url = new URL(ADMIN + path, location.origin);
     for (const [k, v] of Object.entries(query || {})) {
@@ -70,10 +71,7 @@
     const headers = { Accept: 'application/json' };
     const token = sessionStorage.getItem(TOKEN_KEY);
     if (token) headers[TOKEN_HEADER] = token;
-    if (ns) {
-      headers[NS_HEADER] = ns;
-      if (!url.searchParams.has('namespace')) url.searchParams.set('namespace', ns);
-    }
+    if (ns) headers[NS_HEADER] = ns;
     let payload;
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -329,7 +327,13 @@
     $('#clock-details').replaceChildren(...Object.entries(rest).map(([k, v]) => [h('dt', {}, k), h('dd', {}, text(v))]).flat());
     if (document.activeElement !== $('#clock-input')) $('#clock-input').value = now || '';
   }
+  async function resetClock() {
+    const data = await api('DELETE', '/clock', { ns: namespace() });
+    say(`Clock of ${namespace()} follows the wall clock again.`);
+    showClock(data);
+  }
   async function putClock(body) {
+    if ($('#clock-run').checked) body.run = true;
     const data = await api('PUT', '/clock', { body, ns: namespace() });
     say(`Clock of ${namespace()} is now ${data && data.now ? data.now : 'changed'}.`);
     if (data && typeof data === 'object' && data.now) showClock(data);
@@ -367,8 +371,38 @@
 
   async function loadCoverage() {
     await loadOptional('coverage', '/coverage', { ns: namespace() }, (data) => {
-      $('#coverage-body').replaceChildren(renderJSON(data));
+      $('#coverage-body').replaceChildren(...coverageView(data));
     });
+  }
+
+  // coverageView shows the coverage report: the declared and exercised
+  // operations, statuses and codes, then every operation with what its
+  // calls got (natural / injected by a scenario). A report of another shape
+  // is shown as it comes.
+  function coverageView(rep) {
+    if (!rep || typeof rep !== 'object' || !Array.isArray(rep.perOperation)) return [renderJSON(rep)];
+    const kinds = ['operations', 'statuses', 'codes'].filter((k) => rep[k] && typeof rep[k] === 'object');
+    const pct = (s) => (typeof s.percent === 'number' ? `${s.percent.toFixed(1)}%` : '');
+    const counts = (x) => `${x.natural || 0} / ${x.injected || 0}`;
+    const chip = (label, x) => h('span', { class: `badge${x.natural || x.injected ? ' on' : ''}`, title: 'natural / injected' }, `${label}: ${counts(x)}`);
+    const ops = rep.perOperation;
+    const used = ops.filter((o) => o.natural || o.injected).length;
+    return [
+      h('table', { id: 'coverage-summary' },
+        h('thead', {}, h('tr', {}, h('th', {}, `Namespace ${rep.namespace || ''}`), ['declared', 'exercised', 'natural', 'injected', 'coverage'].map((k) => h('th', {}, k)))),
+        h('tbody', {}, kinds.map((k) => h('tr', {}, h('td', {}, h('strong', {}, k)),
+          h('td', {}, text(rep[k].declared)), h('td', {}, text(rep[k].exercised)), h('td', {}, text(rep[k].natural)),
+          h('td', {}, text(rep[k].injected)), h('td', { class: 'mono' }, pct(rep[k])))))),
+      h('p', { class: 'muted' }, `${used} of ${ops.length} operations called; ${rep.unmatched || 0} request(s) to no operation. Counts are natural / injected answers.`),
+      h('table', { id: 'coverage-operations' },
+        h('thead', {}, h('tr', {}, ['Operation', 'Method and path', 'Calls', 'Statuses', 'Codes'].map((k) => h('th', {}, k)))),
+        h('tbody', {}, ops.map((o) => h('tr', { class: o.natural || o.injected ? '' : 'unused' },
+          h('td', {}, o.operationId),
+          h('td', { class: 'mono' }, `${o.method || ''} ${o.path || ''}`),
+          h('td', { class: 'mono' }, counts(o)),
+          h('td', {}, (o.statuses || []).map((st) => chip(st.declared === false ? `${st.status} undeclared` : st.status, st))),
+          h('td', {}, (o.codes || []).map((c) => chip(c.code, c))))))),
+    ];
   }
 
   // ---- tabs and wiring -------------------------------------------------------
@@ -462,6 +496,7 @@
     });
 
     $('#coverage-reload').addEventListener('click', () => loadCoverage());
+    $('#clock-reset').addEventListener('click', () => resetClock().catch(fail('Wall clock')));
   }
 
   async function start() {
