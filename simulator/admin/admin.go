@@ -5,14 +5,12 @@ package admin
 import (
 	"encoding/json"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/clock"
 	"github.com/capsim/capsim/simulator/coverage"
 	"github.com/capsim/capsim/simulator/metrics"
-	"github.com/capsim/capsim/simulator/console"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
@@ -53,20 +51,6 @@ func (s *Server) Register(r *mux.Router) {
 	s.registerClockRoutes(r)
 	s.registerObserveRoutes(r)
 	s.registerCustomerRoutes(r)
-}
-
-// ConsolePath is where the QA console is served.
-const ConsolePath = "/__admin/ui/"
-
-// RegisterPages registers the pages for people: the QA console under
-// ConsolePath. Register them after the contract is bound: like the OpenAPI
-// documents they are not API calls, so no operation describes them. The
-// files are served without the admin token; the data calls the page makes
-// go through the guarded routes.
-func (s *Server) RegisterPages(r *mux.Router) {
-	get := []string{http.MethodGet, http.MethodHead}
-	r.Handle(strings.TrimSuffix(ConsolePath, "/"), http.RedirectHandler(ConsolePath, http.StatusFound)).Methods(get...)
-	r.PathPrefix(ConsolePath).Methods(get...).Handler(http.StripPrefix(strings.TrimSuffix(ConsolePath, "/"), console.Handler()))
 }
 
 type health struct {

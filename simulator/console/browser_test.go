@@ -149,6 +149,23 @@ func TestConsoleInBrowser(t *testing.T) {
 		b.shot("customers")
 	})
 
+	flow("the namespace box: panels follow it", func(t *testing.T) {
+		b.t = t
+		add := map[string]any{"profiles": []any{map[string]any{"firstName": "Zebulon", "lastName": "Quirk",
+			"identifiers": []any{map[string]any{"type": "mobile", "value": "919800000123"}}}}}
+		if res := sim.Do("POST", "/v2/customers?source=INSTORE", add, "X-Capsim-Namespace", "team-b"); res.Status != 200 {
+			t.Fatalf("add: %d %s", res.Status, res.Body)
+		}
+		b.typeInto("#customer-q", "Zebulon")
+		b.click("#customer-search", "Search")
+		b.see("#customer-table", "No customer matches “Zebulon”")
+		b.typeInto("#ns", "team-b\r")
+		b.see("#customer-summary", "in namespace team-b")
+		b.see("#customer-table", "919800000123")
+		b.typeInto("#ns", "default\r")
+		b.see("#customer-summary", "in namespace default")
+	})
+
 	const lookup = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000"
 	flow("journal: an API call appears, its details open", func(t *testing.T) {
 		b.t = t
@@ -166,7 +183,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		}
 		sim.Do("GET", "/__admin/requests?limit=1", nil, admin.HeaderAdminToken, token).Decode(t, &entries)
 		if len(entries.Requests) == 1 && entries.Requests[0]["response"] != nil {
-			b.see("#journal-detail", "Sawyer") // the journal keeps bodies: the response shows
+			b.see("#journal-detail", `"entity": 17742`) // the journal keeps bodies: the lookup's answer shows
 		} else {
 			b.see("#journal-detail", "No response body kept.")
 		}
@@ -229,6 +246,7 @@ func TestConsoleInBrowser(t *testing.T) {
 			}
 			b.click(row, "Restore")
 			b.see("#status", "Restored before-ui into default")
+			b.shot("snapshots-restored")
 			b.tab("Customers")
 			b.typeInto("#customer-q", "Snapshotted")
 			b.click("#customer-search", "Search")

@@ -246,7 +246,7 @@
         parts.push(h('pre', { class: 'headers' }, lines.join('\n')));
       }
       if (v.body != null && v.body !== '') parts.push(h('pre', { class: 'body' }, pretty(v.body)));
-      return parts.length ? parts : null;
+      return parts.length ? h('div', {}, parts) : null;
     }
     return h('pre', { class: 'body' }, pretty(v));
   }
@@ -363,7 +363,7 @@
           h('td', {}, h('div', { class: 'bar' },
             h('button', { type: 'button', class: 'primary', onclick: call('POST', '/restore', `Restored ${s.name} into ${namespace()}.`) }, 'Restore'),
             h('button', { type: 'button', class: 'danger', onclick: call('DELETE', '', `Deleted ${s.name}.`) }, 'Delete'))));
-      }) : [emptyRow(3, `No snapshots of ${namespace()} yet.`)]));
+      }) : [emptyRow(3, 'No snapshots yet.')]));
     });
   }
 
@@ -405,6 +405,15 @@
     ];
   }
 
+  // listNamespaces offers the namespaces there are in the namespace box,
+  // when this build lists them.
+  function listNamespaces() {
+    api('GET', '/namespaces').then((data) => {
+      const names = ((data && data.namespaces) || []).map((n) => (typeof n === 'string' ? n : n.name));
+      $('#ns-list').replaceChildren(...names.map((n) => h('option', { value: n })));
+    }).catch(() => {});
+  }
+
   // ---- tabs and wiring -------------------------------------------------------
 
   const panels = {
@@ -433,6 +442,7 @@
 
     const ns = $('#ns');
     ns.value = sessionStorage.getItem(NS_KEY) || 'default';
+    ns.addEventListener('focus', listNamespaces);
     ns.addEventListener('change', () => {
       sessionStorage.setItem(NS_KEY, namespace());
       customers.offset = 0;
