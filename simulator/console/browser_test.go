@@ -85,6 +85,23 @@ func (b *browser) tab(label string) {
 	b.click("#tabs", label)
 }
 
+// searchCustomers searches the customers panel for q.
+func (b *browser) searchCustomers(q string) {
+	b.t.Helper()
+	b.typeInto("#customer-q", q)
+	b.click("#customer-search", "Search")
+}
+
+// addCustomer registers a customer through the API in namespace ns.
+func (b *browser) addCustomer(ns, firstName, mobile string) {
+	b.t.Helper()
+	add := map[string]any{"profiles": []any{map[string]any{"firstName": firstName, "lastName": "Console",
+		"identifiers": []any{map[string]any{"type": "mobile", "value": mobile}}}}}
+	if res := b.sim.Do("POST", "/v2/customers?source=INSTORE", add, "X-Capsim-Namespace", ns); res.Status != 200 {
+		b.t.Fatalf("add %s: %d %s", firstName, res.Status, res.Body)
+	}
+}
+
 // missing reports whether this build lacks the admin route path.
 func (b *browser) missing(path string) bool {
 	res := b.sim.Do("GET", path, nil, admin.HeaderAdminToken, token)
@@ -140,8 +157,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	flow("customers: search a fixture customer", func(t *testing.T) {
 		b.t = t
 		b.tab("Customers")
-		b.typeInto("#customer-q", "ts-17742")
-		b.click("#customer-search", "Search")
+		b.searchCustomers("ts-17742")
 		b.see("#customer-summary", "1–1 of 1 customer matching “ts-17742”")
 		b.see("#customer-table", "Tom Sawyer")
 		b.see("#customer-table", "44700900000")
@@ -151,13 +167,8 @@ func TestConsoleInBrowser(t *testing.T) {
 
 	flow("the namespace box: panels follow it", func(t *testing.T) {
 		b.t = t
-		add := map[string]any{"profiles": []any{map[string]any{"firstName": "Zebulon", "lastName": "Quirk",
-			"identifiers": []any{map[string]any{"type": "mobile", "value": "919800000123"}}}}}
-		if res := sim.Do("POST", "/v2/customers?source=INSTORE", add, "X-Capsim-Namespace", "team-b"); res.Status != 200 {
-			t.Fatalf("add: %d %s", res.Status, res.Body)
-		}
-		b.typeInto("#customer-q", "Zebulon")
-		b.click("#customer-search", "Search")
+		b.addCustomer("team-b", "Zebulon", "919800000123")
+		b.searchCustomers("Zebulon")
 		b.see("#customer-table", "No customer matches “Zebulon”")
 		b.typeInto("#ns", "team-b\r")
 		b.see("#customer-summary", "in namespace team-b")
@@ -239,17 +250,12 @@ func TestConsoleInBrowser(t *testing.T) {
 			b.click("#snapshot-take", "Take snapshot")
 			row := `#snapshot-table tr[data-name="before-ui"]`
 			b.see(row, "before-ui")
-			add := map[string]any{"profiles": []any{map[string]any{"firstName": "Snapshotted", "lastName": "Later",
-				"identifiers": []any{map[string]any{"type": "mobile", "value": "919800000777"}}}}}
-			if res := sim.Do("POST", "/v2/customers?source=INSTORE", add); res.Status != 200 {
-				t.Fatalf("add: %d %s", res.Status, res.Body)
-			}
+			b.addCustomer("default", "Snapshotted", "919800000777")
 			b.click(row, "Restore")
 			b.see("#status", "Restored before-ui into default")
 			b.shot("snapshots-restored")
 			b.tab("Customers")
-			b.typeInto("#customer-q", "Snapshotted")
-			b.click("#customer-search", "Search")
+			b.searchCustomers("Snapshotted")
 			b.see("#customer-table", "No customer matches “Snapshotted”")
 			b.tab("Snapshots")
 			b.click(row, "Delete")
