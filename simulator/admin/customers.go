@@ -35,6 +35,8 @@ type customerRow struct {
 	ExternalID  string `json:"externalId"`
 	LoyaltyType string `json:"loyaltyType"`
 	Created     string `json:"created"`
+	// MergedInto is the survivor's id for a merged-away customer.
+	MergedInto int64 `json:"mergedInto,omitempty"`
 }
 
 type customerPage struct {
@@ -47,12 +49,12 @@ type customerPage struct {
 }
 
 // handleCustomersList handles "GET /__admin/customers?q=&limit=&offset=":
-// the customers of one namespace (?namespace=, else the X-Capsim-Namespace
-// header, else the default) whose first name, last name or an identifier
-// starts with q (every customer when q is empty), in id order, one page at a
-// time. A q of digits also finds the customer with that id, listed first.
-// Merged-away customers are found through their survivors only, as in the
-// API's search.
+// one page of the customers of a namespace (?namespace=, else the
+// X-Capsim-Namespace header, else the default). With q, those whose first
+// name, last name or an identifier starts with q, in id order (a q of digits
+// also finds the customer with that id, listed first; merged-away customers
+// are found through their survivors only, as in the API's search); without,
+// every customer, in the store's order.
 func (s *Server) handleCustomersList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	ns := q.Get("namespace")
@@ -73,34 +75,58 @@ func (s *Server) handleCustomersList(w http.ResponseWriter, r *http.Request) {
 	query := strings.TrimSpace(q.Get("q"))
 	page := customerPage{Namespace: ns, Query: query, Offset: offset, Limit: limit, Customers: []customerRow{}}
 	err := s.Store.View(ns, func(tx *store.Tx) error {
-		ids, _ := tx.Search(query)
-		if id, err := strconv.ParseInt(query, 10, 64); err == nil && id > 0 {
-			if c, err := tx.Customer(id); err == nil && c.MergedInto == 0 {
-				ids = prepend(ids, id)
-			}
+		if query == "" {
+			return browseCustomers(tx, &page)
 		}
-		page.Total = len(ids)
-		if offset >= len(ids) {
-			return nil
-		}
-		ids = ids[offset:min(len(ids), offset+limit)]
-		for _, id := range ids {
-			c, err := tx.Customer(id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			page.Customers = append(page.Customers, rowOf(c))
-		}
-		return nil
+		return searchCustomers(tx, &page)
 	})
 	if err != nil {
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(ns)+": "+err.Error(), nil)
 		return
 	}
 	writeJSON(w, http.StatusOK, page)
+}
+
+// browseCustomers fills p with every customer in the store's order (ids
+// compared as text), merged-away ones included, reading no more than
+// offset+limit of them: the first pages cost the same whatever the
+// namespace's size.
+func browseCustomers(tx *store.Tx, p *customerPage) error {
+	p.Total = tx.Count()
+	i := 0
+	return tx.Each(func(c *simulator.Customer) bool {
+		if i >= p.Offset {
+			p.Customers = append(p.Customers, rowOf(c))
+		}
+		i++
+		return len(p.Customers) < p.Limit
+	})
+}
+
+// searchCustomers fills p with the customers whose name or an identifier
+// starts with p.Query, in id order, and the customer whose id it is.
+func searchCustomers(tx *store.Tx, p *customerPage) error {
+	ids, _ := tx.Search(p.Query)
+	if id, err := strconv.ParseInt(p.Query, 10, 64); err == nil && id > 0 {
+		if c, err := tx.Customer(id); err == nil && c.MergedInto == 0 {
+			ids = prepend(ids, id)
+		}
+	}
+	p.Total = len(ids)
+	if p.Offset >= len(ids) {
+		return nil
+	}
+	for _, id := range ids[p.Offset:min(len(ids), p.Offset+p.Limit)] {
+		c, err := tx.Customer(id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		p.Customers = append(p.Customers, rowOf(c))
+	}
+	return nil
 }
 
 // prepend returns ids with id first and nowhere else.
@@ -118,7 +144,7 @@ func prepend(ids []int64, id int64) []int64 {
 // rowOf summarises c: the names of its primary profile and the first mobile,
 // email and external id of any profile, the primary's first.
 func rowOf(c *simulator.Customer) customerRow {
-	row := customerRow{ID: c.ID, LoyaltyType: string(c.LoyaltyType)}
+	row := customerRow{ID: c.ID, LoyaltyType: string(c.LoyaltyType), MergedInto: c.MergedInto}
 	p := c.Primary()
 	if p == nil {
 		return row

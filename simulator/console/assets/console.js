@@ -179,7 +179,7 @@
       h('td', { class: 'mono' }, c.mobile),
       h('td', {}, c.email),
       h('td', { class: 'mono' }, c.externalId),
-      h('td', {}, c.loyaltyType),
+      h('td', {}, c.mergedInto ? h('span', { class: 'muted' }, `merged into ${c.mergedInto}`) : c.loyaltyType),
       h('td', { class: 'mono' }, (c.created || '').slice(0, 10)))) : [emptyRow(7, q ? `No customer matches “${q}”.` : 'No customers.')]));
     const first = page.total ? page.offset + 1 : 0;
     const last = page.offset + page.customers.length;
@@ -273,7 +273,8 @@
 
   function startJournal() {
     stopJournal();
-    const tick = () => loadJournal().catch(fail('Journal'));
+    // A tab in the background does not poll.
+    const tick = () => (document.hidden ? Promise.resolve() : loadJournal()).catch(fail('Journal'));
     tick();
     if ($('#journal-live').checked) journal.timer = setInterval(tick, JOURNAL_POLL_MS);
   }
