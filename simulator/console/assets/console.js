@@ -397,7 +397,7 @@
       h('p', { class: 'muted' }, `${used} of ${ops.length} operations called; ${rep.unmatched || 0} request(s) to no operation. Counts are natural / injected answers.`),
       h('table', { id: 'coverage-operations' },
         h('thead', {}, h('tr', {}, ['Operation', 'Method and path', 'Calls', 'Statuses', 'Codes'].map((k) => h('th', {}, k)))),
-        h('tbody', {}, ops.map((o) => h('tr', { class: o.natural || o.injected ? '' : 'unused' },
+        h('tbody', {}, ops.map((o) => h('tr', { class: o.natural || o.injected ? '' : 'unused', 'data-op': o.operationId },
           h('td', {}, o.operationId),
           h('td', { class: 'mono' }, `${o.method || ''} ${o.path || ''}`),
           h('td', { class: 'mono' }, counts(o)),
