@@ -241,8 +241,13 @@
       const parts = [];
       const rest = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'body' && k !== 'headers'));
       if (Object.keys(rest).length) parts.push(renderJSON(rest));
-      if (v.headers && Object.keys(v.headers).length) {
-        const lines = Object.entries(v.headers).map(([k, x]) => `${k}: ${Array.isArray(x) ? x.join(', ') : x}`);
+      // Headers: an object of name to value(s), or a list of [name, value]
+      // or {name, value}.
+      const pairs = Array.isArray(v.headers)
+        ? v.headers.map((x) => (Array.isArray(x) ? x : [x.name, x.value]))
+        : Object.entries(v.headers || {});
+      if (pairs.length) {
+        const lines = pairs.map(([k, x]) => `${k}: ${Array.isArray(x) ? x.join(', ') : x}`);
         parts.push(h('pre', { class: 'headers' }, lines.join('\n')));
       }
       if (v.body != null && v.body !== '') parts.push(h('pre', { class: 'body' }, pretty(v.body)));
