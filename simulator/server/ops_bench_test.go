@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,37 +17,33 @@ import (
 // benchOp is one operation's request for BenchmarkOperations.
 type benchOp struct {
 	name, method, path string
-	body               func(i int64) string // nil: no body
+	body               string // a template with one %08d; "" for none
 }
 
-// benchOps are the documented requests of every read operation, and the two
-// registrations (each call a new customer).
-var benchOps = []benchOp{
-	{"v2 getCustomer", "GET", "/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp", nil},
-	{"v2 lookupCustomer", "GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000", nil},
-	{"v2 searchCustomers", "GET", "/v2/customers/search?q=Tom", nil},
-	{"v2 loyaltyDetails", "GET", "/v2/customers/17742/loyaltyDetails", nil},
-	{"v2 getSubscriptions", "GET", "/v2/customers/17742/subscriptions", nil},
-	{"v2 pointsTransfers", "GET", "/v2/customers/17742/pointsTransfers", nil},
-	{"v2 retroRequests", "GET", "/v2/customers/17742/retroRequest", nil},
-	{"v1.1 get json", "GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil},
-	{"v1.1 get xml", "GET", "/v1.1/customer/get?mobile=44700900000&format=xml", nil},
-	{"v1.1 search", "GET", "/v1.1/customer/search?q=firstname:EQUALS:Tom&format=json", nil},
-	{"v1.1 transactions", "GET", "/v1.1/customer/transactions?mobile=44700900000&format=json", nil},
-	{"v1.1 redemptions", "GET", "/v1.1/customer/redemptions?mobile=44700900000&format=json", nil},
-	{"v1.1 notes", "GET", "/v1.1/customer/notes?mobile=44700900000&format=json", nil},
-	{"v1.1 coupons", "GET", "/v1.1/customer/coupons?mobile=44700900000&format=json", nil},
-	{"v1.1 tickets", "GET", "/v1.1/customer/tickets?mobile=44700900000&format=json", nil},
-	{"v1.1 referrals", "GET", "/v1.1/customer/referrals?mobile=44700900000&format=json", nil},
-	{"v1.1 preferences", "GET", "/v1.1/customer/preferences?mobile=44700900000&format=json", nil},
-	{"v1.1 interaction", "GET", "/v1.1/customer/interaction?mobile=44700900000&format=json", nil},
-	{"v1.1 subscriptions", "GET", "/v1.1/customer/subscriptions?mobile=44700900000&format=json", nil},
-	{"v2 registerCustomer", "POST", "/v2/customers?source=INSTORE", func(i int64) string {
-		return fmt.Sprintf(`{"profiles":[{"firstName":"Bench","lastName":"Mark","identifiers":[{"type":"mobile","value":"4471%08d"}]}]}`, i)
-	}},
-	{"v1.1 add", "POST", "/v1.1/customer/add?format=json", func(i int64) string {
-		return fmt.Sprintf(`{"root":{"customer":[{"mobile":"4472%08d","firstname":"Bench","lastname":"Mark"}]}}`, i)
-	}},
+// benchOps reads the operations bench/ops.sh measures over HTTP
+// (bench/ops.txt): the documented requests of every read operation, and the
+// two registrations (each call a new customer).
+func benchOps(b *testing.B) []benchOp {
+	raw, err := os.ReadFile("../../bench/ops.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ops []benchOp
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			b.Fatalf("bench/ops.txt: %q: want NAME, METHOD, URI[, BODY] separated by tabs", line)
+		}
+		op := benchOp{name: f[0], method: f[1], path: f[2]}
+		if len(f) > 3 {
+			op.body = f[3]
+		}
+		ops = append(ops, op)
+	}
+	return ops
 }
 
 var benchSeq atomic.Int64
@@ -58,13 +56,13 @@ var benchSeq atomic.Int64
 // over HTTP). go test -run '^$' -bench Operations ./simulator/server/
 func BenchmarkOperations(b *testing.B) {
 	app := benchServer(b, true)
-	for _, op := range benchOps {
+	for _, op := range benchOps(b) {
 		b.Run(op.name, func(b *testing.B) {
 			req := func() *http.Request {
 				var rd *bytes.Reader
 				r := httptest.NewRequest(op.method, op.path, nil)
-				if op.body != nil {
-					rd = bytes.NewReader([]byte(op.body(benchSeq.Add(1))))
+				if op.body != "" {
+					rd = bytes.NewReader(fmt.Appendf(nil, op.body, benchSeq.Add(1)))
 					r = httptest.NewRequest(op.method, op.path, rd)
 					r.Header.Set("Content-Type", "application/json")
 				}
