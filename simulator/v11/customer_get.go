@@ -51,37 +51,19 @@ func namesIdentifier(q url.Values) bool {
 // for it (the other reads answer 400); more than the batch limit is 1060.
 func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	idents, err := QueryIdents(q, s.Limit())
-	if err != nil && !namesIdentifier(q) {
-		err = simulator.Errorf(simulator.CodeNoIdentifier).WithDetail("pass mobile, email, external_id, id or card_number")
-	}
-	if err != nil {
+	if _, err := QueryIdents(q, s.Limit()); err != nil {
+		if !namesIdentifier(q) {
+			err = simulator.Errorf(simulator.CodeNoIdentifier).WithDetail("pass mobile, email, external_id, id or card_number")
+		}
 		WriteError(w, r, err)
 		return
 	}
 	opts := parseGetOptions(q)
-	now := s.Time(r)
-	b := newBatch(r)
-	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
-		for _, id := range idents {
-			b.item(func() (Obj, Result) {
-				c, warnings, ferr := FindCustomer(tx, id)
-				if ferr != nil {
-					res := Failed(ferr)
-					return histIdentItem(id, res), res
-				}
-				warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c), opts)...)
-				res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
-				return getItem(tx.Org(), c, opts, res, now), res
-			}, identEcho(id))
-		}
-		return nil
+	s.readHistory(w, r, shapeCustomers, nil, func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
+		warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c), opts)...)
+		res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
+		return getItem(tx.Org(), c, opts, res, now), res
 	})
-	if verr != nil {
-		s.Fail(w, r, verr)
-		return
-	}
-	Reply(w, r, Obj{{"status", b.Status()}, {"customers", Obj{{"customer", b.Items()}}}}, b.Codes()...)
 }
 
 // orNil returns v, or nil (JSON null, an empty element) when it is empty:

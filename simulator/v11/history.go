@@ -51,8 +51,8 @@ var (
 	shapeInteraction   = histShape{"", "customer", true}
 )
 
-// replyBatch writes the batch in shape.
-func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batch) {
+// root returns the response of batch b in shape.
+func (shape histShape) root(b *Batch) Obj {
 	st := b.Status()
 	if shape.responseCode {
 		code, _ := st.Get("code")
@@ -60,11 +60,14 @@ func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batc
 	}
 	root := Obj{{"status", st}}
 	if shape.outer == "" {
-		root = append(root, Field{shape.inner, b.Items()})
-	} else {
-		root = append(root, Field{shape.outer, Obj{{shape.inner, b.Items()}}})
+		return append(root, Field{shape.inner, b.Items()})
 	}
-	Reply(w, r, root, b.Codes()...)
+	return append(root, Field{shape.outer, Obj{{shape.inner, b.Items()}}})
+}
+
+// replyBatch writes the batch in shape.
+func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batch) {
+	Reply(w, r, shape.root(b), b.Codes()...)
 }
 
 // serveBatch answers a v1.1 write: it reads the request's root.customer
@@ -90,8 +93,9 @@ func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape hi
 	replyBatch(w, r, shape, &b)
 }
 
-// histItemFunc builds the item of one customer a read found.
-type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result)
+// histItemFunc builds the item of one customer a read found, at the
+// request's time now.
+type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result)
 
 // readHistory answers a history read: one item per identifier of the query
 // (comma-separated lists of mobile, email, external_id, id), in the order
@@ -99,14 +103,34 @@ type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulato
 // (1012; 1011 for an id) while the others succeed. A query problem that
 // concerns every item (an unknown store, a bad channel) fails each item with
 // it; a request that cannot be read at all is status 400.
+//
+// A read of one customer that succeeds is answered from the read cache
+// while the inputs its readKey names stay the same.
 func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histShape, every *simulator.Error, item histItemFunc) {
 	idents, err := QueryIdents(r.URL.Query(), s.Limit())
 	if err != nil {
 		WriteError(w, r, err)
 		return
 	}
+	now := s.Time(r)
 	b := newBatch(r)
+	var (
+		key   readKey
+		keyed bool
+		hit   *cachedRead
+	)
 	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
+		if every == nil && len(idents) == 1 && b.inject == nil && !s.reads.off {
+			c, warnings, ferr := FindCustomer(tx, idents[0])
+			if ferr == nil && len(warnings) == 0 {
+				key = readKey{org: tx.Org(), epoch: s.Store.Epoch(), ns: tx.Namespace(), path: r.URL.Path,
+					query: r.URL.RawQuery, format: Negotiate(r), id: c.ID, version: c.Version, clock: clockSlot(c, now)}
+				if hit, keyed = s.reads.get(key); keyed {
+					return nil
+				}
+				keyed = true
+			}
+		}
 		for _, id := range idents {
 			b.item(func() (Obj, Result) {
 				if every != nil {
@@ -118,7 +142,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 					res := Failed(ferr)
 					return histIdentItem(id, res), res
 				}
-				return item(tx, c, warnings)
+				return item(tx, c, warnings, now)
 			}, identEcho(id))
 		}
 		return nil
@@ -127,7 +151,14 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		s.Fail(w, r, verr)
 		return
 	}
-	replyBatch(w, r, shape, &b)
+	if hit == nil && keyed && b.StatusCode() == simulator.CodeSuccess {
+		hit = s.reads.put(key, shape.root(&b), b.Codes())
+	}
+	if hit != nil {
+		hit.write(w, r)
+		return
+	}
+	Reply(w, r, shape.root(&b), b.Codes()...)
 }
 
 // histIdentItem renders the item of an identifier that failed: the identifier

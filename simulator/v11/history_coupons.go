@@ -22,13 +22,12 @@ import (
 func (s *Server) handleCouponsGet(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	org := s.Store.Org()
-	now := s.Time(r)
 	cq, every, err := parseCouponQuery(q, org)
 	if err != nil {
 		WriteError(w, r, err)
 		return
 	}
-	s.readHistory(w, r, shapeCustomers, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomers, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
 		page, _ := c.History.FindCoupons(cq, org, now)
 		l := make(List, 0, len(page))
 		for _, cp := range page {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -41,7 +42,7 @@ func (s *Server) handleInteractionGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	iq.Network, iq.Type = strings.TrimSpace(q.Get("network")), strings.TrimSpace(q.Get("type"))
-	s.readHistory(w, r, shapeInteraction, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeInteraction, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		all := iq
 		all.Page = simulator.Page{Limit: math.MaxInt32}
 		_, counts := c.History.FindInteractions(all)

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -109,7 +110,7 @@ func (s *Server) handleNotesGet(w http.ResponseWriter, r *http.Request) {
 		r = withIdentifierParam(r, v)
 	}
 	associate := strings.TrimSpace(q.Get("associate_id"))
-	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		item := histHead(c, histUserID(q, "firstname", "lastname", IdentMobile, IdentEmail, IdentExternalID)...)
 		notes := c.History.NotesBy(associate)
 		if len(notes) == 0 {

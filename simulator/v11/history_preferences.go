@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -144,7 +145,7 @@ func (s *Server) handlePreferencesGet(w http.ResponseWriter, r *http.Request) {
 	if len(org.PreferenceFields) == 0 {
 		every = simulator.Errorf(simulator.CodePreferencesRetrieveFailed).WithDetail("the org has no preference fields")
 	}
-	s.readHistory(w, r, shapeCustomers, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomers, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		item := histHead(c, histUserID(q, IdentMobile, IdentEmail, IdentExternalID)...)
 		prefs := histPreferences(org, c)
 		if len(prefs) == 0 {

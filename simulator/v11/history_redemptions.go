@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -28,7 +29,7 @@ func (s *Server) handleRedemptionsGet(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, err)
 		return
 	}
-	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		points, coupons, nPoints, nCoupons := c.History.FindRedemptions(rq)
 		item := histHead(c, histUserID(q, IdentMobile, IdentEmail, IdentExternalID, "firstname", "lastname")...)
 		cl := make(List, 0, len(coupons))

@@ -149,7 +149,7 @@ func (s *Server) handleReferralsGet(w http.ResponseWriter, r *http.Request) {
 		every = simulator.Errorf(simulator.CodeInvalidCampaignToken)
 	}
 	onlyCode := histBool(q, "only_referral_code")
-	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		item := histHead(c, IdentEmail, IdentMobile, IdentExternalID, "id", "firstname", "lastname")
 		fail := func(e *simulator.Error) (Obj, Result) {
 			res := Failed(e)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -163,7 +164,7 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 		WriteError(w, r, err)
 		return
 	}
-	s.readHistory(w, r, shapeSubscriptions, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeSubscriptions, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		item := histHead(c, "user_id", IdentMobile, IdentEmail, IdentExternalID)
 		if len(c.Subscriptions) == 0 && !holdsIdentifier(c, simulator.IDMobile) && !holdsIdentifier(c, simulator.IDEmail) {
 			res := Failed(simulator.Errorf(simulator.CodeSubscriptionFailed).WithDetail("the customer has no mobile, email or subscription"))

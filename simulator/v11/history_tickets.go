@@ -3,6 +3,7 @@ package v11
 import (
 	"net/http"
 	"net/url"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -121,7 +122,7 @@ func (s *Server) handleTicketsGet(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, err)
 		return
 	}
-	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, nil, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		page, _ := c.History.FindTickets(tq)
 		l := make(List, 0, len(page))
 		for _, t := range page {

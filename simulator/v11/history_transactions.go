@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -31,7 +32,7 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	withCustom, withCredit := histBool(q, "custom_fields"), histBool(q, "credit_notes")
-	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
 		page, total := c.History.FindTransactions(tq)
 		p := Profile(c)
 		st := standingOf(org, c)

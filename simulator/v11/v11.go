@@ -21,6 +21,8 @@ type Server struct {
 	// get. More answer status 1060 "Batch limit exceeded" and nothing is
 	// written. Zero means DefaultBatchLimit.
 	BatchLimit int
+
+	reads readCache // rendered bodies of reads (see readKey)
 }
 
 // Register registers every v1.1 route on r (the router at the root path).

@@ -1,0 +1,120 @@
+package v11
+
+import (
+	"bytes"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+)
+
+// readKey names every input of a rendered v1.1 read body (customer/get and
+// the history reads) of one customer, so that a body is reused exactly while
+// none of them changes:
+//
+//   - org: the configuration the body names programs, slabs, tills, stores
+//     and series from (fixed for a store's life; another store is another org);
+//   - epoch, ns, id, version: one state of the customer (the epoch counts
+//     resets, the version writes);
+//   - path and query: the operation and everything it reads from the query
+//     string (identifiers, filters, options), checked before the cache is
+//     asked; format: the negotiated format (query, path suffix, Accept);
+//   - clock: where the request's time falls among the customer's instants
+//     (clockSlot).
+//
+// A read reads nothing else: not the requesting till, not other customers.
+// A render that comes to depend on anything more must add it here;
+// TestReadCacheMatchesFreshRender fails until it does. Requests naming
+// several customers, items that fail or carry warnings, and requests a
+// scenario injects into are rendered afresh.
+type readKey struct {
+	org         *simulator.Org
+	epoch       uint64
+	ns          string
+	path, query string
+	format      Format
+	id, version int64
+	clock       int
+}
+
+// clockSlot counts the instants of c's record that are before now. A v1.1
+// read depends on the clock only through such comparisons (a coupon is
+// expired once its valid_till is before now; a program's points are in the
+// expiry schedule until its slab expiry is), so two times with the same
+// count render the same body: the set of instants before either is the same.
+func clockSlot(c *simulator.Customer, now time.Time) int {
+	n := 0
+	for i := range c.Loyalty {
+		if c.Loyalty[i].SlabExpiry.Before(now) {
+			n++
+		}
+	}
+	if c.History != nil {
+		for i := range c.History.Coupons {
+			if c.History.Coupons[i].ValidTill.Before(now) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// readCache holds rendered read bodies by readKey. Only answers whose every
+// item succeeded are kept. It is bounded: when full it starts afresh, so
+// memory stays flat. The zero value is ready; off turns it into a no-op.
+type readCache struct {
+	mu  sync.RWMutex
+	m   map[readKey]*cachedRead
+	off bool
+}
+
+// cachedRead is a rendered body, its headers and the codes the journal
+// records for it, shared by every response that reuses it (never changed).
+type cachedRead struct {
+	body  []byte
+	ctype []string
+	clen  []string
+	codes []int
+}
+
+const readCacheMax = 4096
+
+func (c *readCache) get(key readKey) (*cachedRead, bool) {
+	if c.off {
+		return nil, false
+	}
+	c.mu.RLock()
+	rd, ok := c.m[key]
+	c.mu.RUnlock()
+	return rd, ok
+}
+
+// put renders root in the key's format and keeps it.
+func (c *readCache) put(key readKey, root Obj, codes []int) *cachedRead {
+	var buf bytes.Buffer
+	Encode(&buf, key.format, root)
+	rd := &cachedRead{body: buf.Bytes(), ctype: []string{key.format.ContentType()},
+		clen: []string{strconv.Itoa(buf.Len())}, codes: codes}
+	if c.off {
+		return rd
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= readCacheMax {
+		c.m = make(map[readKey]*cachedRead)
+	}
+	c.m[key] = rd
+	c.mu.Unlock()
+	return rd
+}
+
+// write answers r with the cached body, status 200, as Reply would.
+func (rd *cachedRead) write(w http.ResponseWriter, r *http.Request) {
+	simulator.Info(r.Context()).AddCodes(rd.codes...)
+	h := w.Header()
+	h["Content-Type"] = rd.ctype
+	h["Content-Length"] = rd.clen
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(rd.body)
+}

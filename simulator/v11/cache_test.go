@@ -1,0 +1,186 @@
+package v11
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/fixture"
+	"github.com/capsim/capsim/simulator/store"
+	"github.com/gorilla/mux"
+)
+
+// TestReadCacheMatchesFreshRender proves that a body the read cache answers
+// is the body a fresh render gives, after the clock moves past a coupon's
+// expiry and a slab's expiry, after the customer changes, after a reset and
+// when the org changes: the cache's key names every input of the render.
+func TestReadCacheMatchesFreshRender(t *testing.T) {
+	ds, err := fixture.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	orgA := ds.Org
+	// orgB is the same org with other program, slab, till and store names.
+	orgB := ds.Org
+	orgB.Programs = append([]simulator.Program(nil), orgA.Programs...)
+	for i := range orgB.Programs {
+		p := &orgB.Programs[i]
+		p.Slabs = append([]simulator.Slab(nil), p.Slabs...)
+		for j := range p.Slabs {
+			p.Slabs[j].Name += " (B)"
+		}
+	}
+	orgB.Tills = append([]simulator.Till(nil), orgA.Tills...)
+	for i := range orgB.Tills {
+		orgB.Tills[i].Name += " (B)"
+	}
+	open := func(org *simulator.Org) *store.Store {
+		st, err := store.Open(store.Options{Org: org, Customers: ds.Customers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		return st
+	}
+	stA, stB := open(&orgA), open(&orgB)
+	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := start
+	clock := simulator.Clock(func() time.Time { return now })
+	get := func(s *Server, target string, headers ...string) (int, string) {
+		r := mux.NewRouter()
+		s.Register(r)
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		for i := 0; i+1 < len(headers); i += 2 {
+			req.Header.Set(headers[i], headers[i+1])
+		}
+		rec := httptest.NewRecorder()
+		r.ServeHTTP(rec, req)
+		return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
+	}
+	fresh := func(st *store.Store, target string, headers ...string) (int, string) {
+		return get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+	}
+	// write changes Tom's record: one more note.
+	write := func(st *store.Store) {
+		err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+			c, err := tx.Customer(17742)
+			if err != nil {
+				return err
+			}
+			c.History.Notes = append(c.History.Notes, simulator.Note{ID: 99, Date: start, Description: "cache test"})
+			return tx.Put(c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	const tom = "mobile=44700900000"
+	for _, tc := range []struct {
+		target  string
+		headers []string
+	}{
+		{target: "/v1.1/customer/get?" + tom + "&format=json&user_id=true&next_slab=true&slab_history=true&points_summary=true" +
+			"&subscriptions=true&expiry_schedule=true&expired_points=true&promotion_points=true"},
+		{target: "/v1.1/customer/get?" + tom + "&format=xml&expiry_schedule=true"},
+		{target: "/v1.1/customer/get?id=17742", headers: []string{"Accept", "application/json"}},
+		{target: "/v1.1/customer/get?id=17742"},
+		{target: "/v1.1/customer/coupons?" + tom + "&format=json"},
+		{target: "/v1.1/customer/coupons?" + tom + "&format=json&status=active"},
+		{target: "/v1.1/customer/transactions?" + tom + "&format=json&limit=3&sort=trans_id&order=asc"},
+		{target: "/v1.1/customer/transactions?" + tom + "&format=xml"},
+		{target: "/v1.1/customer/redemptions?" + tom + "&format=json"},
+		{target: "/v1.1/customer/notes?" + tom + "&format=json"},
+		{target: "/v1.1/customer/tickets?" + tom + "&format=json"},
+		{target: "/v1.1/customer/referrals?" + tom + "&format=json"},
+		{target: "/v1.1/customer/preferences?" + tom + "&format=json"},
+		{target: "/v1.1/customer/interaction?" + tom + "&format=json"},
+		{target: "/v1.1/customer/subscriptions?" + tom + "&format=json"},
+	} {
+		t.Run(tc.target, func(t *testing.T) {
+			now = start
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			code, first := get(cached, tc.target, tc.headers...)
+			if code != http.StatusOK {
+				t.Fatalf("status %d: %s", code, first)
+			}
+			if _, again := get(cached, tc.target, tc.headers...); again != first {
+				t.Fatalf("a second read differs:\n%s\n%s", first, again)
+			}
+			if len(cached.reads.m) != 1 {
+				t.Fatalf("%d bodies cached, want 1", len(cached.reads.m))
+			}
+			for _, step := range []struct {
+				name   string
+				change func()
+			}{
+				{"clock advanced past a coupon's expiry (2030)", func() { now = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) }},
+				{"clock advanced past the slab expiry (2117)", func() { now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC) }},
+				{"clock back before every expiry", func() { now = time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC) }},
+				{"clock back at the start", func() { now = start }},
+				{"customer changed", func() { write(cached.Store) }},
+				{"namespace reset", func() { cached.Store.Reset(store.DefaultNamespace) }},
+				{"org changed", func() { cached.Store = stB }},
+			} {
+				step.change()
+				_, want := fresh(cached.Store, tc.target, tc.headers...)
+				// Twice: the first may fill the cache, the second reads it.
+				for i := 0; i < 2; i++ {
+					if _, got := get(cached, tc.target, tc.headers...); got != want {
+						t.Fatalf("%s: cached answer differs from a fresh render:\ncached: %s\nfresh:  %s", step.name, got, want)
+					}
+				}
+			}
+		})
+	}
+
+	t.Run("the steps change what the reads render", func(t *testing.T) {
+		now = start
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock, reads: readCache{off: true}}
+		_, before := get(s, "/v1.1/customer/get?"+tom+"&format=json&expiry_schedule=true")
+		now = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC)
+		_, coupons := get(s, "/v1.1/customer/get?"+tom+"&format=json&expiry_schedule=true")
+		now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC)
+		_, slab := get(s, "/v1.1/customer/get?"+tom+"&format=json&expiry_schedule=true")
+		if before == coupons || coupons == slab {
+			t.Fatalf("moving the clock past the coupon and slab expiries changes nothing: the test does not test the clock")
+		}
+		now = start
+		_, a := get(s, "/v1.1/customer/notes?"+tom+"&format=json")
+		write(stA)
+		_, b := get(s, "/v1.1/customer/notes?"+tom+"&format=json")
+		s.Store = stB
+		_, c := get(s, "/v1.1/customer/get?"+tom+"&format=json")
+		if a == b || !strings.Contains(c, "(B)") {
+			t.Fatalf("the write or the org change renders nothing new: the test does not test them")
+		}
+	})
+
+	t.Run("checks run before the cache answers", func(t *testing.T) {
+		now = start
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock}
+		for _, target := range []string{"/v1.1/customer/transactions?" + tom + "&format=json",
+			"/v1.1/customer/get?" + tom + "&format=json"} {
+			if code, body := get(s, target); code != http.StatusOK {
+				t.Fatalf("status %d: %s", code, body)
+			}
+		}
+		for _, tc := range []struct {
+			target, want string
+		}{
+			{"/v1.1/customer/transactions?" + tom + "&format=json&store_id=999999", `"code": "1150"`},
+			{"/v1.1/customer/transactions?" + tom + "&format=json&sort=bogus", `"code": 400`},
+			{"/v1.1/customer/get?mobile=44700900000,44799999999&format=json", `"code": "1012"`},
+		} {
+			if _, body := get(s, tc.target); !strings.Contains(body, tc.want) {
+				t.Fatalf("%s: want %s in %s", tc.target, tc.want, body)
+			}
+		}
+	})
+}
