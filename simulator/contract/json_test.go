@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capsim/capsim/simulator/internal/jsonvalue"
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
 
@@ -51,7 +52,7 @@ func compareJSON(t *testing.T, b []byte) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: %#v, kin-openapi's %#v", b, got, want)
 	}
-	if v, ok := parseJSON(b); ok && !json.Valid(b) {
+	if v, ok := jsonvalue.Parse(b); ok && !json.Valid(b) {
 		t.Fatalf("%q: parsed as %#v but it is not valid JSON", b, v)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/internal/jsonvalue"
 	"github.com/capsim/capsim/simulator/internal/xmltree"
 )
 
@@ -250,15 +251,17 @@ func ReadBody(r *http.Request) (Values, *simulator.Error) {
 		}
 		return v, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var raw any
-	if err := dec.Decode(&raw); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return nil, invalid("request body: JSON syntax error at byte offset %d: %v", max(se.Offset-1, 0), err)
+	raw, ok := jsonvalue.Parse(body)
+	if !ok { // encoding/json decides: it has the error, or takes the first value
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.UseNumber()
+		if err := dec.Decode(&raw); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				return nil, invalid("request body: JSON syntax error at byte offset %d: %v", max(se.Offset-1, 0), err)
+			}
+			return nil, invalid("request body: %v", err)
 		}
-		return nil, invalid("request body: %v", err)
 	}
 	top, ok := fromJSON(raw).(Values)
 	if !ok {

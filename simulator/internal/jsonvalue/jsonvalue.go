@@ -1,0 +1,229 @@
+// Package jsonvalue decodes JSON texts into the generic values encoding/json
+// gives, a few times faster: request and response validation, and the v1.1
+// body reader, decode every body they see.
+package jsonvalue
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// Parse decodes b, which must hold one JSON value and nothing but white
+// space around it, into the values encoding/json gives with UseNumber:
+// map[string]any, []any, json.Number, string, bool and nil. ok is false for
+// anything else; callers then ask encoding/json, for its error (or for its
+// leniency: a json.Decoder ignores what follows the first value).
+func Parse(b []byte) (v any, ok bool) {
+	p := jsonParser{b: b}
+	p.space()
+	v, ok = p.value(0)
+	if !ok {
+		return nil, false
+	}
+	p.space()
+	return v, p.i == len(b)
+}
+
+// jsonParser reads a JSON text from b at i.
+type jsonParser struct {
+	b []byte
+	i int
+}
+
+// maxJSONDepth bounds nesting; deeper bodies go to the standard decoder.
+const maxJSONDepth = 1000
+
+func (p *jsonParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) value(depth int) (any, bool) {
+	if p.i >= len(p.b) || depth > maxJSONDepth {
+		return nil, false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{':
+		return p.object(depth)
+	case c == '[':
+		return p.array(depth)
+	case c == '"':
+		s, ok := p.str()
+		return s, ok
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.number()
+	case c == 't':
+		return true, p.literal("true")
+	case c == 'f':
+		return false, p.literal("false")
+	case c == 'n':
+		return nil, p.literal("null")
+	}
+	return nil, false
+}
+
+func (p *jsonParser) literal(word string) bool {
+	if !bytes.HasPrefix(p.b[p.i:], []byte(word)) {
+		return false
+	}
+	p.i += len(word)
+	return true
+}
+
+func (p *jsonParser) object(depth int) (any, bool) {
+	p.i++ // {
+	m := map[string]any{}
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return m, true
+	}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return nil, false
+		}
+		k, ok := p.str()
+		if !ok {
+			return nil, false
+		}
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != ':' {
+			return nil, false
+		}
+		p.i++
+		p.space()
+		v, ok := p.value(depth + 1)
+		if !ok {
+			return nil, false
+		}
+		m[k] = v // the last of duplicate names wins, as in encoding/json
+		p.space()
+		if p.i >= len(p.b) {
+			return nil, false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case '}':
+			p.i++
+			return m, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+func (p *jsonParser) array(depth int) (any, bool) {
+	p.i++ // [
+	a := []any{}
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ']' {
+		p.i++
+		return a, true
+	}
+	for {
+		p.space()
+		v, ok := p.value(depth + 1)
+		if !ok {
+			return nil, false
+		}
+		a = append(a, v)
+		p.space()
+		if p.i >= len(p.b) {
+			return nil, false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case ']':
+			p.i++
+			return a, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+// str reads a string. Plain ASCII is copied as it is; a string with escapes
+// or other bytes is decoded by encoding/json, whose rules (invalid UTF-8 as
+// U+FFFD, surrogate pairs) it keeps.
+func (p *jsonParser) str() (string, bool) {
+	start := p.i
+	p.i++ // "
+	plain := true
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			if plain {
+				return string(p.b[start+1 : p.i-1]), true
+			}
+			var s string
+			if json.Unmarshal(p.b[start:p.i], &s) != nil {
+				return "", false
+			}
+			return s, true
+		case c == '\\':
+			plain = false
+			p.i += 2
+		case c < 0x20:
+			return "", false
+		case c >= 0x80:
+			plain = false
+			p.i++
+		default:
+			p.i++
+		}
+	}
+	return "", false
+}
+
+// number reads a number as json.Number, checking JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *jsonParser) number() (any, bool) {
+	start := p.i
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	switch {
+	case p.i < len(p.b) && p.b[p.i] == '0':
+		p.i++
+	case p.i < len(p.b) && p.b[p.i] >= '1' && p.b[p.i] <= '9':
+		p.digits()
+	default:
+		return nil, false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if !p.digits() {
+			return nil, false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if !p.digits() {
+			return nil, false
+		}
+	}
+	return json.Number(p.b[start:p.i]), true
+}
+
+// digits skips one or more digits and reports whether there was one.
+func (p *jsonParser) digits() bool {
+	start := p.i
+	for p.i < len(p.b) && p.b[p.i] >= '0' && p.b[p.i] <= '9' {
+		p.i++
+	}
+	return p.i > start
+}
