@@ -62,12 +62,15 @@ func clockSlot(c *simulator.Customer, now time.Time) int {
 }
 
 // readCache holds rendered read bodies by readKey. Only answers whose every
-// item succeeded are kept. It is bounded: when full it starts afresh, so
-// memory stays flat. The zero value is ready; off turns it into a no-op.
+// item succeeded are kept. It is bounded in entries and in bytes (bodies and
+// query strings, which a client may pad): when either is full it starts
+// afresh, so memory stays flat. The zero value is ready; off turns it into a
+// no-op.
 type readCache struct {
-	mu  sync.RWMutex
-	m   map[readKey]*cachedRead
-	off bool
+	mu    sync.RWMutex
+	m     map[readKey]*cachedRead
+	bytes int
+	off   bool
 }
 
 // cachedRead is a rendered body, its headers and the codes the journal
@@ -79,7 +82,11 @@ type cachedRead struct {
 	codes []int
 }
 
-const readCacheMax = 4096
+// The read cache's bounds: entries, and bytes of bodies and query strings.
+const (
+	readCacheMax      = 4096
+	readCacheMaxBytes = 32 << 20
+)
 
 func (c *readCache) get(key readKey) (*cachedRead, bool) {
 	if c.off {
@@ -100,9 +107,13 @@ func (c *readCache) put(key readKey, root Obj, codes []int) *cachedRead {
 	if c.off {
 		return rd
 	}
+	size := len(rd.body) + len(key.query) + len(key.path)
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= readCacheMax {
-		c.m = make(map[readKey]*cachedRead)
+	if c.m == nil || len(c.m) >= readCacheMax || c.bytes+size > readCacheMaxBytes {
+		c.m, c.bytes = make(map[readKey]*cachedRead), 0
+	}
+	if _, dup := c.m[key]; !dup {
+		c.bytes += size
 	}
 	c.m[key] = rd
 	c.mu.Unlock()

@@ -3,6 +3,7 @@ package v11
 import (
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -183,4 +184,25 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReadCacheBounded fills the read cache with padded queries and with
+// many small entries: it keeps within its bounds in bytes and in entries.
+func TestReadCacheBounded(t *testing.T) {
+	var c readCache
+	pad := strings.Repeat("x", 200<<10)
+	for i := 0; i < 2*readCacheMax; i++ {
+		q := strconv.Itoa(i)
+		if i < 1000 {
+			q = pad + q
+		}
+		c.put(readKey{query: q, format: FormatJSON}, Obj{{"n", i}}, nil)
+		if c.bytes > readCacheMaxBytes || len(c.m) > readCacheMax {
+			t.Fatalf("after %d puts: %d bytes in %d entries; the bounds are %d and %d",
+				i+1, c.bytes, len(c.m), readCacheMaxBytes, readCacheMax)
+		}
+		if _, ok := c.get(readKey{query: q, format: FormatJSON}); !ok {
+			t.Fatalf("put %d is not found right after", i)
+		}
+	}
 }
