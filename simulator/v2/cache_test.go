@@ -23,20 +23,7 @@ func TestRenderCacheMatchesFreshRender(t *testing.T) {
 		t.Fatal(err)
 	}
 	orgA := ds.Org
-	// orgB is the same org with other program, slab and till names.
-	orgB := ds.Org
-	orgB.Programs = append([]simulator.Program(nil), orgA.Programs...)
-	for i := range orgB.Programs {
-		p := &orgB.Programs[i]
-		p.Slabs = append([]simulator.Slab(nil), p.Slabs...)
-		for j := range p.Slabs {
-			p.Slabs[j].Name += " (B)"
-		}
-	}
-	orgB.Tills = append([]simulator.Till(nil), orgA.Tills...)
-	for i := range orgB.Tills {
-		orgB.Tills[i].Name += " (B)"
-	}
+	orgB := fixture.Renamed(orgA, " (B)")
 	open := func(org *simulator.Org) *store.Store {
 		st, err := store.Open(store.Options{Org: org, Customers: ds.Customers})
 		if err != nil {

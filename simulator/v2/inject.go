@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/internal/jsonvalue"
 )
 
 // This file is the v2 envelope's side of scenario injection: it carries a
@@ -106,11 +107,13 @@ func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestId
 
 // describeBody decodes a v2 JSON body and appends its profiles' identifiers.
 func describeBody(raw []byte, ids []simulator.RequestIdentifier) (any, []simulator.RequestIdentifier) {
-	var body any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if dec.Decode(&body) != nil {
-		return nil, ids
+	body, ok := jsonvalue.Parse(raw)
+	if !ok { // encoding/json decides: a json.Decoder takes the first value
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if dec.Decode(&body) != nil {
+			return nil, ids
+		}
 	}
 	root, _ := body.(map[string]any)
 	profiles, _ := root["profiles"].([]any)
