@@ -5,7 +5,9 @@
 # Rounds are interleaved (per operation: bare, capsim; then the next
 # operation; then the next round), so the machine's noise falls on both alike.
 # It prints each run, then a table: medians, the ratio capsim/bare and whether
-# it meets the target (>= 0.50).
+# it meets the target (>= 0.50). Beside throughput it prints each server's
+# CPU time per request (from /proc, user + system) and their ratio
+# bare/capsim: a figure other load on the machine moves much less.
 #
 # A write (a line with a body) sends a new body each time (bench/post.lua
 # fills the counter), so every request registers a new customer; the
@@ -22,10 +24,9 @@ THREADS=${THREADS:-1}
 OPS=${OPS:-.}
 OUT=bench/out/ops
 TARGET=0.50
-rm -rf "$OUT"
-mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk"; exit 1; }
 
+mkdir -p bench/out
 go build -o bench/out/capsim ./cmd/capsim
 go build -o bench/out/bare ./bench/bare
 
@@ -38,11 +39,13 @@ trap cleanup EXIT
 for a in $CAP $BARE; do
   if curl -s -o /dev/null "http://$a/"; then echo "$a is in use: stop what listens there"; exit 1; fi
 done
+rm -rf "$OUT"
+mkdir -p "$OUT"
 wait_up() { for _ in $(seq 1 500); do curl -s -o /dev/null "http://$1" && return 0; sleep 0.01; done; echo "server $1 did not start"; exit 1; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 reset() { curl -fs -XPOST "http://$CAP/__admin/reset" -o /dev/null; }
 
-"$OUT/../capsim" --addr "$CAP" --log-level warn & pids+=($!)
+"$OUT/../capsim" --addr "$CAP" --log-level warn & pids+=($!); CAP_PID=$!
 wait_up "$CAP/__admin/health"
 
 # The operations: names, methods, URIs, body templates; and the bare
@@ -64,36 +67,45 @@ while IFS=$'\t' read -r name method uri body; do
   i=$((i + 1))
 done < bench/ops.txt
 reset
-"$OUT/../bare" --addr "$BARE" --routes "$OUT/routes.txt" & pids+=($!)
+"$OUT/../bare" --addr "$BARE" --routes "$OUT/routes.txt" & pids+=($!); BARE_PID=$!
 wait_up "$BARE/"
 
-# run ADDR INDEX ROUND prints requests/s of operation INDEX against ADDR.
+# cpu PID prints the CPU time PID has used, in clock ticks (user + system).
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+# run ADDR PID INDEX ROUND prints requests/s of operation INDEX against ADDR
+# and the microseconds of CPU time the server (PID) spent per request.
 run() {
-  local url="http://$1${uris[$2]}" body=${bodies[$2]} out
+  local url="http://$1${uris[$3]}" body=${bodies[$3]} out c0 c1
+  c0=$(cpu "$2")
   if [[ -n "$body" ]]; then
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" -s bench/post.lua "$url" -- "$body" $(($3 * 10000000)))
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" -s bench/post.lua "$url" -- "$body" $(($4 * 10000000)))
   else
     out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" "$url")
   fi
+  c1=$(cpu "$2")
   if grep -q 'Non-2xx' <<<"$out"; then echo "$(grep 'Non-2xx' <<<"$out") from $url" >&2; fi
-  awk '/Requests\/sec/ {print $2}' <<<"$out"
+  awk -v t="$(( (c1 - c0) * TICK_US ))" '/requests in/ {n = $1} /Requests\/sec/ {r = $2}
+    END {printf "%s %.1f\n", r, (n > 0) ? t / n : 0}' <<<"$out"
 }
 
 echo "# capsim operations $(date -u +%FT%TZ) on $(nproc) cores; wrk -t$THREADS -c$CONNS -d$DUR, $ROUNDS rounds"
 for r in $(seq 1 "$ROUNDS"); do
   for j in "${!names[@]}"; do
-    b=$(run "$BARE" "$j" "$r"); echo "$b" >> "$OUT/$j.bare"
-    c=$(run "$CAP" "$j" "$r"); echo "$c" >> "$OUT/$j.capsim"
-    [[ -n "${bodies[$j]}" ]] && reset
-    printf 'round %d  %-22s bare %10s  capsim %10s\n' "$r" "${names[$j]}" "$b" "$c"
+    read -r b bu < <(run "$BARE" "$BARE_PID" "$j" "$r"); echo "$b" >> "$OUT/$j.bare"; echo "$bu" >> "$OUT/$j.bare_us"
+    read -r c cu < <(run "$CAP" "$CAP_PID" "$j" "$r"); echo "$c" >> "$OUT/$j.capsim"; echo "$cu" >> "$OUT/$j.capsim_us"
+    if [[ -n "${bodies[$j]}" ]]; then reset; fi
+    printf 'round %d  %-22s bare %10s rps %7s us/req  capsim %10s rps %7s us/req\n' "$r" "${names[$j]}" "$b" "$bu" "$c" "$cu"
   done
 done
 
 echo
-printf '%-22s %12s %12s %7s  %s\n' operation bare_rps capsim_rps ratio "target >= $TARGET"
+printf '%-22s %10s %10s %6s %-6s %8s %8s %9s\n' operation bare_rps capsim_rps ratio ">=$TARGET" bare_us capsim_us cpu_ratio
 for j in "${!names[@]}"; do
   b=$(median < "$OUT/$j.bare"); c=$(median < "$OUT/$j.capsim")
-  awk -v n="${names[$j]}" -v b="$b" -v c="$c" -v t="$TARGET" 'BEGIN{
+  bu=$(median < "$OUT/$j.bare_us"); cu=$(median < "$OUT/$j.capsim_us")
+  awk -v n="${names[$j]}" -v b="$b" -v c="$c" -v bu="$bu" -v cu="$cu" -v t="$TARGET" 'BEGIN{
     r = (b > 0) ? c / b : 0
-    printf "%-22s %12.0f %12.0f %7.2f  %s\n", n, b, c, r, (r >= t) ? "ok" : "BELOW" }'
+    printf "%-22s %10.0f %10.0f %6.2f %-6s %8.1f %8.1f %9.2f\n", n, b, c, r, (r >= t) ? "ok" : "BELOW", bu, cu, (cu > 0) ? bu / cu : 0 }'
 done
