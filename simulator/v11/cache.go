@@ -21,6 +21,8 @@ import (
 //   - path and query: the operation and everything it reads from the query
 //     string (identifiers, filters, options), checked before the cache is
 //     asked; format: the negotiated format (query, path suffix, Accept);
+//     op and lists: the contract operation and the JSON list mode
+//     (--v11-json-lists or its header), which shape the JSON encoding;
 //   - clock: where the request's time falls among the customer's instants
 //     (clockSlot).
 //
@@ -35,6 +37,7 @@ type readKey struct {
 	ns          string
 	path, query string
 	format      Format
+	op, lists   string
 	id, version int64
 	clock       int
 }
@@ -98,10 +101,10 @@ func (c *readCache) get(key readKey) (*cachedRead, bool) {
 	return rd, ok
 }
 
-// put renders root in the key's format and keeps it.
-func (c *readCache) put(key readKey, root Obj, codes []int) *cachedRead {
+// put renders root as the answer to r in the key's format and keeps it.
+func (c *readCache) put(key readKey, r *http.Request, root Obj, codes []int) *cachedRead {
 	var buf bytes.Buffer
-	Encode(&buf, key.format, root)
+	encodeFor(&buf, r, key.format, root)
 	rd := &cachedRead{body: buf.Bytes(), ctype: []string{key.format.ContentType()},
 		clen: []string{strconv.Itoa(buf.Len())}, codes: codes}
 	if c.off {

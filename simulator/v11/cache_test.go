@@ -37,10 +37,24 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	now := start
 	clock := simulator.Clock(func() time.Time { return now })
+	// The server names each request's operation and JSON list mode.
+	ops := map[string]string{
+		"/v1.1/customer/get": "getCustomersV11", "/v1.1/customer/transactions": "getCustomerTransactionsV11",
+		"/v1.1/customer/redemptions": "getCustomerRedemptionsV11", "/v1.1/customer/notes": "getCustomerNotesV11",
+		"/v1.1/customer/coupons": "getCustomerCouponsV11", "/v1.1/customer/tickets": "getCustomerTicketsV11",
+		"/v1.1/customer/referrals": "getCustomerReferralsV11", "/v1.1/customer/preferences": "getCustomerPreferencesV11",
+		"/v1.1/customer/interaction": "getCustomerInteractionsV11", "/v1.1/customer/subscriptions": "getCustomerSubscriptionsV11",
+	}
+	lists := JSONListsDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
 		r := mux.NewRouter()
 		s.Register(r)
 		req := httptest.NewRequest(http.MethodGet, target, nil)
+		info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: ops[req.URL.Path], V11JSONLists: string(lists)}
+		if info.OperationID == "" {
+			t.Fatalf("no operation for %s", req.URL.Path)
+		}
+		req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
 		for i := 0; i+1 < len(headers); i += 2 {
 			req.Header.Set(headers[i], headers[i+1])
 		}
@@ -89,7 +103,7 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		{target: "/v1.1/customer/subscriptions?" + tom + "&format=json"},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
-			now = start
+			now, lists = start, JSONListsDocumented
 			stA.Reset("")
 			cached := &Server{Store: stA, Now: clock}
 			code, first := get(cached, tc.target, tc.headers...)
@@ -110,6 +124,8 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 				{"clock advanced past the slab expiry (2117)", func() { now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC) }},
 				{"clock back before every expiry", func() { now = time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC) }},
 				{"clock back at the start", func() { now = start }},
+				{"JSON list mode changed", func() { lists = JSONListsAlways }},
+				{"JSON list mode back", func() { lists = JSONListsDocumented }},
 				{"customer changed", func() { write(cached.Store) }},
 				{"namespace reset", func() { cached.Store.Reset(store.DefaultNamespace) }},
 				{"org changed", func() { cached.Store = stB }},
@@ -147,14 +163,20 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		if a == b || !strings.Contains(c, "(B)") {
 			t.Fatalf("the write or the org change renders nothing new: the test does not test them")
 		}
+		lists = JSONListsAlways
+		_, d := get(s, "/v1.1/customer/notes?"+tom+"&format=json")
+		lists = JSONListsDocumented
+		if d == b {
+			t.Fatalf("the JSON list mode renders nothing new: the test does not test it")
+		}
 	})
 
 	t.Run("checks run before the cache answers", func(t *testing.T) {
 		now = start
 		stA.Reset("")
 		s := &Server{Store: stA, Now: clock}
-		for _, target := range []string{"/v1.1/customer/transactions?" + tom + "&format=json",
-			"/v1.1/customer/get?" + tom + "&format=json"} {
+		for _, target := range []string{"/v1.1/customer/transactions?" + tom + "&format=xml",
+			"/v1.1/customer/get?" + tom + "&format=xml"} {
 			if code, body := get(s, target); code != http.StatusOK {
 				t.Fatalf("status %d: %s", code, body)
 			}
@@ -162,9 +184,9 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		for _, tc := range []struct {
 			target, want string
 		}{
-			{"/v1.1/customer/transactions?" + tom + "&format=json&store_id=999999", `"code": "1150"`},
-			{"/v1.1/customer/transactions?" + tom + "&format=json&sort=bogus", `"code": 400`},
-			{"/v1.1/customer/get?mobile=44700900000,44799999999&format=json", `"code": "1012"`},
+			{"/v1.1/customer/transactions?" + tom + "&format=xml&store_id=999999", `<code>1150</code>`},
+			{"/v1.1/customer/transactions?" + tom + "&format=xml&sort=bogus", `<code>400</code>`},
+			{"/v1.1/customer/get?mobile=44700900000,44799999999&format=xml", `<code>1012</code>`},
 		} {
 			if _, body := get(s, tc.target); !strings.Contains(body, tc.want) {
 				t.Fatalf("%s: want %s in %s", tc.target, tc.want, body)
@@ -183,7 +205,7 @@ func TestReadCacheBounded(t *testing.T) {
 		if i < 1000 {
 			q = pad + q
 		}
-		c.put(readKey{query: q, format: FormatJSON}, Obj{{"n", i}}, nil)
+		c.put(readKey{query: q, format: FormatJSON}, nil, Obj{{"n", i}}, nil)
 		if c.bytes > readCacheMaxBytes || len(c.m) > readCacheMax {
 			t.Fatalf("after %d puts: %d bytes in %d entries; the bounds are %d and %d",
 				i+1, c.bytes, len(c.m), readCacheMaxBytes, readCacheMax)

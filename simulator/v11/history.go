@@ -123,8 +123,10 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		if every == nil && len(idents) == 1 && b.inject == nil && !s.reads.off {
 			c, warnings, ferr := FindCustomer(tx, idents[0])
 			if ferr == nil && len(warnings) == 0 {
+				info := simulator.Info(r.Context())
 				key = readKey{org: tx.Org(), epoch: s.Store.Epoch(), ns: tx.Namespace(), path: r.URL.Path,
-					query: r.URL.RawQuery, format: Negotiate(r), id: c.ID, version: c.Version, clock: clockSlot(c, now)}
+					query: r.URL.RawQuery, format: Negotiate(r), op: info.OperationID, lists: info.V11JSONLists,
+					id: c.ID, version: c.Version, clock: clockSlot(c, now)}
 				if hit, keyed = s.reads.get(key); keyed {
 					return nil
 				}
@@ -152,7 +154,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		return
 	}
 	if hit == nil && keyed && b.StatusCode() == simulator.CodeSuccess {
-		hit = s.reads.put(key, shape.root(&b), b.Codes())
+		hit = s.reads.put(key, r, shape.root(&b), b.Codes())
 	}
 	if hit != nil {
 		hit.write(w, r)

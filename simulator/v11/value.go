@@ -95,14 +95,7 @@ func RenderStatus(w http.ResponseWriter, r *http.Request, f Format, status int, 
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
-	var js jsonShape
-	var top *shape
-	if f == FormatJSON && r != nil {
-		info := simulator.Info(r.Context())
-		js.mode = JSONLists(info.V11JSONLists)
-		top = shapes[info.OperationID]
-	}
-	encode(buf, f, root, js, top)
+	encodeFor(buf, r, f, root)
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType())
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))
@@ -111,6 +104,19 @@ func RenderStatus(w http.ResponseWriter, r *http.Request, f Format, status int, 
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// encodeFor writes the body of the response to r for root in format f to
+// buf, JSON shaped as the request's list mode and operation ask.
+func encodeFor(buf *bytes.Buffer, r *http.Request, f Format, root Obj) {
+	var js jsonShape
+	var top *shape
+	if f == FormatJSON && r != nil {
+		info := simulator.Info(r.Context())
+		js.mode = JSONLists(info.V11JSONLists)
+		top = shapes[info.OperationID]
+	}
+	encode(buf, f, root, js, top)
+}
 
 // Encode writes the response body for root in format f to buf, the tree as
 // it is (lists as arrays).
