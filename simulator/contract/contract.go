@@ -31,6 +31,12 @@ type Contract struct {
 
 	reqOpts  *openapi3filter.Options
 	respOpts *openapi3filter.Options
+	// reqFast and respFast are reqOpts and respOpts that stop at the first
+	// failure without describing it: a oneOf/anyOf branch that does not
+	// match costs little. A failure is validated again with the full
+	// options, for its message.
+	reqFast  *openapi3filter.Options
+	respFast *openapi3filter.Options
 
 	seed    maphash.Seed
 	reqOK   *hashSet
@@ -80,6 +86,7 @@ func Load(fsys fs.FS) (*Contract, error) {
 		reqOK:  newHashSet(1 << 16),
 		respOK: newHashSet(1 << 16),
 	}
+	c.reqFast, c.respFast = failFast(c.reqOpts), failFast(c.respOpts)
 	sort.Strings(names)
 	// Parsing the documents is most of start-up: parse them in parallel.
 	type parsed struct {
@@ -138,6 +145,14 @@ func Load(fsys fs.FS) (*Contract, error) {
 		}
 	}
 	return c, nil
+}
+
+// failFast returns a copy of o whose schema checks stop at the first
+// failure without building its message.
+func failFast(o *openapi3filter.Options) *openapi3filter.Options {
+	f := *o
+	f.SchemaValidationOptions = append(append([]openapi3.SchemaValidationOption(nil), o.SchemaValidationOptions...), openapi3.FailFast())
+	return &f
 }
 
 // parseDocument reads, parses and checks one document.
@@ -260,9 +275,13 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 		}
 	}
 	in := &openapi3filter.RequestValidationInput{
-		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqOpts,
+		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqFast,
 	}
 	err := openapi3filter.ValidateRequest(r.Context(), in)
+	if err != nil { // again, for the failure's description (the body was put back)
+		in.Options = c.reqOpts
+		err = openapi3filter.ValidateRequest(r.Context(), in)
+	}
 	if err == nil {
 		if cacheable {
 			c.reqOK.add(key)
@@ -498,16 +517,22 @@ func (c *Contract) ValidateResponse(r *http.Request, op *Operation, pathParams m
 			return nil
 		}
 	}
-	in := &openapi3filter.ResponseValidationInput{
-		RequestValidationInput: &openapi3filter.RequestValidationInput{
-			Request: r, PathParams: pathParams, Route: op.Route, Options: c.respOpts,
-		},
-		Status:  status,
-		Header:  header,
-		Options: c.respOpts,
+	validate := func(opts *openapi3filter.Options) error {
+		in := &openapi3filter.ResponseValidationInput{
+			RequestValidationInput: &openapi3filter.RequestValidationInput{
+				Request: r, PathParams: pathParams, Route: op.Route, Options: opts,
+			},
+			Status:  status,
+			Header:  header,
+			Options: opts,
+		}
+		in.SetBodyBytes(body)
+		return openapi3filter.ValidateResponse(r.Context(), in)
 	}
-	in.SetBodyBytes(body)
-	if err := openapi3filter.ValidateResponse(r.Context(), in); err != nil {
+	if err := validate(c.respFast); err != nil {
+		if full := validate(c.respOpts); full != nil { // for the failure's description
+			err = full
+		}
 		return &Violation{Operation: op.ID, Status: status, Reason: trimReason(err.Error())}
 	}
 	if !c.noCache {
