@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -146,9 +147,26 @@ func redactBody(contentType string, b []byte) (out []byte, cut bool) {
 	case formatXML:
 		return redactXML(b)
 	case formatForm:
-		return []byte(redactForm(string(b))), false
+		return redactPairs([]byte(redactForm(string(b)))), false
 	}
-	return b, false
+	return redactPairs(b), false
+}
+
+// quotedPairRE matches a JSON-style "name": value pair, value quoted or not.
+var quotedPairRE = regexp.MustCompile(`"((?:[^"\\]|\\.){1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)`)
+
+// redactPairs hides the values of sensitive "name": value pairs in a body
+// of no known form (a JSON fragment without its braces, say), keeping the
+// rest of the text as it was.
+func redactPairs(b []byte) []byte {
+	return quotedPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := quotedPairRE.FindSubmatchIndex(m)
+		if !sensitiveName(string(m[sub[2]:sub[3]])) {
+			return m
+		}
+		out := append([]byte(nil), m[:sub[4]]...)
+		return append(append(append(out, '"'), Redacted...), '"')
+	})
 }
 
 // redactJSON replaces the value of every sensitive key with "[redacted]",
