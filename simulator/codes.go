@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -159,6 +160,16 @@ type Error struct {
 
 // Errorf returns an Error for code with its placeholders filled from args.
 func Errorf(code Code, args ...any) *Error { return &Error{Code: code, Args: args} }
+
+// ErrorOf returns err as an API error, or fallback and false when err is
+// not one (a fault of capsim's own, for the caller to log).
+func ErrorOf(err error, fallback Code) (*Error, bool) {
+	var apiErr *Error
+	if errors.As(err, &apiErr) {
+		return apiErr, true
+	}
+	return Errorf(fallback), false
+}
 
 // WithDetail returns a copy of e whose message ends with the formatted detail.
 func (e *Error) WithDetail(format string, args ...any) *Error {

@@ -116,7 +116,7 @@ func (s *Server) handleCustomerAdd(w http.ResponseWriter, r *http.Request) {
 // The item is attributed to the till the attribution headers name (91021
 // when the org has no such till; see attributedTill).
 func (s *Server) addOne(r *http.Request, raw Values) (Obj, Result) {
-	now, till := s.Time(r), s.Till(r)
+	now, till := s.now(r), s.till(r)
 	till, attrWarn := s.attributedTill(r, till)
 	in, verr := parseCustomerInput(raw, now)
 	if verr == nil && len(in.idents) == 0 {
@@ -464,7 +464,7 @@ func (s *Server) writeItem(r *http.Request, raw Values, failCode simulator.Code,
 		res     Result
 		touched int64
 	)
-	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		var err error
 		out, res, err = fn(tx, &touched)
 		return err

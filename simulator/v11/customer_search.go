@@ -50,7 +50,7 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 	// The index answers the query; only the page's customers are read.
 	var ids []int64
 	items := List{}
-	err = s.Store.View(Namespace(r), func(tx *store.Tx) error {
+	err = s.Store.View(namespace(r), func(tx *store.Tx) error {
 		var err error
 		if ids, err = query.IDs(tx); err != nil {
 			return err
@@ -65,10 +65,10 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		return nil
 	})
 	if err != nil {
-		s.Fail(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
-	Reply(w, r, Obj{
+	reply(w, r, Obj{
 		{"status", SuccessStatus()},
 		{"customer", Obj{
 			{"count", strconv.Itoa(len(ids))},

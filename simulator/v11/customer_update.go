@@ -25,7 +25,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 // becomes non-loyalty (1046). Unknown customers are 1012 (1011 for an id);
 // a customer marked as fraud is not updated (618).
 func (s *Server) updateOne(r *http.Request, raw Values) (Obj, Result) {
-	now, till := s.Time(r), s.Till(r)
+	now, till := s.now(r), s.till(r)
 	ident, ok := BodyIdent(raw)
 	if !ok {
 		return failItem(raw, invalid("no identifier: pass one of mobile, email, external_id or id"))
@@ -130,8 +130,8 @@ func (s *Server) updateIdentityOne(r *http.Request, raw Values) (Obj, Result) {
 	}
 	exists := map[string]simulator.Code{IdentMobile: simulator.CodeMobileExists, IdentEmail: simulator.CodeEmailExists,
 		IdentExternalID: simulator.CodeExternalIDExists}[name]
-	now, till := s.Time(r), s.Till(r)
-	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+	now, till := s.now(r), s.till(r)
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, _, ferr := FindCustomer(tx, Ident{Name: name, Value: oldV})
 		if ferr != nil {
 			return ferr

@@ -164,10 +164,10 @@ func SuccessStatus() Obj {
 	}
 }
 
-// Reply writes root (the content of "response") in the negotiated format
+// reply writes root (the content of "response") in the negotiated format
 // with HTTP 200, recording codes (status and item codes) in the request's
 // info for the journal.
-func Reply(w http.ResponseWriter, r *http.Request, root Obj, codes ...int) {
+func reply(w http.ResponseWriter, r *http.Request, root Obj, codes ...int) {
 	simulator.Info(r.Context()).AddCodes(codes...)
 	Render(w, r, Negotiate(r), root)
 }

@@ -10,28 +10,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
-
-// registerHistoryRoutes registers the routes of the customer's activity:
-// transactions, redemptions, notes, coupons, tickets, referrals,
-// preferences, interaction and subscriptions.
-func (s *Server) registerHistoryRoutes(r *mux.Router) {
-	r.HandleFunc("/v1.1/customer/transactions", s.handleTransactionsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/redemptions", s.handleRedemptionsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/notes", s.handleNotesAdd).Methods(http.MethodPost)
-	r.HandleFunc("/v1.1/customer/notes", s.handleNotesGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/coupons", s.handleCouponsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/tickets", s.handleTicketsAdd).Methods(http.MethodPost)
-	r.HandleFunc("/v1.1/customer/tickets", s.handleTicketsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/referrals", s.handleReferralsAdd).Methods(http.MethodPost)
-	r.HandleFunc("/v1.1/customer/referrals", s.handleReferralsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/preferences", s.handlePreferencesSet).Methods(http.MethodPost)
-	r.HandleFunc("/v1.1/customer/preferences", s.handlePreferencesGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/interaction", s.handleInteractionGet).Methods(http.MethodGet)
-	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsSet).Methods(http.MethodPost)
-	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
-}
 
 // histShape says where a history response puts its items: under
 // response.inner when outer is "" ({"customer": [...]}), else under
@@ -67,7 +46,7 @@ func (shape histShape) root(b *Batch) Obj {
 
 // replyBatch writes the batch in shape.
 func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batch) {
-	Reply(w, r, shape.root(b), b.Codes()...)
+	reply(w, r, shape.root(b), b.Codes()...)
 }
 
 // serveBatch answers a v1.1 write: it reads the request's root.customer
@@ -112,14 +91,14 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		WriteError(w, r, err)
 		return
 	}
-	now := s.Time(r)
+	now := s.now(r)
 	b := newBatch(r)
 	var (
 		key   readKey
 		keyed bool
 		hit   *cachedRead
 	)
-	verr := s.Store.View(Namespace(r), func(tx *store.Tx) error {
+	verr := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		if every == nil && len(idents) == 1 && b.inject == nil && !s.reads.off {
 			c, warnings, ferr := FindCustomer(tx, idents[0])
 			if ferr == nil && len(warnings) == 0 {
@@ -150,7 +129,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		return nil
 	})
 	if verr != nil {
-		s.Fail(w, r, verr)
+		s.fail(w, r, verr)
 		return
 	}
 	if hit == nil && keyed && b.StatusCode() == simulator.CodeSuccess {
@@ -160,7 +139,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		hit.write(w, r)
 		return
 	}
-	Reply(w, r, shape.root(&b), b.Codes()...)
+	reply(w, r, shape.root(&b), b.Codes()...)
 }
 
 // histIdentItem renders the item of an identifier that failed: the identifier
@@ -394,7 +373,7 @@ func (s *Server) writeHistory(r *http.Request, v Values, missing *simulator.Erro
 		out Obj
 		res Result
 	)
-	err := s.Store.Update(Namespace(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, warnings, ferr := findBodyCustomer(tx, v, missing)
 		if ferr != nil {
 			res = Failed(ferr)

@@ -23,7 +23,7 @@ func (s *Server) handleNotesAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addNotes(r *http.Request, in Values) (Obj, Result) {
-	now := s.Time(r)
+	now := s.now(r)
 	org := s.Store.Org()
 	associate := in.String("associate_id")
 	out, res, err := s.writeHistory(r, in, histNoIdent(), func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result, bool) {

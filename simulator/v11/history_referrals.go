@@ -28,7 +28,7 @@ func (s *Server) handleReferralsAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addReferrals(r *http.Request, in Values) (Obj, Result) {
-	now, till := s.Time(r), s.Till(r)
+	now, till := s.now(r), s.till(r)
 	org := s.Store.Org()
 	refs := in.Values("referrals")
 	out, res, err := s.writeHistory(r, in, histNoIdent(), func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result, bool) {

@@ -22,7 +22,7 @@ func (s *Server) handleTicketsAdd(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) addTickets(r *http.Request, in Values) (Obj, Result) {
-	now, till := s.Time(r), s.Till(r)
+	now, till := s.now(r), s.till(r)
 	org := s.Store.Org()
 	out, res, err := s.writeHistory(r, in, histNoIdent(), func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error) (Obj, Result, bool) {
 		item := histHead(c, IdentEmail, IdentMobile, IdentExternalID, "id")

@@ -139,5 +139,5 @@ func WriteSampleBatch(w http.ResponseWriter, r *http.Request, path []string, in 
 	} else {
 		root = append(root, Field{path[0], Obj{{path[1], b.Items()}}})
 	}
-	Reply(w, r, root, b.Codes()...)
+	reply(w, r, root, b.Codes()...)
 }

@@ -1,7 +1,6 @@
 package v11
 
 import (
-	"errors"
 	"log/slog"
 	"net/http"
 	"time"
@@ -25,16 +24,12 @@ type Server struct {
 	reads readCache // rendered bodies of reads (see readKey)
 }
 
-// Register registers every v1.1 route on r (the router at the root path).
-// Each route names one method: the contract matches it to one operation.
+// Register registers every v1.1 route on r (the router at the root path):
+// the one list of the v1.1 operations. Each route names one method: the
+// contract matches it to one operation.
 func (s *Server) Register(r *mux.Router) {
-	s.registerCustomerRoutes(r)
-	s.registerHistoryRoutes(r)
-}
-
-// registerCustomerRoutes registers the customer profile routes: add,
-// update, update_identity, get and search.
-func (s *Server) registerCustomerRoutes(r *mux.Router) {
+	// The customer's profile: customer_add.go, customer_update.go,
+	// customer_get.go, customer_search.go.
 	r.HandleFunc("/v1.1/customer/add", s.handleCustomerAdd).Methods(http.MethodPost)
 	// The current reference documents PUT; the older docs and most existing
 	// integrations use POST (NOTES §1.7): both are served.
@@ -43,6 +38,21 @@ func (s *Server) registerCustomerRoutes(r *mux.Router) {
 	r.HandleFunc("/v1.1/customer/update_identity", s.handleCustomerUpdateIdentity).Methods(http.MethodPost)
 	r.HandleFunc("/v1.1/customer/get", s.handleCustomerGet).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/customer/search", s.handleCustomerSearch).Methods(http.MethodGet)
+	// The customer's activity: history_*.go, one file per resource.
+	r.HandleFunc("/v1.1/customer/transactions", s.handleTransactionsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/redemptions", s.handleRedemptionsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/notes", s.handleNotesAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/customer/notes", s.handleNotesGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/coupons", s.handleCouponsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/tickets", s.handleTicketsAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/customer/tickets", s.handleTicketsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/referrals", s.handleReferralsAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/customer/referrals", s.handleReferralsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/preferences", s.handlePreferencesSet).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/customer/preferences", s.handlePreferencesGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/interaction", s.handleInteractionGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsSet).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
 }
 
 // Limit returns the batch limit in force.
@@ -53,41 +63,34 @@ func (s *Server) Limit() int {
 	return DefaultBatchLimit
 }
 
-// Time returns the time the request acts at: its namespace's clock.
-func (s *Server) Time(r *http.Request) time.Time { return simulator.Info(r.Context()).TimeOr(s.Now) }
+// now returns the time the request acts at: its namespace's clock.
+func (s *Server) now(r *http.Request) time.Time { return simulator.Info(r.Context()).TimeOr(s.Now) }
 
-// Namespace returns the namespace the request acts on.
-func Namespace(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
+// namespace returns the namespace the request acts on.
+func namespace(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
 
-// Till returns the till the request is attributed to: the authenticated
+// till returns the till the request is attributed to: the authenticated
 // one, else the org's default.
-func (s *Server) Till(r *http.Request) string {
+func (s *Server) till(r *http.Request) string {
 	return simulator.Info(r.Context()).TillOr(s.Store.Org().DefaultTill)
 }
 
-// Fail writes err as a request-level failure: an API error as itself,
+// fail writes err as a request-level failure: an API error as itself,
 // anything else (a fault of capsim's own) as status 500 after logging it.
-func (s *Server) Fail(w http.ResponseWriter, r *http.Request, err error) {
-	var apiErr *simulator.Error
-	if errors.As(err, &apiErr) {
-		WriteError(w, r, apiErr)
-		return
-	}
-	if s.Log != nil {
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	e, ok := simulator.ErrorOf(err, simulator.CodeAllFailed)
+	if !ok && s.Log != nil {
 		s.Log.Error("handler failed", "err", err, "path", r.URL.Path, "request_id", simulator.Info(r.Context()).ID)
 	}
-	WriteError(w, r, simulator.Errorf(simulator.CodeAllFailed))
+	WriteError(w, r, e)
 }
 
 // itemError returns err as an item failure: an API error as itself, any
 // other error as fallback (logged: it is capsim's fault, not the request's).
 func (s *Server) itemError(r *http.Request, err error, fallback simulator.Code) *simulator.Error {
-	var apiErr *simulator.Error
-	if errors.As(err, &apiErr) {
-		return apiErr
-	}
-	if s.Log != nil {
+	e, ok := simulator.ErrorOf(err, fallback)
+	if !ok && s.Log != nil {
 		s.Log.Error("item failed", "err", err, "path", r.URL.Path, "request_id", simulator.Info(r.Context()).ID)
 	}
-	return simulator.Errorf(fallback)
+	return e
 }

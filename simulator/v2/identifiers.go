@@ -76,7 +76,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 	removes := removedIdentifiers(in.Remove)
 	now, till := s.now(r), s.till(r)
 	var warnings []*simulator.Error
-	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, err := tx.Customer(id)
 		if errors.Is(err, store.ErrNotFound) {
 			return simulator.Errorf(simulator.CodeInvalidCustomerID)
@@ -119,7 +119,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, changeIdentifierResponse{Success: true, Warnings: Messages(warnings)}, warnings)
+	reply(w, r, http.StatusOK, changeIdentifierResponse{Success: true, Warnings: Messages(warnings)}, warnings)
 }
 
 // addedIdentifiers validates add[]: a mobile must be valid (8056), an email

@@ -104,7 +104,7 @@ func (s *Server) handleLoyaltyDetailsGet(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	res := loyaltyDetailsResponse{Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
@@ -120,7 +120,7 @@ func (s *Server) handleLoyaltyDetailsGet(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }
 
 // ---- paging (search, pointsTransfers, retroRequest) -------------------------
@@ -222,7 +222,7 @@ func (s *Server) handlePointsTransfersGet(w http.ResponseWriter, r *http.Request
 	}
 	asc := strings.EqualFold(q.Get("sortOrder"), "asc")
 	res := pointsTransfersResponse{Data: []pointsTransferV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
@@ -271,7 +271,7 @@ func (s *Server) handlePointsTransfersGet(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }
 
 // transferParty names one side of a transfer from that customer's primary
@@ -397,7 +397,7 @@ func (s *Server) handleRetroRequestsGet(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	res := retroRequestsResponse{Data: []retroRequestV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
@@ -424,5 +424,5 @@ func (s *Server) handleRetroRequestsGet(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }

@@ -4,14 +4,7 @@ import (
 	"net/http"
 
 	"github.com/capsim/capsim/simulator"
-
-	"github.com/gorilla/mux"
 )
-
-// registerOAuthRoutes registers the token endpoint.
-func (s *Server) registerOAuthRoutes(r *mux.Router) {
-	r.HandleFunc("/v3/oauth/token/generate", s.handleTokenGenerate).Methods(http.MethodPost)
-}
 
 type tokenRequest struct {
 	Key    string `json:"key"`
@@ -42,5 +35,5 @@ func (s *Server) handleTokenGenerate(w http.ResponseWriter, r *http.Request) {
 		WriteJSON(w, r, err.HTTPStatus(), tokenResponse{Errors: Messages([]*simulator.Error{err})})
 		return
 	}
-	s.reply(w, r, http.StatusOK, tokenResponse{Data: &tokenData{AccessToken: tok, TTLSeconds: ttl}}, nil)
+	reply(w, r, http.StatusOK, tokenResponse{Data: &tokenData{AccessToken: tok, TTLSeconds: ttl}}, nil)
 }

@@ -9,13 +9,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
-
-// registerPromotionRoutes registers the promotion routes.
-func (s *Server) registerPromotionRoutes(r *mux.Router) {
-	r.HandleFunc("/v2/promotion/issue", s.handlePromotionIssue).Methods(http.MethodPost)
-}
 
 type promotionIssueRequest struct {
 	ProgramID   json.Number `json:"programId"`
@@ -71,7 +65,7 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 
 	var effect *PromotionSideEffect
 	var warn *simulator.Error
-	err = s.Store.Update(ns(r), func(tx *store.Tx) error {
+	err = s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, err := findPromotionCustomer(tx, src, acct, name, value)
 		if err != nil {
 			return err
@@ -115,7 +109,7 @@ func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
 	} else {
 		res.SideEffects = append(res.SideEffects, *effect)
 	}
-	s.reply(w, r, http.StatusOK, res, warnings)
+	reply(w, r, http.StatusOK, res, warnings)
 }
 
 // findPromotionCustomer resolves the customer a promotion request names.

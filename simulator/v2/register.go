@@ -82,7 +82,7 @@ func (s *Server) handleCustomerRegister(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	var id int64
-	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		var err error
 		id, err = reg.apply(tx)
 		return err
@@ -91,7 +91,7 @@ func (s *Server) handleCustomerRegister(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, registerResponse{CreatedID: id, Warnings: Messages(reg.warnings),
+	reply(w, r, http.StatusOK, registerResponse{CreatedID: id, Warnings: Messages(reg.warnings),
 		SideEffects: []sideEffectV2{}}, reg.warnings)
 }
 

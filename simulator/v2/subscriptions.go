@@ -48,7 +48,7 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	res := subscriptionsResponse{Warnings: []Message{}}
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id)
 		if err != nil {
 			return err
@@ -60,7 +60,7 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }
 
 type subscriptionInput struct {
@@ -153,7 +153,7 @@ func (s *Server) handleSubscriptionsUpdate(w http.ResponseWriter, r *http.Reques
 			Type:      strings.ToUpper(strings.TrimSpace(in.Type)),
 		})
 	}
-	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, err := customerFor(tx, id) // the transaction's own copy
 		if err != nil {
 			return err
@@ -167,5 +167,5 @@ func (s *Server) handleSubscriptionsUpdate(w http.ResponseWriter, r *http.Reques
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }

@@ -59,7 +59,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 	now, till := s.now(r), s.till(r)
 	lt := in.loyaltyType()
 
-	err := s.Store.Update(ns(r), func(tx *store.Tx) error {
+	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, err := tx.Customer(id)
 		if errors.Is(err, store.ErrNotFound) {
 			return simulator.Errorf(simulator.CodeUpdateCustomerNotFound)
@@ -108,7 +108,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, updateResponse{CreatedID: id, Warnings: Messages(warnings)}, warnings)
+	reply(w, r, http.StatusOK, updateResponse{CreatedID: id, Warnings: Messages(warnings)}, warnings)
 }
 
 // newProfileFor returns the profile an update creates for c in src/acct,

@@ -6,7 +6,6 @@ package v2
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -30,12 +29,26 @@ type Server struct {
 	renders renderCache
 }
 
-// Register registers every v2 route on r (the router at the root path).
+// Register registers every v2 route on r (the router at the root path):
+// the one list of the v2 operations, each handler in its resource's file.
 func (s *Server) Register(r *mux.Router) {
-	s.registerCustomerRoutes(r)
-	s.registerCustomerReadRoutes(r)
-	s.registerPromotionRoutes(r)
-	s.registerOAuthRoutes(r)
+	// The customer: register.go, update.go, customers.go (get, search, lookup).
+	r.HandleFunc("/v2/customers", s.handleCustomerRegister).Methods(http.MethodPost)
+	r.HandleFunc("/v2/customers/{id}", s.handleCustomerUpdate).Methods(http.MethodPut)
+	// search and lookup come before {id}, which would match them too.
+	r.HandleFunc("/v2/customers/search", s.handleCustomerSearch).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/lookup", s.handleCustomerLookup).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/{id}", s.handleCustomerGet).Methods(http.MethodGet)
+	// Its identifiers (identifiers.go), loyalty (loyalty.go) and subscriptions (subscriptions.go).
+	r.HandleFunc("/v2/customers/{id}/changeIdentifier", s.handleCustomerChangeIdentifier).Methods(http.MethodPost)
+	r.HandleFunc("/v2/customers/{id}/loyaltyDetails", s.handleLoyaltyDetailsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/{id}/pointsTransfers", s.handlePointsTransfersGet).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/{id}/retroRequest", s.handleRetroRequestsGet).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsUpdate).Methods(http.MethodPost)
+	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
+	// The promotion (promotion.go) and the v3 OAuth token (oauth.go).
+	r.HandleFunc("/v2/promotion/issue", s.handlePromotionIssue).Methods(http.MethodPost)
+	r.HandleFunc("/v3/oauth/token/generate", s.handleTokenGenerate).Methods(http.MethodPost)
 }
 
 // Message is one entry of errors[] or warnings[].
@@ -109,7 +122,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, errs ...*simulator.Error
 }
 
 // reply writes a successful response and records its warnings' codes.
-func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, v any, warnings []*simulator.Error) {
+func reply(w http.ResponseWriter, r *http.Request, status int, v any, warnings []*simulator.Error) {
 	info := simulator.Info(r.Context())
 	for _, e := range warnings {
 		info.AddCodes(e.Number())
@@ -120,22 +133,18 @@ func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, v any
 // fail writes err as a v2 error envelope: the one place handler errors
 // become responses. Errors that are not API errors are capsim's own faults.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var apiErr *simulator.Error
-	if errors.As(err, &apiErr) {
-		WriteError(w, r, apiErr)
-		return
-	}
-	if s.Log != nil {
+	e, ok := simulator.ErrorOf(err, simulator.CodeAllFailed)
+	if !ok && s.Log != nil {
 		s.Log.Error("handler failed", "err", err, "path", r.URL.Path, "request_id", simulator.Info(r.Context()).ID)
 	}
-	WriteError(w, r, simulator.Errorf(simulator.CodeAllFailed))
+	WriteError(w, r, e)
 }
 
 // now returns the time the request acts at: its namespace's clock.
 func (s *Server) now(r *http.Request) time.Time { return simulator.Info(r.Context()).TimeOr(s.Now) }
 
-// ns returns the namespace the request acts on.
-func ns(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
+// namespace returns the namespace the request acts on.
+func namespace(r *http.Request) string { return simulator.Info(r.Context()).Namespace }
 
 // till returns the till the request is attributed to.
 func (s *Server) till(r *http.Request) string {

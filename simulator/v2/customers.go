@@ -8,22 +8,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
-
-// registerCustomerReadRoutes registers the v2 routes that read customers, and
-// the per-customer loyalty, subscription, points-transfer and retro routes.
-// search and lookup come before {id}, whose template matches them too.
-func (s *Server) registerCustomerReadRoutes(r *mux.Router) {
-	r.HandleFunc("/v2/customers/search", s.handleCustomerSearch).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/lookup", s.handleCustomerLookup).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/{id}", s.handleCustomerGet).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/{id}/loyaltyDetails", s.handleLoyaltyDetailsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsUpdate).Methods(http.MethodPost)
-	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/{id}/pointsTransfers", s.handlePointsTransfersGet).Methods(http.MethodGet)
-	r.HandleFunc("/v2/customers/{id}/retroRequest", s.handleRetroRequestsGet).Methods(http.MethodGet)
-}
 
 // ---- shared helpers ---------------------------------------------------------
 
@@ -129,7 +114,7 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	res := searchResponse{Data: []searchResultV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		ids, matches := tx.Search(term)
 		if src != "" {
 			kept := ids[:0:0]
@@ -159,7 +144,7 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, res, nil)
+	reply(w, r, http.StatusOK, res, nil)
 }
 
 // searchResult renders one hit: how it matched and the customer's profiles.
@@ -216,7 +201,7 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var found int64
-	err := s.Store.View(ns(r), func(tx *store.Tx) error {
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
 		elsewhere := false
 		for _, p := range pairs {
 			if src == simulator.SourceAll {
@@ -251,7 +236,7 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
+	reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
 }
 
 // lookupPairs splits identifierName and identifierValue into pairs. With one
@@ -418,7 +403,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, qerr)
 		return
 	}
-	n := ns(r)
+	n := namespace(r)
 	key := customerKey{org: s.Store.Org(), epoch: s.Store.Epoch(), ns: n, id: id, query: gq}
 	// A customer read again unchanged answers what it answered before.
 	if c, ok := s.Store.Cached(n, id); ok {

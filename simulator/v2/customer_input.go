@@ -9,17 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capsim/capsim/simulator"
-	"github.com/gorilla/mux"
 )
-
-// registerCustomerRoutes registers the v2 routes that write customers:
-// register (register.go), update (update.go) and changeIdentifier
-// (identifiers.go).
-func (s *Server) registerCustomerRoutes(r *mux.Router) {
-	r.HandleFunc("/v2/customers", s.handleCustomerRegister).Methods(http.MethodPost)
-	r.HandleFunc("/v2/customers/{id}", s.handleCustomerUpdate).Methods(http.MethodPut)
-	r.HandleFunc("/v2/customers/{id}/changeIdentifier", s.handleCustomerChangeIdentifier).Methods(http.MethodPost)
-}
 
 // ---- request bodies ---------------------------------------------------------
 
