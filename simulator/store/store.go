@@ -25,6 +25,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/tidwall/buntdb"
@@ -100,13 +101,6 @@ type Store struct {
 
 	stop chan struct{}
 	done chan struct{}
-}
-
-// baseEntry is one key of the base data, relative to a namespace, and the
-// customer it belongs to: a namespace that wrote that customer hides it.
-type baseEntry struct {
-	k, v string
-	id   int64
 }
 
 type kv struct{ k, v string }
@@ -314,12 +308,12 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var p packer
 			for j := range jobs {
-				part, err := s.baseEntries(j.cs)
 				var t *baseTable
+				err := s.pack(&p, j.cs)
 				if err == nil {
-					slices.SortFunc(part, func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
-					t = newBaseTable(part)
+					t = p.table()
 				}
 				if j.owned || s.takeCustomers {
 					clear(j.cs) // serialised: their memory can go before the merge
@@ -403,11 +397,11 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 
 // startGCPercent is the garbage collector's target while the base data is
 // packed (see setBase).
-const startGCPercent = 200
+const startGCPercent = 100
 
-// baseEntries returns the entries of customers: each record and its index keys.
-func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error) {
-	out := make([]baseEntry, 0, len(customers)*16)
+// pack adds customers to p, each record and its index keys, relative to
+// a namespace: a namespace that writes a customer hides every entry of it.
+func (s *Store) pack(p *packer, customers []simulator.Customer) error {
 	for i := range customers {
 		c := customers[i]
 		if c.Version == 0 {
@@ -415,14 +409,14 @@ func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error)
 		}
 		b, err := json.Marshal(&c)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, baseEntry{customerKey("", c.ID), string(b), c.ID})
+		p.add(customerKey("", c.ID), unsafe.String(unsafe.SliceData(b), len(b)), c.ID)
 		for _, e := range s.indexEntries("", &c) {
-			out = append(out, baseEntry{e.k, e.v, c.ID})
+			p.add(e.k, e.v, c.ID)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // inBase reports whether id is a base customer.

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package store
+
+// mapArena returns nil: without mappings, arenas are ordinary slices.
+func mapArena(n int) []byte { return nil }
+
+// unmapArena is never called: mapArena maps nothing.
+func unmapArena(b []byte) {}
