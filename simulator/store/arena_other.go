@@ -7,3 +7,6 @@ func mapArena(n int) []byte { return nil }
 
 // unmapArena is never called: mapArena maps nothing.
 func unmapArena(b []byte) {}
+
+// releaseArena is never called: mapArena maps nothing.
+func releaseArena(b []byte) {}

@@ -1,10 +1,12 @@
 package store
 
 import (
-	"bytes"
-	"container/heap"
+	"cmp"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
+	"syscall"
 	"unsafe"
 )
 
@@ -52,6 +54,24 @@ func (t *baseTable) setEnts(n int) {
 	t.ents = make([]baseEnt, 0, n)
 }
 
+// releaseEvery is how many entries of a table a merge reads between
+// handing back the pages of those it has read.
+const releaseEvery = 1 << 14
+
+// releaseEnts hands back the pages of t's mapped entries before entry i:
+// a merge that read them needs them no more, so that a merge's output
+// grows as its input shrinks. Only dropEnts may follow.
+func (t *baseTable) releaseEnts(i int) {
+	if t.entsMem == nil {
+		return
+	}
+	n := i * int(unsafe.Sizeof(baseEnt{}))
+	n -= n % syscall.Getpagesize()
+	if n > 0 {
+		releaseArena(t.entsMem[:n])
+	}
+}
+
 // dropEnts lets t's entry list go: only merged tables may, as their
 // entries, not their arenas, are all that goes.
 func (t *baseTable) dropEnts() {
@@ -62,11 +82,19 @@ func (t *baseTable) dropEnts() {
 }
 
 type baseEnt struct {
-	arena      uint32 // the arena holding the entry
-	off        uint32 // the key at arena[off:], the value right after it
-	klen, vlen uint32
-	id         int64 // the customer the entry belongs to
+	off   uint32 // the key at arena[off:], the value right after it
+	vlen  uint32
+	id    uint32 // the customer the entry belongs to (base ids fit 32 bits)
+	klen  uint16
+	arena uint16 // the arena holding the entry
 }
+
+// The limits of what baseEnt holds, checked as the base is packed.
+const (
+	maxBaseID     = math.MaxUint32
+	maxBaseKey    = math.MaxUint16
+	maxBaseArenas = math.MaxUint16 + 1
+)
 
 // packer builds the table of a chunk of base data: keys and values are
 // appended to one buffer as they come and sorted in place afterwards, by
@@ -77,10 +105,14 @@ type packer struct {
 	ents []baseEnt
 }
 
-// add appends key k with value v, of customer id.
-func (p *packer) add(k, v string, id int64) {
-	p.ents = append(p.ents, baseEnt{off: uint32(len(p.data)), klen: uint32(len(k)), vlen: uint32(len(v)), id: id})
+// add appends key k with value v, of customer id (0 <= id <= maxBaseID).
+func (p *packer) add(k, v string, id int64) error {
+	if len(k) > maxBaseKey {
+		return fmt.Errorf("base data: customer %d has an index key of %d bytes, longer than %d: %.40q...", id, len(k), maxBaseKey, k)
+	}
+	p.ents = append(p.ents, baseEnt{off: uint32(len(p.data)), klen: uint16(len(k)), vlen: uint32(len(v)), id: uint32(id)})
 	p.data = append(append(p.data, k...), v...)
+	return nil
 }
 
 // table sorts what was added into a table of its own and empties p. The
@@ -92,7 +124,7 @@ func (p *packer) table() *baseTable {
 	t := &baseTable{}
 	t.setEnts(len(p.ents))
 	for _, e := range p.ents {
-		end := e.off + e.klen + e.vlen
+		end := e.off + uint32(e.klen) + e.vlen
 		e.off, data = uint32(len(data)), append(data, p.data[e.off:end]...)
 		t.ents = append(t.ents, e)
 	}
@@ -111,13 +143,16 @@ func (t *baseTable) str(e *baseEnt, off, n uint32) string {
 }
 
 // key returns entry i's key.
-func (t *baseTable) key(i int) string { e := &t.ents[i]; return t.str(e, e.off, e.klen) }
+func (t *baseTable) key(i int) string { e := &t.ents[i]; return t.str(e, e.off, uint32(e.klen)) }
 
 // value returns entry i's value.
-func (t *baseTable) value(i int) string { e := &t.ents[i]; return t.str(e, e.off+e.klen, e.vlen) }
+func (t *baseTable) value(i int) string {
+	e := &t.ents[i]
+	return t.str(e, e.off+uint32(e.klen), e.vlen)
+}
 
 // id returns the customer entry i belongs to.
-func (t *baseTable) id(i int) int64 { return t.ents[i].id }
+func (t *baseTable) id(i int) int64 { return int64(t.ents[i].id) }
 
 // search returns the index of the first entry whose key is at or after k.
 func (t *baseTable) search(k string) int {
@@ -139,17 +174,22 @@ func (t *baseTable) bytes() int64 {
 // own entry lists go.
 func mergeTables(ts []*baseTable) (*baseTable, error) {
 	ne := 0
-	h := &tableHeap{}
+	var h mergeHeap
 	out := &baseTable{}
 	for _, t := range ts {
 		if t == nil || t.len() == 0 {
 			continue
 		}
+		if len(out.arenas)+len(t.arenas) > maxBaseArenas {
+			return nil, fmt.Errorf("base data: more than %d chunks", maxBaseArenas)
+		}
 		ne += t.len()
-		h.cur = append(h.cur, cursor{t, 0, uint32(len(out.arenas))})
+		h = append(h, cursor{t: t, k: t.key(0), arena: uint16(len(out.arenas))})
 		out.arenas = append(out.arenas, t.arenas...)
 	}
-	heap.Init(h)
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
 	out.setEnts(ne)
 	defer func() {
 		for _, t := range ts {
@@ -159,9 +199,9 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 		}
 	}()
 	last, lastID := "", int64(0)
-	for h.Len() > 0 {
-		c := &h.cur[0]
-		k, id := c.t.key(c.i), c.t.id(c.i)
+	for len(h) > 0 {
+		c := &h[0]
+		k, id := c.k, c.t.id(c.i)
 		if len(out.ents) > 0 && k == last {
 			if id != lastID {
 				return nil, fmt.Errorf("base data: customers %d and %d share index key %q", lastID, id, k)
@@ -172,11 +212,16 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 			out.ents = append(out.ents, e)
 			last, lastID = k, id
 		}
-		if c.i++; c.i == c.t.len() {
-			heap.Pop(h)
-		} else {
-			heap.Fix(h, 0)
+		if c.i++; c.i%releaseEvery == 0 {
+			c.t.releaseEnts(c.i)
 		}
+		if c.i < c.t.len() {
+			c.k = c.t.key(c.i)
+		} else {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		h.down(0)
 	}
 	return out, nil
 }
@@ -185,76 +230,91 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 type cursor struct {
 	t     *baseTable
 	i     int
-	arena uint32 // where the table's arenas start in the merged table
+	k     string // the key at i
+	arena uint16 // where the table's arenas start in the merged table
 }
 
-// tableHeap orders cursors by their current key.
-type tableHeap struct{ cur []cursor }
+// mergeHeap orders cursors by their current key, least first.
+type mergeHeap []cursor
 
-func (h *tableHeap) Len() int { return len(h.cur) }
-func (h *tableHeap) Less(i, j int) bool {
-	return h.cur[i].t.key(h.cur[i].i) < h.cur[j].t.key(h.cur[j].i)
-}
-func (h *tableHeap) Swap(i, j int) { h.cur[i], h.cur[j] = h.cur[j], h.cur[i] }
-func (h *tableHeap) Push(x any)    { h.cur = append(h.cur, x.(cursor)) }
-func (h *tableHeap) Pop() any {
-	x := h.cur[len(h.cur)-1]
-	h.cur = h.cur[:len(h.cur)-1]
-	return x
-}
-
-// sortEnts sorts entries, whose keys are in data, by key with a three-way
-// radix quicksort (Bentley and Sedgewick): it partitions on one byte at a
-// time and never compares the bytes the entries being sorted are known to
-// share. Base keys share long prefixes (the index's name, the attribute),
-// where comparing whole keys spends most of its time.
-func sortEnts(data []byte, es []baseEnt) {
-	radixQuicksort(data, es, 0)
-}
-
-func radixQuicksort(data []byte, es []baseEnt, d int) {
-	at := func(e *baseEnt) int {
-		if uint32(d) < e.klen {
-			return int(data[e.off+uint32(d)])
+// down moves the cursor at i down to its place.
+func (h mergeHeap) down(i int) {
+	for {
+		l := 2*i + 1
+		if l >= len(h) {
+			return
 		}
-		return -1 // a key sorts before its extensions
+		if r := l + 1; r < len(h) && h[r].k < h[l].k {
+			l = r
+		}
+		if h[i].k <= h[l].k {
+			return
+		}
+		h[i], h[l] = h[l], h[i]
+		i = l
 	}
-	for len(es) > 16 {
-		p := medianOf3(at(&es[0]), at(&es[len(es)/2]), at(&es[len(es)-1]))
-		lt, gt := 0, len(es)
-		for i := 0; i < gt; {
-			switch c := at(&es[i]); {
-			case c < p:
-				es[lt], es[i] = es[i], es[lt]
-				lt, i = lt+1, i+1
-			case c > p:
-				gt--
-				es[gt], es[i] = es[i], es[gt]
-			default:
-				i++
+}
+
+// sortEnts sorts entries, whose keys are in data, by key. Keys share long
+// prefixes (the index's name, the attribute) and lie all over data, where
+// comparing whole keys spends its time on the shared bytes and on cache
+// misses. So entries are sorted eight bytes at a time: each pass reads the
+// next eight bytes of every key once, into a word sorted with the entry's
+// number, and only entries whose words tie go on to the next eight.
+func sortEnts(data []byte, es []baseEnt) {
+	ws := make([]sortWord, len(es))
+	for i := range ws {
+		ws[i].e = uint32(i)
+	}
+	sortWords(data, es, ws, 0)
+	sorted := make([]baseEnt, len(es))
+	for i, w := range ws {
+		sorted[i] = es[w.e]
+	}
+	copy(es, sorted)
+}
+
+// sortWord is an entry's key at some depth: eight bytes of it (zeros past
+// its end), and how many bytes it has from that depth on, capped at nine
+// (nine: more than the word holds).
+type sortWord struct {
+	w uint64
+	n uint32
+	e uint32 // the entry
+}
+
+func sortWords(data []byte, es []baseEnt, ws []sortWord, d uint32) {
+	for i := range ws {
+		e := &es[ws[i].e]
+		var w uint64
+		n := uint32(0)
+		if kl := uint32(e.klen); kl > d {
+			n = min(kl-d, 9)
+		}
+		for j := uint32(0); j < 8; j++ {
+			w <<= 8
+			if j < n {
+				w |= uint64(data[e.off+d+j])
 			}
 		}
-		radixQuicksort(data, es[:lt], d)
-		radixQuicksort(data, es[gt:], d)
-		if p < 0 {
-			return // the keys in the middle ended at d: they are equal
+		ws[i].w, ws[i].n = w, n
+	}
+	slices.SortFunc(ws, func(a, b sortWord) int {
+		if a.w != b.w {
+			return cmp.Compare(a.w, b.w)
 		}
-		es, d = es[lt:gt], d+1
-	}
-	rest := func(e *baseEnt) []byte { return data[e.off+uint32(d) : e.off+e.klen] }
-	for i := 1; i < len(es); i++ {
-		for j := i; j > 0 && bytes.Compare(rest(&es[j]), rest(&es[j-1])) < 0; j-- {
-			es[j], es[j-1] = es[j-1], es[j]
+		return cmp.Compare(a.n, b.n)
+	})
+	// Ties that run on past the word are sorted by their next eight bytes;
+	// other ties are equal keys.
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j].w == ws[i].w && ws[j].n == ws[i].n {
+			j++
 		}
+		if j-i > 1 && ws[i].n == 9 {
+			sortWords(data, es, ws[i:j], d+8)
+		}
+		i = j
 	}
-}
-
-func medianOf3(a, b, c int) int {
-	if a > b {
-		a, b = b, a
-	}
-	if b > c {
-		b = c
-	}
-	return max(a, b)
 }

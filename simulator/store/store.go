@@ -283,10 +283,9 @@ func (s *Store) Org() *simulator.Org { return s.org }
 // ever held as customers or as separate strings, so start-up needs little
 // more than the packed size, however many customers more yields.
 func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.Customer]) error {
-	// Start-up makes much short-lived garbage beside a heap that only
-	// grows and holds few pointers: collecting less often saves CPU, and
-	// the end of start-up hands what it freed back to the system.
-	defer debug.SetGCPercent(debug.SetGCPercent(startGCPercent))
+	// The packed data lives outside the Go heap (see baseTable), so the
+	// collector's target follows only what is in flight; the end of
+	// start-up hands what it freed back to the system.
 	defer debug.FreeOSMemory()
 
 	const chunkSize = 2000
@@ -339,7 +338,11 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 
 	s.baseIDs = make([]int64, 0, len(customers))
 	var next int64 = 1
+	var badID *int64
 	note := func(id int64) {
+		if (id < 0 || id > maxBaseID) && badID == nil {
+			badID = &id
+		}
 		s.baseIDs = append(s.baseIDs, id)
 		if id >= next {
 			next = id + 1
@@ -376,6 +379,9 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 	}
 	close(jobs)
 	wg.Wait()
+	if badID != nil {
+		return fmt.Errorf("base data: customer id %d: base customer ids lie in 0..%d", *badID, int64(maxBaseID))
+	}
 	if firstErr != nil {
 		return firstErr
 	}
@@ -395,10 +401,6 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 	return nil
 }
 
-// startGCPercent is the garbage collector's target while the base data is
-// packed (see setBase).
-const startGCPercent = 100
-
 // pack adds customers to p, each record and its index keys, relative to
 // a namespace: a namespace that writes a customer hides every entry of it.
 func (s *Store) pack(p *packer, customers []simulator.Customer) error {
@@ -411,9 +413,13 @@ func (s *Store) pack(p *packer, customers []simulator.Customer) error {
 		if err != nil {
 			return err
 		}
-		p.add(customerKey("", c.ID), unsafe.String(unsafe.SliceData(b), len(b)), c.ID)
+		if err := p.add(customerKey("", c.ID), unsafe.String(unsafe.SliceData(b), len(b)), c.ID); err != nil {
+			return err
+		}
 		for _, e := range s.indexEntries("", &c) {
-			p.add(e.k, e.v, c.ID)
+			if err := p.add(e.k, e.v, c.ID); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
