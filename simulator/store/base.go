@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 	"syscall"
 	"unsafe"
 )
@@ -58,17 +59,17 @@ func (t *baseTable) setEnts(n int) {
 // handing back the pages of those it has read.
 const releaseEvery = 1 << 14
 
-// releaseEnts hands back the pages of t's mapped entries before entry i:
-// a merge that read them needs them no more, so that a merge's output
-// grows as its input shrinks. Only dropEnts may follow.
-func (t *baseTable) releaseEnts(i int) {
+// releaseEnts hands back the pages that lie wholly within t's mapped
+// entries from to to: a merge that read them needs them no more, so that
+// a merge's output grows as its input shrinks. Only dropEnts may follow.
+func (t *baseTable) releaseEnts(from, to int) {
 	if t.entsMem == nil {
 		return
 	}
-	n := i * int(unsafe.Sizeof(baseEnt{}))
-	n -= n % syscall.Getpagesize()
-	if n > 0 {
-		releaseArena(t.entsMem[:n])
+	size, page := int(unsafe.Sizeof(baseEnt{})), syscall.Getpagesize()
+	lo, hi := (from*size+page-1)/page*page, to*size/page*page
+	if lo < hi {
+		releaseArena(t.entsMem[lo:hi])
 	}
 }
 
@@ -170,12 +171,13 @@ func (t *baseTable) bytes() int64 {
 
 // mergeTables merges sorted tables into one that keeps their arenas (so
 // no key or value is copied), dropping a key that appears again for the
-// same customer and refusing one shared by two customers. The tables'
-// own entry lists go.
-func mergeTables(ts []*baseTable) (*baseTable, error) {
-	ne := 0
-	var h mergeHeap
+// same customer and refusing one shared by two customers, in up to parts
+// goroutines. The tables' own entry lists go.
+func mergeTables(ts []*baseTable, parts int) (*baseTable, error) {
 	out := &baseTable{}
+	var in []*baseTable
+	var first []uint16 // where each table's arenas start in out
+	ne := 0
 	for _, t := range ts {
 		if t == nil || t.len() == 0 {
 			continue
@@ -183,39 +185,107 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 		if len(out.arenas)+len(t.arenas) > maxBaseArenas {
 			return nil, fmt.Errorf("base data: more than %d chunks", maxBaseArenas)
 		}
+		in, first = append(in, t), append(first, uint16(len(out.arenas)))
 		ne += t.len()
-		h = append(h, cursor{t: t, k: t.key(0), arena: uint16(len(out.arenas))})
 		out.arenas = append(out.arenas, t.arenas...)
+	}
+	defer func() {
+		for _, t := range in {
+			t.dropEnts()
+		}
+	}()
+	out.setEnts(ne)
+	if len(in) == 0 {
+		return out, nil
+	}
+	// The key space is cut at keys of the largest table into parts merged
+	// side by side, each into the room its input would need, then moved
+	// together. A key falls in one part only, with every copy of it.
+	big := in[0]
+	for _, t := range in {
+		if t.len() > big.len() {
+			big = t
+		}
+	}
+	var cuts []string
+	for p := 1; p < parts; p++ {
+		if k := big.key(big.len() * p / parts); len(cuts) == 0 || k > cuts[len(cuts)-1] {
+			cuts = append(cuts, k)
+		}
+	}
+	type part struct {
+		from, to []int // each table's range of entries
+		at, n    int   // where the part's output starts in out.ents, and its size
+		err      error
+	}
+	ps := make([]part, len(cuts)+1)
+	at := 0
+	for pi := range ps {
+		p := &ps[pi]
+		p.at = at
+		for _, t := range in {
+			from, to := 0, t.len()
+			if pi > 0 {
+				from = t.search(cuts[pi-1])
+			}
+			if pi < len(cuts) {
+				to = t.search(cuts[pi])
+			}
+			p.from, p.to = append(p.from, from), append(p.to, to)
+			at += to - from
+		}
+	}
+	ents := out.ents[:ne]
+	var wg sync.WaitGroup
+	for pi := range ps {
+		wg.Add(1)
+		go func(p *part) {
+			defer wg.Done()
+			p.n, p.err = mergePart(in, first, p.from, p.to, ents[p.at:p.at:ne])
+		}(&ps[pi])
+	}
+	wg.Wait()
+	n := 0
+	for _, p := range ps {
+		if p.err != nil {
+			return nil, p.err
+		}
+		n += copy(ents[n:], ents[p.at:p.at+p.n])
+	}
+	out.ents = ents[:n]
+	return out, nil
+}
+
+// mergePart merges entries from[i] to to[i] of each table in into dst,
+// whose room suffices, and returns how many it wrote.
+func mergePart(in []*baseTable, first []uint16, from, to []int, dst []baseEnt) (int, error) {
+	var h mergeHeap
+	for i, t := range in {
+		if from[i] < to[i] {
+			h = append(h, cursor{t: t, i: from[i], from: from[i], end: to[i], k: t.key(from[i]), arena: first[i]})
+		}
 	}
 	for i := len(h)/2 - 1; i >= 0; i-- {
 		h.down(i)
 	}
-	out.setEnts(ne)
-	defer func() {
-		for _, t := range ts {
-			if t != nil {
-				t.dropEnts()
-			}
-		}
-	}()
 	last, lastID := "", int64(0)
 	for len(h) > 0 {
 		c := &h[0]
 		k, id := c.k, c.t.id(c.i)
-		if len(out.ents) > 0 && k == last {
+		if len(dst) > 0 && k == last {
 			if id != lastID {
-				return nil, fmt.Errorf("base data: customers %d and %d share index key %q", lastID, id, k)
+				return 0, fmt.Errorf("base data: customers %d and %d share index key %q", lastID, id, k)
 			}
 		} else {
 			e := c.t.ents[c.i]
 			e.arena += c.arena
-			out.ents = append(out.ents, e)
+			dst = append(dst, e)
 			last, lastID = k, id
 		}
-		if c.i++; c.i%releaseEvery == 0 {
-			c.t.releaseEnts(c.i)
+		if c.i++; (c.i-c.from)%releaseEvery == 0 {
+			c.t.releaseEnts(c.from, c.i)
 		}
-		if c.i < c.t.len() {
+		if c.i < c.end {
 			c.k = c.t.key(c.i)
 		} else {
 			h[0] = h[len(h)-1]
@@ -223,13 +293,15 @@ func mergeTables(ts []*baseTable) (*baseTable, error) {
 		}
 		h.down(0)
 	}
-	return out, nil
+	return len(dst), nil
 }
 
 // cursor is a position in a table being merged.
 type cursor struct {
 	t     *baseTable
 	i     int
+	from  int    // where the cursor started
+	end   int    // where it stops
 	k     string // the key at i
 	arena uint16 // where the table's arenas start in the merged table
 }

@@ -393,7 +393,7 @@ func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.
 	}
 	s.baseIDs = slices.Clip(s.baseIDs)
 	s.baseNext = next
-	base, err := mergeTables(chunks)
+	base, err := mergeTables(chunks, workers)
 	if err != nil {
 		return err
 	}
