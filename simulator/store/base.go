@@ -57,7 +57,7 @@ func (t *baseTable) setEnts(n int) {
 
 // releaseEvery is how many entries of a table a merge reads between
 // handing back the pages of those it has read.
-const releaseEvery = 1 << 14
+const releaseEvery = 1 << 12
 
 // releaseEnts hands back the pages that lie wholly within t's mapped
 // entries from to to: a merge that read them needs them no more, so that
