@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"iter"
 	"log/slog"
 	"time"
 
@@ -110,37 +111,37 @@ func Build(o Options) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
-	customers := ds.Customers
+	var generated iter.Seq[simulator.Customer]
 	var complete func(*simulator.Customer)
 	terms := v11.SearchTerms(&ds.Org)
 	if o.Customers > 0 {
 		// Generated ids start at a round number above the documented ones.
 		// Their histories are made when a customer is first read: most of
 		// a generated customer is its history. Search indexes need only
-		// their transactions.
-		gen, lazy := fixture.GenerateLazy(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
-		customers = append(append([]simulator.Customer(nil), customers...), gen...)
+		// their transactions. The store packs them as they are made.
+		var lazy *fixture.Lazy
+		generated, lazy = fixture.GenerateSeq(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
 		last := generatedFirstID + int64(o.Customers)
-		generated := func(c *simulator.Customer) bool {
+		isGenerated := func(c *simulator.Customer) bool {
 			return c.ID >= generatedFirstID && c.ID < last && c.History == nil
 		}
 		complete = func(c *simulator.Customer) {
-			if generated(c) {
+			if isGenerated(c) {
 				c.History = lazy.History(c)
 			}
 		}
 		searchTerms := terms
 		terms = func(c *simulator.Customer) []store.Term {
-			if !generated(c) {
+			if !isGenerated(c) {
 				return searchTerms(c)
 			}
 			cc := *c
-			cc.History = &simulator.History{Transactions: lazy.Transactions(c)}
+			cc.History = &simulator.History{Transactions: lazy.IndexTransactions(c)}
 			return searchTerms(&cc)
 		}
 	}
-	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: customers,
-		BaseID: baseID(o), Terms: terms, Complete: complete, TakeCustomers: o.Customers > 0, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
+		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err

@@ -14,15 +14,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/tidwall/buntdb"
@@ -100,13 +103,6 @@ type Store struct {
 	done chan struct{}
 }
 
-// baseEntry is one key of the base data, relative to a namespace, and the
-// customer it belongs to: a namespace that wrote that customer hides it.
-type baseEntry struct {
-	k, v string
-	id   int64
-}
-
 type kv struct{ k, v string }
 
 // namespace is what the store keeps in memory about a namespace.
@@ -123,6 +119,9 @@ type Options struct {
 	Org *simulator.Org
 	// Customers are the base data every namespace starts from.
 	Customers []simulator.Customer
+	// Generated, if set, yields more base customers after Customers, one
+	// at a time: they are packed as they come, never all held at once.
+	Generated iter.Seq[simulator.Customer]
 	// TakeCustomers lets Open clear Customers as it serialises them, so
 	// that a large base needs less memory to start.
 	TakeCustomers bool
@@ -187,7 +186,7 @@ func Open(opts Options) (s *Store, err error) {
 			}
 		}()
 	}
-	if err := s.setBase(opts.Customers); err != nil {
+	if err := s.setBase(opts.Customers, opts.Generated); err != nil {
 		return nil, err
 	}
 	if s.db, err = openDB(path, opts.Recover); err != nil {
@@ -277,62 +276,124 @@ func (s *Store) Close() error {
 func (s *Store) Org() *simulator.Org { return s.org }
 
 // setBase serialises the base customers once, as sorted entries relative to
-// a namespace, so that every namespace reads them without a copy. The work
-// is spread over the cores: each serialises and sorts a share, then the
-// shares merge.
-func (s *Store) setBase(customers []simulator.Customer) error {
-	var next int64 = 1
-	seen := make(map[int64]bool, len(customers))
+// a namespace, so that every namespace reads them without a copy: first
+// customers, then what more yields, one at a time. The customers are cut
+// into chunks that every core serialises, sorts and packs while the next
+// are made; then one pass merges the packed chunks. Only a few chunks are
+// ever held as customers or as separate strings, so start-up needs little
+// more than the packed size, however many customers more yields.
+func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.Customer]) error {
+	// The packed data lives outside the Go heap (see baseTable), so the
+	// collector's target follows only what is in flight; the end of
+	// start-up hands what it freed back to the system.
+	defer debug.FreeOSMemory()
+
+	const chunkSize = 2000
+	type job struct {
+		n     int                  // the chunk's place in the order
+		cs    []simulator.Customer // the chunk's customers
+		owned bool                 // cs is setBase's own buffer
+	}
+	workers := max(1, runtime.GOMAXPROCS(0))
+	jobs := make(chan job, workers)
+	free := make(chan []simulator.Customer, 2*workers+1) // buffers to reuse
+	var (
+		mu       sync.Mutex
+		chunks   []*baseTable
+		firstErr error
+	)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var p packer
+			for j := range jobs {
+				var t *baseTable
+				err := s.pack(&p, j.cs)
+				if err == nil {
+					t = p.table()
+				}
+				if j.owned || s.takeCustomers {
+					clear(j.cs) // serialised: their memory can go before the merge
+				}
+				if j.owned {
+					select {
+					case free <- j.cs[:0]:
+					default:
+					}
+				}
+				mu.Lock()
+				for len(chunks) <= j.n {
+					chunks = append(chunks, nil)
+				}
+				chunks[j.n] = t
+				if err != nil && firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+
 	s.baseIDs = make([]int64, 0, len(customers))
-	for i := range customers {
-		id := customers[i].ID
-		if seen[id] {
-			return fmt.Errorf("base data: customer %d appears twice", id)
+	var next int64 = 1
+	var badID *int64
+	note := func(id int64) {
+		if (id < 0 || id > maxBaseID) && badID == nil {
+			badID = &id
 		}
-		seen[id] = true
 		s.baseIDs = append(s.baseIDs, id)
 		if id >= next {
 			next = id + 1
 		}
 	}
-	seen = nil
-	sort.Slice(s.baseIDs, func(i, j int) bool { return s.baseIDs[i] < s.baseIDs[j] })
-	s.baseNext = next
-
-	// Chunks are serialised, sorted and packed on every core; then one
-	// pass merges the packed chunks. Only one chunk per core is ever held
-	// as separate strings, so start-up needs little more than twice the
-	// packed size.
-	const chunkSize = 2000
-	chunks := make([]*baseTable, (len(customers)+chunkSize-1)/chunkSize)
-	errs := make([]error, len(chunks))
-	var taken atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < max(1, min(runtime.GOMAXPROCS(0), len(chunks))); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := int(taken.Add(1)) - 1; c < len(chunks); c = int(taken.Add(1)) - 1 {
-				chunk := customers[c*chunkSize : min(len(customers), (c+1)*chunkSize)]
-				part, err := s.baseEntries(chunk)
-				if s.takeCustomers {
-					clear(chunk) // serialised: their memory can go before the merge
-				}
-				if err == nil {
-					slices.SortFunc(part, func(a, b baseEntry) int { return strings.Compare(a.k, b.k) })
-					chunks[c] = newBaseTable(part)
-				}
-				errs[c] = err
-			}
-		}()
+	n := 0
+	for i := 0; i < len(customers); i += chunkSize {
+		cs := customers[i:min(len(customers), i+chunkSize)]
+		for j := range cs {
+			note(cs[j].ID)
+		}
+		jobs <- job{n: n, cs: cs}
+		n++
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+	if more != nil {
+		var buf []simulator.Customer
+		for c := range more {
+			if buf == nil {
+				select {
+				case buf = <-free:
+				default:
+					buf = make([]simulator.Customer, 0, chunkSize)
+				}
+			}
+			note(c.ID)
+			if buf = append(buf, c); len(buf) == chunkSize {
+				jobs <- job{n: n, cs: buf, owned: true}
+				n, buf = n+1, nil
+			}
+		}
+		if len(buf) > 0 {
+			jobs <- job{n: n, cs: buf, owned: true}
 		}
 	}
-	base, err := mergeTables(chunks)
+	close(jobs)
+	wg.Wait()
+	if badID != nil {
+		return fmt.Errorf("base data: customer id %d: base customer ids lie in 0..%d", *badID, int64(maxBaseID))
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	slices.Sort(s.baseIDs)
+	for i := 1; i < len(s.baseIDs); i++ {
+		if s.baseIDs[i] == s.baseIDs[i-1] {
+			return fmt.Errorf("base data: customer %d appears twice", s.baseIDs[i])
+		}
+	}
+	s.baseIDs = slices.Clip(s.baseIDs)
+	s.baseNext = next
+	base, err := mergeTables(chunks, workers)
 	if err != nil {
 		return err
 	}
@@ -340,9 +401,9 @@ func (s *Store) setBase(customers []simulator.Customer) error {
 	return nil
 }
 
-// baseEntries returns the entries of customers: each record and its index keys.
-func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error) {
-	out := make([]baseEntry, 0, len(customers)*16)
+// pack adds customers to p, each record and its index keys, relative to
+// a namespace: a namespace that writes a customer hides every entry of it.
+func (s *Store) pack(p *packer, customers []simulator.Customer) error {
 	for i := range customers {
 		c := customers[i]
 		if c.Version == 0 {
@@ -350,14 +411,18 @@ func (s *Store) baseEntries(customers []simulator.Customer) ([]baseEntry, error)
 		}
 		b, err := json.Marshal(&c)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, baseEntry{customerKey("", c.ID), string(b), c.ID})
+		if err := p.add(customerKey("", c.ID), unsafe.String(unsafe.SliceData(b), len(b)), c.ID); err != nil {
+			return err
+		}
 		for _, e := range s.indexEntries("", &c) {
-			out = append(out, baseEntry{e.k, e.v, c.ID})
+			if err := p.add(e.k, e.v, c.ID); err != nil {
+				return err
+			}
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // inBase reports whether id is a base customer.
