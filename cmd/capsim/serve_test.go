@@ -130,6 +130,7 @@ func TestServeHealthcheckShutdown(t *testing.T) {
 // TestShutdown: the first signal drains in-flight requests and exits 0, also
 // when the drain times out; a second signal stops at once.
 func TestShutdown(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name        string
 		timeout     string
@@ -144,7 +145,9 @@ func TestShutdown(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "4s"), "--shutdown-timeout", tc.timeout)
+			t.Parallel() // each has a server of its own
+			// The request is held 1s: a stop that cut it short answers it 0.
+			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "1s"), "--shutdown-timeout", tc.timeout)
 			status := make(chan int, 1)
 			go func() {
 				req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/v2/customers/17742?source=INSTORE", nil)
@@ -217,7 +220,8 @@ func TestSignalExitStatus(t *testing.T) {
 // (EOF, not a reset) within the timeout, over a real 127.0.0.1 listener; an
 // answer held back by a scenario for longer than the timeouts still arrives.
 func TestConnectionTimeouts(t *testing.T) {
-	const timeout, idle = 300 * time.Millisecond, 1500 * time.Millisecond
+	t.Parallel()
+	const timeout, idle = 300 * time.Millisecond, time.Second
 	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "800ms"),
 		"--read-header-timeout", timeout.String(), "--read-timeout", timeout.String(),
 		"--write-timeout", timeout.String(), "--idle-timeout", idle.String())
@@ -236,6 +240,7 @@ func TestConnectionTimeouts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // a connection each
 			conn, err := net.Dial("tcp", s.addr)
 			if err != nil {
 				t.Fatal(err)
@@ -262,6 +267,7 @@ func TestConnectionTimeouts(t *testing.T) {
 	}
 
 	t.Run("held answer longer than the timeouts", func(t *testing.T) {
+		t.Parallel()
 		conn, err := net.Dial("tcp", s.addr)
 		if err != nil {
 			t.Fatal(err)

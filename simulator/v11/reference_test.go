@@ -163,7 +163,7 @@ func TestReferenceShapes(t *testing.T) {
 			if err := jsonUnmarshal(string(raw), &doc); err != nil {
 				t.Fatal(err)
 			}
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			body := ""
 			if tc.body != "" {
 				body = sample(t, tc.body+".json")
@@ -236,7 +236,7 @@ func allAbove(lens []int, n int) bool {
 func TestJSONListModes(t *testing.T) {
 	for _, tc := range referenceCases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := simtest.MustOpenServer(t)
+			s := simtest.Shared(t)
 			body := ""
 			if tc.body != "" {
 				body = sample(t, tc.body+".json")
