@@ -22,11 +22,15 @@ import (
 // Options configure Build. The zero value serves the embedded fixtures and
 // documents from memory with Capillary-like defaults.
 type Options struct {
-	DBPath            string // ":memory:" (default) or a buntdb file
-	Fixtures          fs.FS  // nil: the embedded fixtures
-	Specs             fs.FS  // nil: the embedded OpenAPI documents
-	Seed              int64  // seed of the generated customers
-	Customers         int    // how many to generate besides the fixtures
+	DBPath   string // ":memory:" (default) or a buntdb file
+	Fixtures fs.FS  // nil: the embedded fixtures
+	Specs    fs.FS  // nil: the embedded OpenAPI documents
+	// Contract, when set, is a contract loaded before (from Specs) to use
+	// again: tests build many simulators from the same documents. A
+	// contract holds nothing of one simulator's state.
+	Contract          *contract.Contract
+	Seed              int64 // seed of the generated customers
+	Customers         int   // how many to generate besides the fixtures
 	AuthMode          auth.Mode
 	TokenTTL          time.Duration
 	ValidateResponses bool
@@ -103,10 +107,14 @@ func Build(o Options) (*App, error) {
 		err error
 	}
 	contractc := make(chan loaded, 1)
-	go func() {
-		c, err := contract.Load(o.Specs)
-		contractc <- loaded{c, err}
-	}()
+	if o.Contract != nil {
+		contractc <- loaded{o.Contract, nil}
+	} else {
+		go func() {
+			c, err := contract.Load(o.Specs)
+			contractc <- loaded{c, err}
+		}()
+	}
 	ds, err := fixture.Load(o.Fixtures)
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)

@@ -12,6 +12,8 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"github.com/capsim/capsim/openapi"
+	"github.com/capsim/capsim/simulator/contract"
 	"io"
 	"log/slog"
 	"net/http"
@@ -99,7 +101,22 @@ func build(clock *Clock, opts ...Option) (*server.App, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	if o.Specs == nil && o.Contract == nil {
+		// Parsing the documents is most of a build: load them once per test binary.
+		embedded.once.Do(func() { embedded.c, embedded.err = contract.Load(openapi.FS) })
+		if embedded.err != nil {
+			return nil, embedded.err
+		}
+		o.Contract = embedded.c
+	}
 	return server.Build(o)
+}
+
+// embedded is the contract of the embedded documents, loaded once.
+var embedded struct {
+	once sync.Once
+	c    *contract.Contract
+	err  error
 }
 
 // sharedMaxNamespaces is the shared simulator's namespace limit: every
