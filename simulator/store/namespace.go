@@ -133,6 +133,7 @@ func (s *Store) Drop(ns string) error {
 // forget drops what caches hold of namespace ns.
 func (s *Store) forget(ns string) {
 	s.cache.dropNamespace(ns)
+	s.gens.drop(ns)
 	s.epoch.Add(1)
 }
 
@@ -250,6 +251,7 @@ func (s *Store) Reset(ns string) error {
 	if ns == "" {
 		s.spaces = map[string]*namespace{DefaultNamespace: s.newNamespace()}
 		s.cache.clear()
+		s.gens.drop("")
 		s.epoch.Add(1)
 	} else {
 		if s.spaces[ns] == nil {

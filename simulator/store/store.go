@@ -99,6 +99,8 @@ type Store struct {
 	// outside the store.
 	epoch atomic.Uint64
 
+	gens generations // write generation of each namespace (Generation)
+
 	stop chan struct{}
 	done chan struct{}
 }
@@ -474,6 +476,7 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 	for _, k := range touched {
 		s.cache.delete(k)
 	}
+	s.gens.bump(ns)
 	if revived && err == nil {
 		s.mu.Lock()
 		if s.spaces[ns] == nil {
@@ -490,6 +493,53 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 // shared and must not be changed. A miss says nothing about existence.
 func (s *Store) Cached(ns string, id int64) (*simulator.Customer, bool) {
 	return s.cache.load(cacheKey{ns, id})
+}
+
+// Generation returns what names the present state of namespace ns as a
+// whole, for caches outside the store of answers that read many customers
+// (a search): the epoch (resets, drops, restores) and the namespace's write
+// generation, which changes after every Update of ns. Read it before the
+// transaction the answer comes from: a write bumps it once committed.
+func (s *Store) Generation(ns string) (epoch, gen uint64) {
+	return s.epoch.Load(), s.gens.get(ns)
+}
+
+// generations holds the write generation of each namespace written since it
+// was last forgotten (0 for none): values from one counter, so no two
+// states of a namespace within an epoch share one. It holds at most one
+// entry per namespace present: forget drops the namespace's.
+type generations struct {
+	mu  sync.RWMutex
+	m   map[string]uint64
+	seq atomic.Uint64
+}
+
+func (g *generations) get(ns string) uint64 {
+	g.mu.RLock()
+	v := g.m[ns]
+	g.mu.RUnlock()
+	return v
+}
+
+func (g *generations) bump(ns string) {
+	g.mu.Lock()
+	if g.m == nil {
+		g.m = make(map[string]uint64)
+	}
+	g.m[ns] = g.seq.Add(1)
+	g.mu.Unlock()
+}
+
+// drop forgets ns's generation ("" forgets every namespace's); the epoch
+// changes with it.
+func (g *generations) drop(ns string) {
+	g.mu.Lock()
+	if ns == "" {
+		g.m = nil
+	} else {
+		delete(g.m, ns)
+	}
+	g.mu.Unlock()
 }
 
 // cacheKey names a customer of a namespace in the cache.

@@ -261,3 +261,60 @@ func TestResetWhileReading(t *testing.T) {
 	close(stop)
 	wg.Wait()
 }
+
+// TestGenerationNamesNamespaceStates checks that Generation changes with
+// every write to a namespace, reset and drop, and with nothing else: not a
+// read, not a write to another namespace.
+func TestGenerationNamesNamespaceStates(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	type gen struct{ epoch, gen uint64 }
+	now := func(ns string) gen {
+		e, g := s.Generation(ns)
+		return gen{e, g}
+	}
+	write := func(ns string) func() error {
+		return func() error {
+			return s.Update(ns, func(tx *store.Tx) error {
+				c, err := tx.Customer(1)
+				if err != nil {
+					return err
+				}
+				c = c.Clone()
+				c.Profiles[0].LastName += "x"
+				return tx.Put(c)
+			})
+		}
+	}
+	if _, err := s.Ensure("other"); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[gen]bool{now("default"): true}
+	for _, step := range []struct {
+		name    string
+		do      func() error
+		changes bool
+	}{
+		{"a read", func() error { return s.View("default", func(tx *store.Tx) error { _, err := tx.Customer(1); return err }) }, false},
+		{"a write", write("default"), true},
+		{"another write", write("default"), true},
+		{"a write to another namespace", write("other"), false},
+		{"a reset of the namespace", func() error { return s.Reset("default") }, true},
+		{"a write after the reset", write("default"), true},
+		{"a reset of every namespace", func() error { return s.Reset("") }, true},
+		{"a drop of another namespace", func() error { _, _ = s.Ensure("other"); return s.Drop("other") }, true},
+	} {
+		before := now("default")
+		if err := step.do(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		after := now("default")
+		if changed := after != before; changed != step.changes {
+			t.Fatalf("%s: generation %v -> %v, want changed %v", step.name, before, after, step.changes)
+		}
+		if step.changes && seen[after] {
+			t.Fatalf("%s: generation %v names an earlier state again", step.name, after)
+		}
+		seen[after] = true
+	}
+}

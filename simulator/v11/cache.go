@@ -26,6 +26,11 @@ import (
 //   - clock: where the request's time falls among the customer's instants
 //     (clockSlot).
 //
+// A search (customer/search) reads every customer of the namespace, so its
+// key names the namespace's state as a whole instead of one customer's: gen
+// is its write generation (store.Generation) and id, version and clock stay
+// zero (a search reads no clock); the query names q, start, rows and format.
+//
 // A read reads nothing else: not the requesting till, not other customers.
 // A render that comes to depend on anything more must add it here;
 // TestReadCacheMatchesFreshRender fails until it does. Requests naming
@@ -33,7 +38,7 @@ import (
 // scenario injects into are rendered afresh.
 type readKey struct {
 	org         *simulator.Org
-	epoch       uint64
+	epoch, gen  uint64
 	ns          string
 	path, query string
 	format      Format

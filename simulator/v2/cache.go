@@ -37,14 +37,38 @@ type getQuery struct {
 	emb  embeds
 }
 
-// renderCache holds rendered response bodies by customerKey, so a customer
-// read again unchanged is not rendered and encoded again. Only successful
-// answers are kept. It is bounded: when full it starts afresh, so memory
-// stays flat. The zero value is ready; off turns it into a no-op.
-type renderCache struct {
-	mu  sync.RWMutex
-	m   map[customerKey]rendered
-	off bool
+// searchKey names every input of a rendered GET /v2/customers/search body,
+// so that a body is reused exactly while none of them changes:
+//
+//   - org: the configuration (fixed for a store's life);
+//   - epoch, ns, gen: one state of the namespace as a whole
+//     (store.Generation): a search reads every customer of it, so any write
+//     to the namespace makes a new state;
+//   - term, src, acct, limit, offset: the query, parsed and checked.
+//
+// The search reads nothing else: not the clock, not the requesting till.
+// TestSearchCacheMatchesFreshRender checks a cached answer against a fresh
+// render after writes.
+type searchKey struct {
+	org           *simulator.Org
+	epoch, gen    uint64
+	ns            string
+	term, acct    string
+	src           simulator.Source
+	limit, offset int
+}
+
+// renderCache holds rendered response bodies by key (customerKey,
+// searchKey), so an answer asked again while its inputs are unchanged is not
+// rendered and encoded again. Only successful answers are kept. It is
+// bounded in entries and in bytes (bodies, and the strings of a key, which a
+// client may pad): when either is full it starts afresh, so memory stays
+// flat. The zero value is ready; off turns it into a no-op.
+type renderCache[K comparable] struct {
+	mu    sync.RWMutex
+	m     map[K]rendered
+	bytes int
+	off   bool
 }
 
 // rendered is a body and its Content-Length header value, shared by every
@@ -54,9 +78,13 @@ type rendered struct {
 	clen []string
 }
 
-const renderCacheMax = 4096
+// The render cache's bounds: entries, and bytes of bodies and key strings.
+const (
+	renderCacheMax      = 4096
+	renderCacheMaxBytes = 32 << 20
+)
 
-func (c *renderCache) get(key customerKey) (rendered, bool) {
+func (c *renderCache[K]) get(key K) (rendered, bool) {
 	if c.off {
 		return rendered{}, false
 	}
@@ -66,14 +94,19 @@ func (c *renderCache) get(key customerKey) (rendered, bool) {
 	return b, ok
 }
 
-func (c *renderCache) put(key customerKey, b []byte) rendered {
+// put keeps body b under key; keyBytes is the length of the key's strings.
+func (c *renderCache[K]) put(key K, b []byte, keyBytes int) rendered {
 	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}}
 	if c.off {
 		return rd
 	}
+	size := len(b) + keyBytes
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= renderCacheMax {
-		c.m = make(map[customerKey]rendered)
+	if c.m == nil || len(c.m) >= renderCacheMax || c.bytes+size > renderCacheMaxBytes {
+		c.m, c.bytes = make(map[K]rendered), 0
+	}
+	if _, dup := c.m[key]; !dup {
+		c.bytes += size
 	}
 	c.m[key] = rd
 	c.mu.Unlock()

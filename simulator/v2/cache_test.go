@@ -43,7 +43,7 @@ func TestRenderCacheMatchesFreshRender(t *testing.T) {
 		return rec.Code, rec.Body.String()
 	}
 	fresh := func(st *store.Store, target string) (int, string) {
-		return get(&Server{Store: st, Now: clock, renders: renderCache{off: true}}, target)
+		return get(&Server{Store: st, Now: clock, renders: renderCache[customerKey]{off: true}}, target)
 	}
 
 	for _, target := range []string{

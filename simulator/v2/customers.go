@@ -113,8 +113,16 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	n := namespace(r)
+	key := searchKey{org: s.Store.Org(), ns: n, term: term, src: src, acct: acct, limit: limit, offset: offset}
+	key.epoch, key.gen = s.Store.Generation(n)
+	// A search asked again of an unchanged namespace answers what it did.
+	if rd, ok := s.searches.get(key); ok {
+		rd.write(w)
+		return
+	}
 	res := searchResponse{Data: []searchResultV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	err := s.Store.View(n, func(tx *store.Tx) error {
 		ids, matches := tx.Search(term)
 		if src != "" {
 			kept := ids[:0:0]
@@ -144,7 +152,12 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	reply(w, r, http.StatusOK, res, nil)
+	b, err := encodeJSON(res)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.searches.put(key, b, len(n)+len(term)+len(acct)).write(w)
 }
 
 // searchResult renders one hit: how it matched and the customer's profiles.
@@ -432,7 +445,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		body = s.renders.put(key, b).body
+		body = s.renders.put(key, b, len(key.ns)+len(key.query.acct)).body
 		return nil
 	})
 	if err != nil {

@@ -26,7 +26,8 @@ type Server struct {
 	Now   simulator.Clock
 	Log   *slog.Logger
 
-	renders renderCache
+	renders  renderCache[customerKey]
+	searches renderCache[searchKey]
 }
 
 // Register registers every v2 route on r (the router at the root path):
