@@ -295,7 +295,9 @@ func TestGenerationNamesNamespaceStates(t *testing.T) {
 		do      func() error
 		changes bool
 	}{
-		{"a read", func() error { return s.View("default", func(tx *store.Tx) error { _, err := tx.Customer(1); return err }) }, false},
+		{"a read", func() error {
+			return s.View("default", func(tx *store.Tx) error { _, err := tx.Customer(1); return err })
+		}, false},
 		{"a write", write("default"), true},
 		{"another write", write("default"), true},
 		{"a write to another namespace", write("other"), false},

@@ -9,31 +9,34 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator"
-	"github.com/capsim/capsim/simulator/fixture"
+	"github.com/capsim/capsim/simulator/internal/storetest"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
 )
+
+// serveRead answers a GET of target from s as the server would, in the
+// default namespace, as operation op in JSON list mode lists, with headers
+// (name, value pairs): the status, and the Content-Type and the body.
+func serveRead(s *Server, target, op string, lists JSONLists, headers ...string) (int, string) {
+	r := mux.NewRouter()
+	s.Register(r)
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: op, V11JSONLists: string(lists)}
+	req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	r.ServeHTTP(rec, req)
+	return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
+}
 
 // TestReadCacheMatchesFreshRender proves that a body the read cache answers
 // is the body a fresh render gives, after the clock moves past a coupon's
 // expiry and a slab's expiry, after the customer changes, after a reset and
 // when the org changes: the cache's key names every input of the render.
 func TestReadCacheMatchesFreshRender(t *testing.T) {
-	ds, err := fixture.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	orgA := ds.Org
-	orgB := fixture.Renamed(orgA, " (B)")
-	open := func(org *simulator.Org) *store.Store {
-		st, err := store.Open(store.Options{Org: org, Customers: ds.Customers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
-	stA, stB := open(&orgA), open(&orgB)
+	stA, stB := storetest.TwoOrgs(t, nil)
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	now := start
 	clock := simulator.Clock(func() time.Time { return now })
@@ -47,20 +50,11 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 	}
 	lists := JSONListsDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
-		r := mux.NewRouter()
-		s.Register(r)
-		req := httptest.NewRequest(http.MethodGet, target, nil)
-		info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: ops[req.URL.Path], V11JSONLists: string(lists)}
-		if info.OperationID == "" {
-			t.Fatalf("no operation for %s", req.URL.Path)
+		op := ops[strings.SplitN(target, "?", 2)[0]]
+		if op == "" {
+			t.Fatalf("no operation for %s", target)
 		}
-		req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
-		for i := 0; i+1 < len(headers); i += 2 {
-			req.Header.Set(headers[i], headers[i+1])
-		}
-		rec := httptest.NewRecorder()
-		r.ServeHTTP(rec, req)
-		return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
+		return serveRead(s, target, op, lists, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) (int, string) {
 		return get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
@@ -106,39 +100,19 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 			now, lists = start, JSONListsDocumented
 			stA.Reset("")
 			cached := &Server{Store: stA, Now: clock}
-			code, first := get(cached, tc.target, tc.headers...)
-			if code != http.StatusOK {
-				t.Fatalf("status %d: %s", code, first)
-			}
-			if _, again := get(cached, tc.target, tc.headers...); again != first {
-				t.Fatalf("a second read differs:\n%s\n%s", first, again)
-			}
-			if len(cached.reads.m) != 1 {
-				t.Fatalf("%d bodies cached, want 1", len(cached.reads.m))
-			}
-			for _, step := range []struct {
-				name   string
-				change func()
-			}{
-				{"clock advanced past a coupon's expiry (2030)", func() { now = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) }},
-				{"clock advanced past the slab expiry (2117)", func() { now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC) }},
-				{"clock back before every expiry", func() { now = time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC) }},
-				{"clock back at the start", func() { now = start }},
-				{"JSON list mode changed", func() { lists = JSONListsAlways }},
-				{"JSON list mode back", func() { lists = JSONListsDocumented }},
-				{"customer changed", func() { write(cached.Store) }},
-				{"namespace reset", func() { cached.Store.Reset(store.DefaultNamespace) }},
-				{"org changed", func() { cached.Store = stB }},
-			} {
-				step.change()
-				_, want := fresh(cached.Store, tc.target, tc.headers...)
-				// Twice: the first may fill the cache, the second reads it.
-				for i := 0; i < 2; i++ {
-					if _, got := get(cached, tc.target, tc.headers...); got != want {
-						t.Fatalf("%s: cached answer differs from a fresh render:\ncached: %s\nfresh:  %s", step.name, got, want)
-					}
-				}
-			}
+			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
+				func() string { _, b := fresh(cached.Store, tc.target, tc.headers...); return b },
+				func() int { return len(cached.reads.m) }, []storetest.Step{
+					{Name: "clock advanced past a coupon's expiry (2030)", Change: func() { now = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) }},
+					{Name: "clock advanced past the slab expiry (2117)", Change: func() { now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC) }},
+					{Name: "clock back before every expiry", Change: func() { now = time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC) }},
+					{Name: "clock back at the start", Change: func() { now = start }},
+					{Name: "JSON list mode changed", Change: func() { lists = JSONListsAlways }},
+					{Name: "JSON list mode back", Change: func() { lists = JSONListsDocumented }},
+					{Name: "customer changed", Change: func() { write(cached.Store) }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
 		})
 	}
 
@@ -214,4 +188,74 @@ func TestReadCacheBounded(t *testing.T) {
 			t.Fatalf("put %d is not found right after", i)
 		}
 	}
+}
+
+// TestSearchCacheMatchesFreshRender proves that a customer/search answer
+// the read cache gives is the answer a fresh search renders after a write to
+// a customer the answer shows, after a write that makes another customer
+// match, after a reset, when the JSON list mode changes and when the org
+// changes: the search's key names the namespace's whole state.
+func TestSearchCacheMatchesFreshRender(t *testing.T) {
+	stA, stB := storetest.TwoOrgs(t, SearchTerms)
+	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
+	lists := JSONListsDocumented
+	get := func(s *Server, target string, headers ...string) (int, string) {
+		return serveRead(s, target, "searchCustomersV11", lists, headers...)
+	}
+	fresh := func(st *store.Store, target string, headers ...string) string {
+		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+		return b
+	}
+	for _, tc := range []struct {
+		target  string
+		headers []string
+	}{
+		{target: "/v1.1/customer/search?q=firstname:EQUALS:Tom&format=json"},
+		{target: "/v1.1/customer/search?q=firstname:EQUALS:Tom&format=xml&start=1&rows=1"},
+		{target: "/v1.1/customer/search?q=firstname:EQUALS:Tom", headers: []string{"Accept", "application/json"}},
+	} {
+		t.Run(tc.target, func(t *testing.T) {
+			lists = JSONListsDocumented
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
+				func() string { return fresh(cached.Store, tc.target, tc.headers...) },
+				func() int { return len(cached.reads.m) }, []storetest.Step{
+					{Name: "another customer now matches", Change: func() { storetest.Rename(t, cached.Store, 500002, "Tom") }},
+					{Name: "a customer shown changed", Change: func() { storetest.Rename(t, cached.Store, 17742, "Tom") }},
+					{Name: "JSON list mode changed", Change: func() { lists = JSONListsAlways }},
+					{Name: "JSON list mode back", Change: func() { lists = JSONListsDocumented }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
+		})
+	}
+
+	t.Run("the steps change what the search renders", func(t *testing.T) {
+		lists = JSONListsDocumented
+		stA.Reset("")
+		const target = "/v1.1/customer/search?q=firstname:EQUALS:Tom&format=json"
+		a := fresh(stA, target)
+		storetest.Rename(t, stA, 500002, "Tom")
+		b := fresh(stA, target)
+		if a == b || !strings.Contains(b, "500002") {
+			t.Fatalf("the write renders nothing new: the test does not test it")
+		}
+	})
+
+	t.Run("checks run before the cache answers", func(t *testing.T) {
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock}
+		if code, body := get(s, "/v1.1/customer/search?q=firstname:EQUALS:Tom&format=json"); code != http.StatusOK {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		for _, target := range []string{
+			"/v1.1/customer/search?q=firstname:EQUALS:Tom&format=json&rows=0",
+			"/v1.1/customer/search?q=firstname:BOGUS:Tom&format=json",
+		} {
+			if _, body := get(s, target); !strings.Contains(body, `"code": "400"`) {
+				t.Fatalf("%s: want code 400: %s", target, body)
+			}
+		}
+	})
 }

@@ -9,39 +9,31 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator"
-	"github.com/capsim/capsim/simulator/fixture"
+	"github.com/capsim/capsim/simulator/internal/storetest"
 	"github.com/capsim/capsim/simulator/store"
 	"github.com/gorilla/mux"
 )
+
+// serveRead answers a GET of target from s as the server would, in the
+// default namespace: the status and the body.
+func serveRead(s *Server, target string) (int, string) {
+	r := mux.NewRouter()
+	s.Register(r)
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	req = req.WithContext(simulator.WithRequestInfo(req.Context(), &simulator.RequestInfo{Namespace: store.DefaultNamespace}))
+	rec := httptest.NewRecorder()
+	r.ServeHTTP(rec, req)
+	return rec.Code, rec.Body.String()
+}
 
 // TestRenderCacheMatchesFreshRender proves that a body the render cache
 // answers is the body a fresh render gives, after the clock moves and when
 // the org changes: the cache's key names every input of the render.
 func TestRenderCacheMatchesFreshRender(t *testing.T) {
-	ds, err := fixture.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	orgA := ds.Org
-	orgB := fixture.Renamed(orgA, " (B)")
-	open := func(org *simulator.Org) *store.Store {
-		st, err := store.Open(store.Options{Org: org, Customers: ds.Customers})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { st.Close() })
-		return st
-	}
-	stA, stB := open(&orgA), open(&orgB)
+	stA, stB := storetest.TwoOrgs(t, nil)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	clock := simulator.Clock(func() time.Time { return now })
-	get := func(s *Server, target string) (int, string) {
-		r := mux.NewRouter()
-		s.Register(r)
-		rec := httptest.NewRecorder()
-		r.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		return rec.Code, rec.Body.String()
-	}
+	get := serveRead
 	fresh := func(st *store.Store, target string) (int, string) {
 		return get(&Server{Store: st, Now: clock, renders: renderCache[customerKey]{off: true}}, target)
 	}
@@ -55,30 +47,12 @@ func TestRenderCacheMatchesFreshRender(t *testing.T) {
 	} {
 		t.Run(target, func(t *testing.T) {
 			cached := &Server{Store: stA, Now: clock}
-			code, first := get(cached, target)
-			if code != http.StatusOK {
-				t.Fatalf("status %d: %s", code, first)
-			}
-			if _, again := get(cached, target); again != first {
-				t.Fatalf("a second read differs:\n%s\n%s", first, again)
-			}
-			if len(cached.renders.m) != 1 {
-				t.Fatalf("%d bodies cached, want 1", len(cached.renders.m))
-			}
-			for _, step := range []struct {
-				name   string
-				change func()
-			}{
-				{"clock advanced past the slab expiry", func() { now = now.AddDate(1, 1, 0) }},
-				{"org changed", func() { cached.Store = stB }},
-			} {
-				step.change()
-				_, got := get(cached, target)
-				_, want := fresh(cached.Store, target)
-				if got != want {
-					t.Fatalf("%s: cached answer differs from a fresh render:\ncached: %s\nfresh:  %s", step.name, got, want)
-				}
-			}
+			first := storetest.CacheFollows(t, func() (int, string) { return get(cached, target) },
+				func() string { _, b := fresh(cached.Store, target); return b },
+				func() int { return len(cached.renders.m) }, []storetest.Step{
+					{Name: "clock advanced past the slab expiry", Change: func() { now = now.AddDate(1, 1, 0) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
 			if _, b := get(cached, target); b == first && target != "/v2/customers/500002?source=INSTORE&embed=usergroup" {
 				t.Fatalf("org B renders as org A: the test does not change the org")
 			}
@@ -101,6 +75,65 @@ func TestRenderCacheMatchesFreshRender(t *testing.T) {
 			code, body := get(s, tc.target)
 			if code == http.StatusOK || !strings.Contains(body, `"code":`+strconv.Itoa(tc.code)) {
 				t.Fatalf("%s: status %d, want code %d: %s", tc.target, code, tc.code, body)
+			}
+		}
+	})
+}
+
+// TestSearchCacheMatchesFreshRender proves that a search answer the render
+// cache gives is the answer a fresh search renders after a write to a
+// customer the answer shows, after a write that makes another customer
+// match, after a reset and when the org changes: the search's key names the
+// namespace's whole state.
+func TestSearchCacheMatchesFreshRender(t *testing.T) {
+	stA, stB := storetest.TwoOrgs(t, nil)
+	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
+	get := serveRead
+	fresh := func(st *store.Store, target string) string {
+		_, b := get(&Server{Store: st, Now: clock, searches: renderCache[searchKey]{off: true}}, target)
+		return b
+	}
+	for _, target := range []string{
+		"/v2/customers/search?q=Tom",
+		"/v2/customers/search?q=Tom&limit=1&offset=1",
+		"/v2/customers/search?q=tom&source=INSTORE",
+	} {
+		t.Run(target, func(t *testing.T) {
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			storetest.CacheFollows(t, func() (int, string) { return get(cached, target) },
+				func() string { return fresh(cached.Store, target) },
+				func() int { return len(cached.searches.m) }, []storetest.Step{
+					{Name: "another customer now matches", Change: func() { storetest.Rename(t, cached.Store, 500002, "Tommy") }},
+					{Name: "a customer shown changed", Change: func() { storetest.Rename(t, cached.Store, 17742, "Tomas") }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
+		})
+	}
+
+	t.Run("the steps change what the search renders", func(t *testing.T) {
+		stA.Reset("")
+		const target = "/v2/customers/search?q=Tom"
+		a := fresh(stA, target)
+		storetest.Rename(t, stA, 500002, "Tommy")
+		b := fresh(stA, target)
+		storetest.Rename(t, stA, 17742, "Tomas")
+		c := fresh(stA, target)
+		if a == b || b == c {
+			t.Fatalf("the writes render nothing new: the test does not test them")
+		}
+	})
+
+	t.Run("checks run before the cache answers", func(t *testing.T) {
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock}
+		if code, body := get(s, "/v2/customers/search?q=Tom"); code != http.StatusOK {
+			t.Fatalf("status %d: %s", code, body)
+		}
+		for _, target := range []string{"/v2/customers/search?q=Tom&source=BOGUS", "/v2/customers/search?q=%20", "/v2/customers/search?q=Tom&limit=-1"} {
+			if code, body := get(s, target); code == http.StatusOK || !strings.Contains(body, `"code":`) {
+				t.Fatalf("%s: status %d, want an error: %s", target, code, body)
 			}
 		}
 	})
