@@ -146,8 +146,8 @@ func TestShutdown(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel() // each has a server of its own
-			// The request is held 1s: a stop that cut it short answers it 0.
-			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "1s"), "--shutdown-timeout", tc.timeout)
+			// The request is held 0.7s: a stop that cut it short answers it 0.
+			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "700ms"), "--shutdown-timeout", tc.timeout)
 			status := make(chan int, 1)
 			go func() {
 				req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/v2/customers/17742?source=INSTORE", nil)
@@ -221,7 +221,7 @@ func TestSignalExitStatus(t *testing.T) {
 // answer held back by a scenario for longer than the timeouts still arrives.
 func TestConnectionTimeouts(t *testing.T) {
 	t.Parallel()
-	const timeout, idle = 300 * time.Millisecond, time.Second
+	const timeout, idle = 300 * time.Millisecond, 700 * time.Millisecond
 	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "800ms"),
 		"--read-header-timeout", timeout.String(), "--read-timeout", timeout.String(),
 		"--write-timeout", timeout.String(), "--idle-timeout", idle.String())
