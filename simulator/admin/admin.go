@@ -43,14 +43,48 @@ type Server struct {
 // Register registers the admin routes on r.
 func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/__admin/health", s.handleHealth).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/reset", s.guard(s.handleReset)).Methods(http.MethodPost)
-	s.registerScenarioRoutes(r)
-	s.registerJournalRoutes(r)
-	s.registerNamespaceRoutes(r)
-	s.registerSnapshotRoutes(r)
-	s.registerClockRoutes(r)
-	s.registerObserveRoutes(r)
-	s.registerCustomerRoutes(r)
+	// Every other admin route is behind the admin token; each handler is in
+	// the file of its resource.
+	for _, rt := range []struct {
+		method, path string
+		handle       http.HandlerFunc
+	}{
+		{http.MethodPost, "/__admin/reset", s.handleReset},
+		// scenarios.go
+		{http.MethodGet, "/__admin/scenarios", s.handleScenariosList},
+		{http.MethodPost, "/__admin/scenarios", s.handleScenariosLoad},
+		{http.MethodPost, "/__admin/scenarios/reset", s.handleScenariosReset},
+		{http.MethodGet, "/__admin/scenarios/{name}", s.handleScenarioGet},
+		{http.MethodDelete, "/__admin/scenarios/{name}", s.handleScenarioDelete},
+		{http.MethodPost, "/__admin/scenarios/{name}/activate", s.handleScenarioActivate},
+		{http.MethodPost, "/__admin/scenarios/{name}/deactivate", s.handleScenarioDeactivate},
+		// the journal: filter.go
+		{http.MethodGet, "/__admin/requests", s.handleRequestsFind},
+		{http.MethodGet, "/__admin/requests/count", s.handleRequestsCount},
+		{http.MethodPost, "/__admin/requests/find", s.handleRequestsFind},
+		{http.MethodPost, "/__admin/requests/count", s.handleRequestsCount},
+		{http.MethodDelete, "/__admin/requests", s.handleRequestsClear},
+		// namespaces.go
+		{http.MethodGet, "/__admin/namespaces", s.handleNamespacesList},
+		{http.MethodDelete, "/__admin/namespaces/{name}", s.handleNamespaceDelete},
+		// snapshots.go
+		{http.MethodGet, "/__admin/snapshots", s.handleSnapshotsList},
+		{http.MethodPost, "/__admin/snapshots/{name}", s.handleSnapshotSave},
+		{http.MethodDelete, "/__admin/snapshots/{name}", s.handleSnapshotDelete},
+		{http.MethodPost, "/__admin/snapshots/{name}/restore", s.handleSnapshotRestore},
+		// clock.go
+		{http.MethodGet, "/__admin/clock", s.handleClockGet},
+		{http.MethodPut, "/__admin/clock", s.handleClockSet},
+		{http.MethodDelete, "/__admin/clock", s.handleClockDelete},
+		// coverage and metrics: coverage.go
+		{http.MethodGet, "/__admin/coverage", s.handleCoverageGet},
+		{http.MethodDelete, "/__admin/coverage", s.handleCoverageClear},
+		{http.MethodGet, "/__admin/metrics", s.handleMetrics},
+		// customers.go
+		{http.MethodGet, "/__admin/customers", s.handleCustomersList},
+	} {
+		r.HandleFunc(rt.path, s.guard(rt.handle)).Methods(rt.method)
+	}
 }
 
 type health struct {

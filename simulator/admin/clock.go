@@ -10,15 +10,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/clock"
-	"github.com/gorilla/mux"
 )
-
-// registerClockRoutes registers the virtual clock routes.
-func (s *Server) registerClockRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/clock", s.guard(s.handleClockGet)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/clock", s.guard(s.handleClockSet)).Methods(http.MethodPut)
-	r.HandleFunc("/__admin/clock", s.guard(s.handleClockDelete)).Methods(http.MethodDelete)
-}
 
 // clockNamespace returns the namespace a clock request names: ?namespace=,
 // else the X-Capsim-Namespace header (as for API calls), else the default.

@@ -9,15 +9,7 @@ import (
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/coverage"
 	"github.com/capsim/capsim/simulator/metrics"
-	"github.com/gorilla/mux"
 )
-
-// registerObserveRoutes registers the contract coverage and metrics routes.
-func (s *Server) registerObserveRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/coverage", s.guard(s.handleCoverageGet)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/coverage", s.guard(s.handleCoverageClear)).Methods(http.MethodDelete)
-	r.HandleFunc("/__admin/metrics", s.guard(s.handleMetrics)).Methods(http.MethodGet)
-}
 
 // coverageNamespace returns the namespace a coverage request names: "" with
 // all=true, else ?namespace=, else the X-Capsim-Namespace header.

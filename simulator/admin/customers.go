@@ -9,7 +9,6 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
 
 // The customer list's page sizes: the contract refuses a limit past
@@ -18,11 +17,6 @@ const (
 	DefaultCustomerPage = 50
 	MaxCustomerPage     = 200
 )
-
-// registerCustomerRoutes registers the customer browsing route.
-func (s *Server) registerCustomerRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/customers", s.guard(s.handleCustomersList)).Methods(http.MethodGet)
-}
 
 // customerRow is one customer as the list shows it: enough to recognise
 // it and look it up through the API.

@@ -13,7 +13,6 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/scenario"
-	"github.com/gorilla/mux"
 )
 
 // Filter selects journal entries; nil and empty fields match anything.
@@ -249,15 +248,6 @@ func criteriaQuery(r *http.Request) (url.Values, string) {
 		}
 	}
 	return q, ""
-}
-
-// registerJournalRoutes registers the journal routes.
-func (s *Server) registerJournalRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsFind)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/requests/count", s.guard(s.handleRequestsCount)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/requests/find", s.guard(s.handleRequestsFind)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/requests/count", s.guard(s.handleRequestsCount)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/requests", s.guard(s.handleRequestsClear)).Methods(http.MethodDelete)
 }
 
 type requestsResult struct {

@@ -10,12 +10,6 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// registerNamespaceRoutes registers the namespace routes.
-func (s *Server) registerNamespaceRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/namespaces", s.guard(s.handleNamespacesList)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/namespaces/{name}", s.guard(s.handleNamespaceDelete)).Methods(http.MethodDelete)
-}
-
 // namespaceView is a namespace as the admin API shows it.
 type namespaceView struct {
 	Name      string `json:"name"`

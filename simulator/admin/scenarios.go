@@ -13,17 +13,6 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// registerScenarioRoutes registers the scenario routes.
-func (s *Server) registerScenarioRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/scenarios", s.guard(s.handleScenariosList)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/scenarios", s.guard(s.handleScenariosLoad)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/scenarios/reset", s.guard(s.handleScenariosReset)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/scenarios/{name}", s.guard(s.handleScenarioGet)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/scenarios/{name}", s.guard(s.handleScenarioDelete)).Methods(http.MethodDelete)
-	r.HandleFunc("/__admin/scenarios/{name}/activate", s.guard(s.handleScenarioActivate)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/scenarios/{name}/deactivate", s.guard(s.handleScenarioDeactivate)).Methods(http.MethodPost)
-}
-
 // scenarioView is a scenario as the admin API shows it.
 type scenarioView struct {
 	Name        string              `json:"name"`

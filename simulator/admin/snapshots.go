@@ -10,15 +10,6 @@ import (
 	"github.com/gorilla/mux"
 )
 
-// registerSnapshotRoutes registers the snapshot routes. A snapshot acts on
-// the namespace of the X-Capsim-Namespace header, as API calls do.
-func (s *Server) registerSnapshotRoutes(r *mux.Router) {
-	r.HandleFunc("/__admin/snapshots", s.guard(s.handleSnapshotsList)).Methods(http.MethodGet)
-	r.HandleFunc("/__admin/snapshots/{name}", s.guard(s.handleSnapshotSave)).Methods(http.MethodPost)
-	r.HandleFunc("/__admin/snapshots/{name}", s.guard(s.handleSnapshotDelete)).Methods(http.MethodDelete)
-	r.HandleFunc("/__admin/snapshots/{name}/restore", s.guard(s.handleSnapshotRestore)).Methods(http.MethodPost)
-}
-
 // snapshotView is a snapshot as the admin API shows it.
 type snapshotView struct {
 	Name      string `json:"name"`
