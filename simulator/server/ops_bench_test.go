@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/capsim/capsim/simulator/simtest"
 )
@@ -85,19 +84,7 @@ func BenchmarkOperations(b *testing.B) {
 				w.Header().Set("Content-Type", ct)
 				_, _ = w.Write(body)
 			})
-			handlers := []http.Handler{bare, app}
-			var spent [2]time.Duration
-			const chunk = 100
-			b.ResetTimer()
-			for done := 0; done < b.N; done += chunk {
-				for i, h := range handlers {
-					start := time.Now()
-					for j := 0; j < chunk; j++ {
-						h.ServeHTTP(httptest.NewRecorder(), req())
-					}
-					spent[i] += time.Since(start)
-				}
-			}
+			spent := interleave(b, 100, req, bare, app)
 			b.ReportMetric(float64(spent[0])/float64(spent[1]), "capsim/bare")
 			b.ReportMetric(float64(spent[1])/float64(b.N), "capsim-ns/op")
 		})
