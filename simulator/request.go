@@ -33,6 +33,9 @@ type RequestInfo struct {
 	// Body is the request body, read once by the server (bounded by its
 	// size limit); nil when the request has none.
 	Body []byte
+	// Decoded is the body as the request's API version parsed it, kept for
+	// the next reader of the same request.
+	Decoded any
 	// Inject is what a scenario asks the handler's answer to carry (item
 	// failures, warnings); nil for most requests.
 	Inject *Injection

@@ -181,7 +181,7 @@ func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.
 func runDiscarded(next http.Handler, r *http.Request) {
 	info := simulator.Info(r.Context())
 	h := &simulator.RequestInfo{ID: info.ID, Namespace: info.Namespace, Till: info.Till, Client: info.Client,
-		OperationID: info.OperationID, API: info.API, Start: info.Start, Now: info.Now, Format: info.Format, Body: info.Body}
+		OperationID: info.OperationID, API: info.API, Start: info.Start, Now: info.Now, Format: info.Format, Body: info.Body, Decoded: info.Decoded}
 	hr := r.WithContext(simulator.WithRequestInfo(r.Context(), h))
 	bw := &bufferedWriter{header: http.Header{}, status: http.StatusOK}
 	next.ServeHTTP(bw, hr)

@@ -226,8 +226,24 @@ func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 // ReadBody parses r's body, JSON ({"root": {...}}) or XML (<root>...</root>),
 // and returns the object under the root. The contract has checked the body
 // already; ReadBody still says where a body it cannot read broke.
+//
+// A body is parsed once per request: the scenario engine's description and
+// the handler share the parse (nothing writes to Values).
 func ReadBody(r *http.Request) (Values, *simulator.Error) {
-	body := simulator.Info(r.Context()).Body // read once by the server
+	info := simulator.Info(r.Context())
+	if v, ok := info.Decoded.(Values); ok {
+		return v, nil
+	}
+	v, err := readBody(r, info.Body)
+	if err == nil {
+		info.Decoded = v
+	}
+	return v, err
+}
+
+// readBody parses body (read once by the server), or r's body when the
+// server read none.
+func readBody(r *http.Request, body []byte) (Values, *simulator.Error) {
 	if body == nil {
 		if r.Body == nil {
 			return nil, invalid("the request has no body")
