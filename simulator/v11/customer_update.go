@@ -90,7 +90,7 @@ var updateItemOrder = []string{"user_id", "mobile", "email", "external_id", "fir
 // more than one item is refused whole with 1060 "Batch limit exceeded" (the
 // limit being one), and nothing is recorded.
 func (s *Server) handleCustomerUpdateIdentity(w http.ResponseWriter, r *http.Request) {
-	s.serveBatchUpTo(w, r, shapeCustomers, 1, s.updateIdentityOne, identityEcho)
+	s.serveBatchUpTo(w, r, shapeCustomers, 1, s.updateIdentityOne)
 }
 
 // updateIdentityOne records one identity change request. identifier must be

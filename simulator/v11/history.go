@@ -53,13 +53,14 @@ func replyBatch(w http.ResponseWriter, r *http.Request, shape histShape, b *Batc
 // items (400 if unreadable, 1060 over the batch limit), runs one on each item
 // on its own, and answers the batch envelope with the items under shape.
 func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histShape, one func(*http.Request, Values) (Obj, Result)) {
-	s.serveBatchUpTo(w, r, shape, s.Limit(), one, customerEcho)
+	s.serveBatchUpTo(w, r, shape, s.Limit(), one)
 }
 
 // serveBatchUpTo is serveBatch with a batch limit of its own (1: an
-// operation without batch support) and the echo of its failed items.
+// operation without batch support).
 func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape histShape, limit int,
-	one func(*http.Request, Values) (Obj, Result), echo func(Values) func(Result) Obj) {
+	one func(*http.Request, Values) (Obj, Result)) {
+	echo := writeEcho(r.URL.Path)
 	items, err := ReadItems(r, "customer", limit)
 	if err != nil {
 		WriteError(w, r, err)

@@ -64,6 +64,16 @@ func customerEcho(in Values) func(Result) Obj {
 	}
 }
 
+// writeEcho returns how the write at path renders a failed item: the
+// identity change as sent for update_identity, the customer as sent for the
+// others.
+func writeEcho(path string) func(Values) func(Result) Obj {
+	if path == "/v1.1/customer/update_identity" {
+		return identityEcho
+	}
+	return customerEcho
+}
+
 // RequestLevel reports whether code is a request-level v1.1 answer
 // (status.code with no items): a status such as 402, or one of the codes
 // v1.1 shares with v2 (400, 401, 500). Every other code is an item code.
@@ -123,11 +133,8 @@ var identifierTypes = map[string]string{
 func WriteSampleBatch(w http.ResponseWriter, r *http.Request, path []string, in simulator.Injection, method, opPath string) {
 	b := Batch{inject: &in}
 	echo := identEcho(Ident{Name: IdentMobile, Value: "0"})
-	switch {
-	case opPath == "/v1.1/customer/update_identity":
-		echo = identityEcho(Values{"identifier": IdentMobile, "old_value": "0", "new_value": "1"})
-	case method != http.MethodGet:
-		echo = customerEcho(Values{IdentMobile: "0"})
+	if method != http.MethodGet {
+		echo = writeEcho(opPath)(Values{IdentMobile: "0", "identifier": IdentMobile, "old_value": "0", "new_value": "1"})
 	}
 	b.item(func() (Obj, Result) {
 		res := Succeeded(simulator.CodeCustomerRetrieved)
