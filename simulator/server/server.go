@@ -195,8 +195,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info.Now = s.cfg.Clocks.NowAt(info.Namespace, info.Start)
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
-		v.prepare(r)
-		if v == versionV11 && !s.jsonLists(w, r, info) {
+		if err := v.prepare(r, &s.cfg); err != nil {
+			s.writeError(w, r, err)
 			return
 		}
 	} else if r.Body != nil && r.Body != http.NoBody {
@@ -229,24 +229,6 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, info *simulato
 type errReader struct{ err error }
 
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
-
-// jsonLists sets the v1.1 JSON list mode of the request: its
-// X-Capsim-V11-Json-Lists header, else --v11-json-lists. An unknown mode is
-// refused with status 400 naming the header; jsonLists then reports false.
-func (s *Server) jsonLists(w http.ResponseWriter, r *http.Request, info *simulator.RequestInfo) bool {
-	info.V11JSONLists = string(s.cfg.V11JSONLists)
-	h := r.Header.Get(v11.HeaderJSONLists)
-	if h == "" {
-		return true
-	}
-	m, err := v11.ParseJSONLists(h)
-	if err != nil {
-		s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", v11.HeaderJSONLists, err))
-		return false
-	}
-	info.V11JSONLists = string(m)
-	return true
-}
 
 func (s *Server) nextID() string {
 	var b [16]byte

@@ -18,8 +18,9 @@ import (
 type apiVersion struct {
 	api      simulator.API
 	prefixes []string
-	// prepare readies a request before routing; its body is read already.
-	prepare func(r *http.Request)
+	// prepare readies a request before routing (its body is read already),
+	// or says what is wrong with it.
+	prepare func(r *http.Request, cfg *Config) *simulator.Error
 	// writeError writes err in the version's envelope, with the status the
 	// version gives err when status is 0.
 	writeError func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error)
@@ -44,7 +45,7 @@ var (
 	versionV11 = &apiVersion{
 		api:      simulator.V11,
 		prefixes: []string{"/v1.1/"},
-		prepare:  v11.Prepare,
+		prepare:  func(r *http.Request, cfg *Config) *simulator.Error { return v11.Prepare(r, cfg.V11JSONLists) },
 		writeError: func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error) {
 			if status == 0 {
 				v11.WriteError(w, r, err)
@@ -75,7 +76,7 @@ var (
 	versionV2 = &apiVersion{
 		api:      simulator.V2,
 		prefixes: []string{"/v2/", "/v3/"},
-		prepare:  func(*http.Request) {},
+		prepare:  func(*http.Request, *Config) *simulator.Error { return nil },
 		writeError: func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error) {
 			if status == 0 {
 				v2.WriteError(w, r, err)

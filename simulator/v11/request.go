@@ -133,10 +133,21 @@ func bodyFormat(contentType string, body []byte) Format {
 // request's info and stripped, so one route serves every form. The query
 // is repaired the way the docs' examples write it (normalizeQuery), and a
 // body without a JSON or XML Content-Type gets the one its content implies
-// (NormalizeContentType). The server calls it for every /v1.1/ request
-// before routing, once the body is read.
-func Prepare(r *http.Request) {
+// (NormalizeContentType). The JSON list mode is the request's
+// X-Capsim-V11-Json-Lists header, else lists (the --v11-json-lists default);
+// an unknown mode is refused with status 400 naming the header. The server
+// calls Prepare for every /v1.1/ request before routing, once the body is
+// read.
+func Prepare(r *http.Request, lists JSONLists) *simulator.Error {
 	info := simulator.Info(r.Context())
+	info.V11JSONLists = string(lists)
+	if h := r.Header.Get(HeaderJSONLists); h != "" {
+		m, err := ParseJSONLists(h)
+		if err != nil {
+			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", HeaderJSONLists, err)
+		}
+		info.V11JSONLists = string(m)
+	}
 	for _, ext := range []string{".json", ".xml"} {
 		if strings.HasSuffix(r.URL.Path, ext) {
 			info.Format = ext[1:]
@@ -146,6 +157,7 @@ func Prepare(r *http.Request) {
 	}
 	normalizeQuery(r.URL)
 	NormalizeContentType(r)
+	return nil
 }
 
 // queryParamRE matches a query-string segment that is a parameter of its own.
