@@ -15,8 +15,9 @@ import (
 )
 
 // capture keeps, for the journal, a bounded prefix of the request body as
-// the handlers read it (one read: a tee, not a second read) and of the
-// response body as it is written.
+// it is read (a tee; an API request's body, which the server reads once
+// into RequestInfo.Body, is taken from there) and of the response body as
+// it is written.
 type capture struct {
 	limit int
 	reqCT []string // the Content-Type the client sent (v1.1 may rewrite it)
@@ -131,8 +132,12 @@ func (s *Server) record(r *http.Request, x *exchange) {
 	}
 	// A body not read to its end (refused before the handler, or over
 	// --max-body) is as long as the client declared.
+	reqBody := bytesOf(c.req)
+	if info.Body != nil { // read once by the server
+		reqBody = info.Body[:min(len(info.Body), c.limit)]
+	}
 	s.cfg.Journal.Record(e,
-		admin.Raw{Header: r.Header, Body: bytesOf(c.req), Size: max(c.reqN, r.ContentLength)},
+		admin.Raw{Header: r.Header, Body: reqBody, Size: max(c.reqN, r.ContentLength)},
 		admin.Raw{Header: x.w.Header(), Body: bytesOf(c.resp), Size: c.respN})
 }
 

@@ -215,8 +215,19 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request, info *simulato
 	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 {
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes))
+	src := r.Body
+	c, tapped := src.(*capture)
+	if tapped { // the journal takes its copy from info.Body, not from a tee
+		src = c.body
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, src, s.cfg.MaxBodyBytes))
 	r.Body.Close()
+	if tapped {
+		c.reqN = int64(len(body))
+		if err != nil { // the journal keeps what came of a body over the limit
+			c.req = keep(c.req, body, c.limit)
+		}
+	}
 	if err != nil {
 		r.Body = io.NopCloser(io.MultiReader(bytes.NewReader(body), errReader{err}))
 		return
