@@ -194,6 +194,8 @@ type ProgramLoyalty struct {
 	CumulativePurchases float64   `json:"cumulativePurchases"`
 	SlabSerial          int       `json:"slabSNo"`
 	SlabExpiry          time.Time `json:"slabExpiryDate"`
+	// Lots are the points of the balance that expire, by bill (points.go).
+	Lots []PointsLot `json:"lots,omitempty"`
 }
 
 // Subscription is a customer's opt-in state for one channel and priority.
@@ -280,6 +282,10 @@ type Customer struct {
 	MergedInto int64 `json:"mergedInto,omitempty"`
 	// History holds what the v1.1 API reads and writes besides the profile.
 	History *History `json:"history,omitempty"`
+	// ValidationCodes are the unexpired codes sent to confirm a points
+	// redemption, and CodesIssued how many the customer has had (points.go).
+	ValidationCodes []ValidationCode `json:"validationCodes,omitempty"`
+	CodesIssued     int64            `json:"codesIssued,omitempty"`
 	// Version increases on every write; caches key rendered responses by it.
 	Version int64 `json:"version"`
 }
@@ -367,6 +373,10 @@ func (c *Customer) Clone() *Customer {
 	}
 	out.ExtendedFields = cloneMap(c.ExtendedFields)
 	out.Loyalty = append([]ProgramLoyalty(nil), c.Loyalty...)
+	for i := range out.Loyalty {
+		out.Loyalty[i].Lots = append([]PointsLot(nil), c.Loyalty[i].Lots...)
+	}
+	out.ValidationCodes = append([]ValidationCode(nil), c.ValidationCodes...)
 	out.Subscriptions = append([]Subscription(nil), c.Subscriptions...)
 	out.PointsTransfers = append([]PointsTransfer(nil), c.PointsTransfers...)
 	out.RetroRequests = append([]RetroRequest(nil), c.RetroRequests...)

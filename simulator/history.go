@@ -59,6 +59,38 @@ type Transaction struct {
 	LineItems      []LineItem   `json:"lineItems,omitempty"`
 	CustomFields   []Field      `json:"customFields,omitempty"`
 	CreditNotes    []CreditNote `json:"creditNotes,omitempty"`
+	// What the earn-and-burn APIs add (earning.go). All are empty on the
+	// fixtures' bills, which read as before.
+	ExtendedFields []Field   `json:"extendedFields,omitempty"`
+	Payments       []Payment `json:"payments,omitempty"`
+	// Currency is the ISO code the bill was paid in when it is not the
+	// org's base currency; LocalAmount is the amount in it.
+	Currency    string  `json:"currency,omitempty"`
+	LocalAmount float64 `json:"localAmount,omitempty"`
+	// CustomerID is the customer a bill belongs to; 0 for a not-interested bill.
+	CustomerID int64     `json:"customerId,omitempty"`
+	AddedOn    time.Time `json:"addedOn,omitzero"` // when it was recorded (the clock's now)
+	UpdatedOn  time.Time `json:"updatedOn,omitzero"`
+	// Return bills: the bill returned (its number and id), how (FULL, AMOUNT,
+	// LINE_ITEM) and the points the return took back.
+	ReturnOf       string  `json:"returnOf,omitempty"`
+	ReturnOfID     int64   `json:"returnOfId,omitempty"`
+	ReturnType     string  `json:"returnType,omitempty"`
+	PointsReverted float64 `json:"pointsReverted,omitempty"`
+	// Regular bills: what returns have taken back from them so far.
+	Returned        float64 `json:"returned,omitempty"`        // the amount returned
+	ReturnedBy      string  `json:"returnedBy,omitempty"`      // the return type used: AMOUNT, LINE_ITEM or FULL
+	PointsTakenBack float64 `json:"pointsTakenBack,omitempty"` // points the returns took back
+	// Source is the API that wrote the bill: "v1.1" or "v2"; "" for fixtures.
+	Source string `json:"source,omitempty"`
+}
+
+// Payment is one tender of a bill.
+type Payment struct {
+	Mode       string  `json:"mode"`
+	Value      float64 `json:"value"`
+	Notes      string  `json:"notes,omitempty"`
+	Attributes []Field `json:"attributes,omitempty"`
 }
 
 // LineItem is one line of a bill.
@@ -71,6 +103,12 @@ type LineItem struct {
 	Value       float64 `json:"value"` // qty × rate
 	Discount    float64 `json:"discount"`
 	Amount      float64 `json:"amount"` // value - discount
+	// ReturnedQty is how much of the line returns have taken back.
+	ReturnedQty    float64 `json:"returnedQty,omitempty"`
+	ExtendedFields []Field `json:"extendedFields,omitempty"`
+	// Returnable is false for an item the store never takes back; unset
+	// means it can be returned.
+	NotReturnable bool `json:"notReturnable,omitempty"`
 }
 
 // CreditNote is a receipt given for returned goods, usable for later purchases.
@@ -345,9 +383,17 @@ func (h *History) Clone() *History {
 	out := &History{
 		Transactions: cloneSlice(h.Transactions, func(t Transaction) Transaction {
 			t.Coupons = cloneSlice(t.Coupons, nil)
-			t.LineItems = cloneSlice(t.LineItems, nil)
 			t.CustomFields = cloneSlice(t.CustomFields, nil)
 			t.CreditNotes = cloneSlice(t.CreditNotes, nil)
+			t.ExtendedFields = cloneSlice(t.ExtendedFields, nil)
+			t.Payments = cloneSlice(t.Payments, func(p Payment) Payment {
+				p.Attributes = cloneSlice(p.Attributes, nil)
+				return p
+			})
+			t.LineItems = cloneSlice(t.LineItems, func(l LineItem) LineItem {
+				l.ExtendedFields = cloneSlice(l.ExtendedFields, nil)
+				return l
+			})
 			return t
 		}),
 		Redemptions: cloneSlice(h.Redemptions, nil),

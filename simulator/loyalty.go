@@ -33,9 +33,12 @@ func (c *Customer) AwardPoints(program *Program, points float64, at time.Time) {
 type Standing struct {
 	Program *Program
 	Loyalty *ProgramLoyalty
+	// At is the time the standing is read at: points whose lot expired by
+	// then are not counted (zero: none have expired).
+	At time.Time
 }
 
-// StandingIn returns c's standing in prog (nil for none).
+// StandingIn returns c's standing in prog (nil for none), expiring nothing.
 func (c *Customer) StandingIn(prog *Program) Standing {
 	st := Standing{Program: prog}
 	if prog != nil {
@@ -44,12 +47,28 @@ func (c *Customer) StandingIn(prog *Program) Standing {
 	return st
 }
 
+// StandingAt returns c's standing in prog as the clock reads at now: points
+// expired by then are gone from it.
+func (c *Customer) StandingAt(prog *Program, now time.Time) Standing {
+	st := c.StandingIn(prog)
+	st.At = now
+	return st
+}
+
 // Points returns the points c can spend (0 when not enrolled).
 func (st Standing) Points() float64 {
 	if st.Loyalty == nil {
 		return 0
 	}
-	return st.Loyalty.LoyaltyPoints
+	return st.Loyalty.LoyaltyPoints - st.Loyalty.expiringBy(st.At)
+}
+
+// Expired returns the points that have expired (0 when not enrolled).
+func (st Standing) Expired() float64 {
+	if st.Loyalty == nil {
+		return 0
+	}
+	return st.Loyalty.Expired + st.Loyalty.expiringBy(st.At)
 }
 
 // LifetimePoints returns every point c has earned (0 when not enrolled).

@@ -100,6 +100,7 @@ func (pl *ProgramLoyalty) add(o *ProgramLoyalty) {
 	pl.Returned += o.Returned
 	pl.Adjusted += o.Adjusted
 	pl.CumulativePurchases += o.CumulativePurchases
+	pl.Lots = append(pl.Lots, o.Lots...)
 	if o.SlabSerial > pl.SlabSerial {
 		pl.SlabSerial, pl.SlabExpiry = o.SlabSerial, o.SlabExpiry
 	}

@@ -25,6 +25,8 @@ type Org struct {
 	// (Capillary's CONF_USERS_IS_MOBILE_REQUIRED): a v1.1 add registering a
 	// customer without one fails with 1006.
 	MobileRequired bool `json:"mobileRequired,omitempty"`
+	// Billing is the org's transaction configuration (earning.go).
+	Billing Billing `json:"billing,omitzero"`
 	// Extra holds configuration that a later API version adds (stores,
 	// campaigns, coupon series, ...), keyed by kind.
 	Extra map[string]any `json:"extra,omitempty"`
@@ -39,6 +41,11 @@ type Program struct {
 	Description string `json:"description"`
 	Default     bool   `json:"default"`
 	Slabs       []Slab `json:"slabs"`
+	// Earning is how bills earn points in the program (earning.go).
+	Earning EarningRule `json:"earning,omitzero"`
+	// Redemption is what a points redemption must meet (points.go): every
+	// rule is off when unset.
+	Redemption RedemptionRules `json:"redemption,omitzero"`
 }
 
 // Slab is one tier of a program. Serial numbers start at 1.
@@ -46,6 +53,9 @@ type Slab struct {
 	Serial      int    `json:"serial"`
 	Name        string `json:"name"`
 	Description string `json:"description"`
+	// Threshold is the cumulative purchases in the program that reach the
+	// slab (0: the slab is reached otherwise, the first slab by joining).
+	Threshold float64 `json:"threshold,omitempty"`
 }
 
 // SlabBySerial returns the slab with serial n, if any.

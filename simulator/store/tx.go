@@ -410,6 +410,7 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		search("firstName", p.FirstName, p)
 		search("lastName", p.LastName, p)
 	}
+	out = append(out, billEntries(ns, c)...)
 	if s.terms != nil {
 		terms := s.terms(c)
 		n := len(out)

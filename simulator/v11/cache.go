@@ -59,6 +59,7 @@ func clockSlot(c *simulator.Customer, now time.Time) int {
 			n++
 		}
 	}
+	n += c.ExpirySlot(now)
 	if c.History != nil {
 		for i := range c.History.Coupons {
 			if c.History.Coupons[i].ValidTill.Before(now) {

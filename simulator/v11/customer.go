@@ -191,9 +191,9 @@ func parseLoyaltyType(s string) (simulator.LoyaltyType, bool) {
 }
 
 // standingOf returns c's standing in the org's default program, the one
-// v1.1 reports.
-func standingOf(org *simulator.Org, c *simulator.Customer) simulator.Standing {
-	return c.StandingIn(org.DefaultProgram())
+// v1.1 reports, at now (points expired by then are gone; zero expires none).
+func standingOf(org *simulator.Org, c *simulator.Customer, now time.Time) simulator.Standing {
+	return c.StandingAt(org.DefaultProgram(), now)
 }
 
 // slabName returns the current slab's name ("" when not enrolled).

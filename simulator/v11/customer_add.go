@@ -405,7 +405,7 @@ func applySubscription(c *simulator.Customer, v Values) *simulator.Error {
 // side_effects (add only), then names, loyalty and the last change.
 func customerItem(org *simulator.Org, c *simulator.Customer, res Result, sideEffects bool) Obj {
 	p := Profile(c)
-	st := standingOf(org, c)
+	st := standingOf(org, c, time.Time{})
 	var custom map[string]string
 	if p != nil {
 		custom = p.Fields

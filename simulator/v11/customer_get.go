@@ -60,7 +60,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	}
 	opts := parseGetOptions(q)
 	s.readHistory(w, r, shapeCustomers, nil, func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
-		warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c), opts)...)
+		warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c, now), opts)...)
 		res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
 		return getItem(tx.Org(), c, opts, res, now), res
 	})
@@ -80,7 +80,7 @@ func orNil(v string) any {
 // change it.
 func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Result, now time.Time) Obj {
 	p := Profile(c)
-	st := standingOf(org, c)
+	st := standingOf(org, c, now)
 	var out Obj
 	if opts.userID {
 		out = append(out, Field{"user_id", Int(c.ID)})

@@ -104,7 +104,7 @@ func SearchTerms(org *simulator.Org) func(*simulator.Customer) []store.Term {
 // searchSubject returns c's searchable attribute values.
 func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 	p := Profile(c)
-	st := standingOf(org, c)
+	st := standingOf(org, c, time.Time{})
 	sub := &Subject{
 		Strings: map[string]string{
 			"firstname":   p.FirstName,
@@ -168,7 +168,7 @@ func lastTransValue(c *simulator.Customer) float64 {
 // show "external_id": "None" (a quirk of the real search index).
 func searchItem(org *simulator.Org, c *simulator.Customer) Obj {
 	p := Profile(c)
-	st := standingOf(org, c)
+	st := standingOf(org, c, time.Time{})
 	orNone := func(v string) string {
 		if v == "" {
 			return "None"

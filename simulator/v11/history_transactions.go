@@ -32,10 +32,10 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	withCustom, withCredit := histBool(q, "custom_fields"), histBool(q, "credit_notes")
-	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, _ time.Time) (Obj, Result) {
+	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
 		page, total := c.History.FindTransactions(tq)
 		p := Profile(c)
-		st := standingOf(org, c)
+		st := standingOf(org, c, now)
 		item := histHead(c, histUserID(q, IdentMobile, IdentEmail, IdentExternalID, "firstname", "lastname")...)
 		start := ""
 		if len(page) > 0 {

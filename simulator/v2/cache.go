@@ -17,17 +17,21 @@ import (
 //     (fixed for a store's life; another store is another org);
 //   - epoch, ns, id, version: one state of the customer (the epoch counts
 //     resets, the version writes);
-//   - query: what the request asks to see, parsed and checked (getQuery).
+//   - query: what the request asks to see, parsed and checked (getQuery);
+//   - clock: how many of the customer's points lots have expired by the
+//     namespace's clock (Customer.ExpirySlot), the one way the clock
+//     changes what renderCustomer writes (the points balances).
 //
-// renderCustomer takes nothing else: it reads neither the clock nor the
-// requesting till. A field that comes to depend on either must add it here;
-// TestRenderCacheMatchesFreshRender fails until it does.
+// renderCustomer takes nothing else: it reads neither the rest of the
+// clock nor the requesting till. A field that comes to depend on either must
+// add it here; TestRenderCacheMatchesFreshRender fails until it does.
 type customerKey struct {
 	org         *simulator.Org
 	epoch       uint64
 	ns          string
 	id, version int64
 	query       getQuery
+	clock       int
 }
 
 // getQuery is what GET /v2/customers/{id} reads from its query string.

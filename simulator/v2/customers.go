@@ -419,8 +419,9 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 	n := namespace(r)
 	key := customerKey{org: s.Store.Org(), epoch: s.Store.Epoch(), ns: n, id: id, query: gq}
 	// A customer read again unchanged answers what it answered before.
+	now := s.now(r)
 	if c, ok := s.Store.Cached(n, id); ok {
-		key.version = c.Version
+		key.version, key.clock = c.Version, c.ExpirySlot(now)
 		if rd, ok := s.renders.get(key); ok {
 			rd.write(w)
 			return
@@ -432,7 +433,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		key.version = c.Version
+		key.version, key.clock = c.Version, c.ExpirySlot(now)
 		if rd, ok := s.renders.get(key); ok {
 			body = rd.body
 			return nil
@@ -441,7 +442,7 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		if gq.src != simulator.SourceAll && len(profiles) == 0 {
 			return simulator.Errorf(simulator.CodeNotFoundInSource)
 		}
-		b, err := encodeJSON(renderCustomer(tx.Org(), c, profiles, gq.emb))
+		b, err := encodeJSON(renderCustomer(tx.Org(), c, profiles, gq.emb, now))
 		if err != nil {
 			return err
 		}
@@ -472,7 +473,7 @@ func parseGetQuery(q *rawQuery) (getQuery, *simulator.Error) {
 
 // renderCustomer renders c with the given profiles and embeds. c is shared
 // (read in a View): nothing here may change it.
-func renderCustomer(org *simulator.Org, c *simulator.Customer, profiles []simulator.Profile, e embeds) customerV2 {
+func renderCustomer(org *simulator.Org, c *simulator.Customer, profiles []simulator.Profile, e embeds, now time.Time) customerV2 {
 	la := c.LoyaltyAttribution
 	// Loyalty attribution missing from a record (one not written through v2)
 	// reads as the primary profile's, as the customer's registration.
@@ -507,14 +508,14 @@ func renderCustomer(org *simulator.Org, c *simulator.Customer, profiles []simula
 		out.Profiles = append(out.Profiles, renderProfile(org, c.ID, &profiles[i]))
 	}
 	if e.points {
-		ps := pointsSummary(c.StandingIn(org.DefaultProgram()))
+		ps := pointsSummary(c.StandingAt(org.DefaultProgram(), now))
 		out.PointsSummary = &ps
 	}
 	if e.subscriptions {
 		out.SubscriptionInfo = &subscriptionInfo{Subscriptions: renderSubscriptions(c)}
 	}
 	if e.mlp {
-		out.LoyaltyProgramDetails = programDetails(org, c, 0)
+		out.LoyaltyProgramDetails = programDetails(org, c, 0, now)
 	}
 	if e.userGroup && c.UserGroup != nil {
 		g := c.UserGroup

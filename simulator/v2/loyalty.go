@@ -46,8 +46,8 @@ func pointsSummary(st simulator.Standing) pointsSummaryV2 {
 	if pl == nil {
 		return out
 	}
-	out.Redeemed, out.Expired, out.Returned, out.Adjusted = pl.Redeemed, pl.Expired, pl.Returned, pl.Adjusted
-	out.LifetimePoints, out.LoyaltyPoints, out.CumulativePurchases = pl.LifetimePoints, pl.LoyaltyPoints, pl.CumulativePurchases
+	out.Redeemed, out.Expired, out.Returned, out.Adjusted = pl.Redeemed, st.Expired(), pl.Returned, pl.Adjusted
+	out.LifetimePoints, out.LoyaltyPoints, out.CumulativePurchases = pl.LifetimePoints, st.Points(), pl.CumulativePurchases
 	out.LoyaltyID = pl.LoyaltyID
 	out.SlabSNo = pl.SlabSerial
 	out.SlabExpiryDate = timeV2(pl.SlabExpiry)
@@ -62,14 +62,14 @@ func pointsSummary(st simulator.Standing) pointsSummaryV2 {
 
 // programDetails renders c's standing in every program it is enrolled in,
 // or only in programID when that is not zero. Never nil.
-func programDetails(org *simulator.Org, c *simulator.Customer, programID int64) []programDetailsV2 {
+func programDetails(org *simulator.Org, c *simulator.Customer, programID int64, now time.Time) []programDetailsV2 {
 	out := make([]programDetailsV2, 0, len(c.Loyalty))
 	for i := range c.Loyalty {
 		pl := &c.Loyalty[i]
 		if programID != 0 && pl.ProgramID != programID {
 			continue
 		}
-		out = append(out, programDetailsV2{pointsSummaryV2: pointsSummary(simulator.Standing{Program: org.Program(pl.ProgramID), Loyalty: pl}), ProgramID: pl.ProgramID})
+		out = append(out, programDetailsV2{pointsSummaryV2: pointsSummary(simulator.Standing{Program: org.Program(pl.ProgramID), Loyalty: pl, At: now}), ProgramID: pl.ProgramID})
 	}
 	return out
 }
@@ -113,7 +113,7 @@ func (s *Server) handleLoyaltyDetailsGet(w http.ResponseWriter, r *http.Request)
 		if perr != nil {
 			return perr
 		}
-		res.Data = programDetails(tx.Org(), c, prog)
+		res.Data = programDetails(tx.Org(), c, prog, s.now(r))
 		return nil
 	})
 	if err != nil {
