@@ -83,22 +83,22 @@ type Reason int
 // The reasons.
 const (
 	// Bills.
-	ReasonBadAmount         Reason = iota + 1 // an amount, qty, rate or discount that is no number
-	ReasonNoNumber                            // no bill number
-	ReasonBadNumber                           // a bill number that cannot be one
-	ReasonNumberExists                        // the number is used in its scope already
-	ReasonNegativeAmount                      // amount < 0
-	ReasonNegativeGross                       // gross amount < 0
-	ReasonNegativeDiscount                    // discount < 0
-	ReasonNegativeQty                         // a line's qty < 0
-	ReasonNegativeLineAmount                  // a line's amount < 0
-	ReasonNegativeLineValue                   // a line's value < 0
-	ReasonNegativeLineRate                    // a line's rate < 0
-	ReasonNegativeLineDiscount                // a line's discount < 0
-	ReasonFutureDate                          // after now + FutureDays
-	ReasonPastDate                            // before now - PastDays
-	ReasonNoCurrencyRatio                     // a currency the org has no ratio for
-	ReasonFraud                               // the customer is marked as fraud
+	ReasonBadAmount            Reason = iota + 1 // an amount, qty, rate or discount that is no number
+	ReasonNoNumber                               // no bill number
+	ReasonBadNumber                              // a bill number that cannot be one
+	ReasonNumberExists                           // the number is used in its scope already
+	ReasonNegativeAmount                         // amount < 0
+	ReasonNegativeGross                          // gross amount < 0
+	ReasonNegativeDiscount                       // discount < 0
+	ReasonNegativeQty                            // a line's qty < 0
+	ReasonNegativeLineAmount                     // a line's amount < 0
+	ReasonNegativeLineValue                      // a line's value < 0
+	ReasonNegativeLineRate                       // a line's rate < 0
+	ReasonNegativeLineDiscount                   // a line's discount < 0
+	ReasonFutureDate                             // after now + FutureDays
+	ReasonPastDate                               // before now - PastDays
+	ReasonNoCurrencyRatio                        // a currency the org has no ratio for
+	ReasonFraud                                  // the customer is marked as fraud
 	// Returns.
 	ReasonReturnsOff          // the org does not take returns
 	ReasonNoOriginal          // no regular bill with that number for the customer
