@@ -357,6 +357,14 @@ func TestCatalogueCoversReferences(t *testing.T) {
 		{"003 error list", parse003List, 4},
 		{"003 samples", func(t *testing.T) []docCode { return parseSamples(t, "003_d2b232e8e1ee30d5.txt") }, 5},
 		{"NOTES", parseNotes, 80},
+		{"004 v1.1 transaction codes", parse004, 140},
+		{"004 samples", func(t *testing.T) []docCode { return itemSamples(t, "004_v11-transaction.md", V11) }, 5},
+		{"005 v1.1 points codes", parse005, 50},
+		{"005 samples", func(t *testing.T) []docCode { return itemSamples(t, "005_v11-points.md", V11) }, 5},
+		{"006 v1.1 coupon codes", parse006, 50},
+		{"006 samples", func(t *testing.T) []docCode { return itemSamples(t, "006_v11-coupon.md", V11) }, 5},
+		{"007 v2 transaction codes", parse007, 155},
+		{"007 samples", func(t *testing.T) []docCode { return itemSamples(t, "007_v2-transaction.md", V2) }, 2},
 	}
 	for _, src := range sources {
 		t.Run(src.name, func(t *testing.T) {
@@ -499,8 +507,10 @@ func TestCatalogueNames(t *testing.T) {
 				continue
 			}
 			if gd.Tok == token.CONST {
-				for _, n := range vs.Names {
-					consts = append(consts, n.Name)
+				if isCodeBlock(gd) {
+					for _, n := range vs.Names {
+						consts = append(consts, n.Name)
+					}
 				}
 				continue
 			}
@@ -560,6 +570,17 @@ func TestCatalogueNames(t *testing.T) {
 	}
 }
 
+// isCodeBlock reports whether gd is the const block of the Code constants
+// (its first constant is typed Code), not one of the shared messages.
+func isCodeBlock(gd *ast.GenDecl) bool {
+	vs, ok := gd.Specs[0].(*ast.ValueSpec)
+	if !ok {
+		return false
+	}
+	id, ok := vs.Type.(*ast.Ident)
+	return ok && id.Name == "Code"
+}
+
 // TestCatalogueChoices pins the choices the documents leave open: which entry
 // a shared number means, and the kind of codes the tables file under errors.
 func TestCatalogueChoices(t *testing.T) {
@@ -599,6 +620,38 @@ func TestCatalogueChoices(t *testing.T) {
 		{V11, 1061, CodeRecommendationsFetched},
 		{V2, 91005, CodePrimaryKeyNotUpdatable},
 		{V11, 91005, CodePrimaryKeyNotUpdatable},
+		// The earn-and-burn families (004-007) come after the customer
+		// codes: a number they share keeps its customer meaning.
+		{V11, 618, CodeCustomerMarkedFraud},
+		{V11, 814, CodeNoPointsRedeemedOnTransaction},
+		{V2, 814, CodeNoResultsFound},
+		{V11, 1102, CodeInvalidPriorityType},
+		{V2, 1102, CodeInvalidCurrencyRatio},
+		{V2, 8015, CodeCustomerNotFoundV2},
+		{V2, 91016, CodeWeChatProfileUnavailable},
+		// Within them, the most common meaning of a number comes first, and
+		// errors before the warnings 004 files under errors.
+		{V11, 600, CodeTransactionAdded},
+		{V2, 600, CodeTransactionAdded},
+		{V11, 1630, CodeTransactionRetroAdded},
+		{V11, 671, CodeInvalidStoreOrTill},
+		{V11, 686, CodeTransactionAddFailed686},
+		{V11, 687, CodeItemMergeNotSupported},
+		{V2, 687, CodePointsQueued},
+		{V11, 688, CodeReturnLineItemNotFound},
+		{V11, 710, CodeCouponNotRedeemableByCustomer},
+		{V2, 710, CodeReturnBillEventFailed},
+		{V11, 601, CodeTransactionInvalidAmount},
+		{V2, 601, CodeTransactionInvalidAmountV2},
+		{V2, 625, CodeTransactionNumberNotFound},
+		{V11, 700, CodeCouponProcessed},
+		{V11, 800, CodePointsRedeemed},
+		{V11, 807, CodePointsNotDivisible},
+		{V11, 818, CodePointsMoreThanAvailable},
+		{V11, 819, CodePointsAboveMaximum},
+		{V11, 820, CodeOperationNotAllowedFraud},
+		{V11, 3045, CodePointsRedemptionFraud},
+		{V2, 3045, CodeTransactionCustomerFraudV2},
 	}
 	for _, tc := range lookups {
 		if got, ok := Lookup(tc.api, tc.n); !ok || got != tc.want {
@@ -609,17 +662,23 @@ func TestCatalogueChoices(t *testing.T) {
 		t.Error("1000 is a v1.1 code only")
 	}
 	kinds := map[Code]Kind{
-		CodeCombiningSources:       KindWarning, // 8050, register sample
-		CodeMergingIntoSurvivor:    KindWarning, // 8051, NOTES §2.3
-		CodeConflictingCustomers:   KindWarning, // 8053
-		CodeAlreadyMerged:          KindWarning, // 8053
-		CodePromotionNotIssued:     KindWarning, // 8890
-		CodeMergedCustomer:         KindError,   // 8069 on GET of a merge victim
-		CodeMergedCustomerWarning:  KindWarning, // 8069, NOTES §2.3 warnings
-		CodePrimaryKeyNotUpdatable: KindWarning,
-		CodeInvalidInput:           KindError,
-		CodeSuccess:                KindStatus,
-		CodeTicketAdded:            KindSuccess,
+		CodeCombiningSources:                 KindWarning, // 8050, register sample
+		CodeMergingIntoSurvivor:              KindWarning, // 8051, NOTES §2.3
+		CodeConflictingCustomers:             KindWarning, // 8053
+		CodeAlreadyMerged:                    KindWarning, // 8053
+		CodePromotionNotIssued:               KindWarning, // 8890
+		CodeMergedCustomer:                   KindError,   // 8069 on GET of a merge victim
+		CodeMergedCustomerWarning:            KindWarning, // 8069, NOTES §2.3 warnings
+		CodePrimaryKeyNotUpdatable:           KindWarning,
+		CodeInvalidInput:                     KindError,
+		CodeSuccess:                          KindStatus,
+		CodeTicketAdded:                      KindSuccess,
+		CodePointsQueued:                     KindWarning, // 687: 004 files it under errors, 007 under warnings
+		CodeReturnBillEventFailed:            KindWarning, // 710, likewise
+		CodeTransactionNumberNotFound:        KindError,
+		CodeTransactionNumberNotFoundWarning: KindWarning, // 625 with CONF_ALLOW_NOT_EXISTING_BILL_RETURN
+		CodeValidationCodeIssued:             KindSuccess, // 200 as an item code
+		CodeOperationSuccessful:              KindStatus,
 	}
 	for c, want := range kinds {
 		if got := c.Info().Kind; got != want {
@@ -627,7 +686,8 @@ func TestCatalogueChoices(t *testing.T) {
 		}
 	}
 	for c, want := range map[Code]int{CodeUnauthorized: 401, CodeAllFailed: 500, CodeInvalidInput: 400,
-		CodeCustomerNotFoundV2: 400, CodePromotionNotIssued: 200, CodeCustomerNotFound: 200, CodePartialSuccess: 200} {
+		CodeCustomerNotFoundV2: 400, CodePromotionNotIssued: 200, CodeCustomerNotFound: 200, CodePartialSuccess: 200,
+		CodeTransactionRetrieveFailed: 400, CodeTransactionInvalidAmount: 200, CodeTransactionNumberExists: 400, CodePointsQueued: 200} {
 		if got := Errorf(c).HTTPStatus(); got != want {
 			t.Errorf("%v: HTTP %d, want %d", c, got, want)
 		}
@@ -647,6 +707,11 @@ func TestCataloguePlaceholders(t *testing.T) {
 		{CodeMergingIntoSurvivor, []any{17742}, "Same identifier found in other source. Merging into the account with user id 17742"},
 		{CodePrimaryKeyNotUpdatable, nil, "{x} is Primary Key, {y} cannot be updated."},
 		{CodeCustomerNotFoundV2, []any{"ignored"}, "Customer not found for the given identifiers"},
+		{CodePointsNotDivisible, []any{50}, "Unable to redeem. Make sure that the points you are trying to redeem is a multiple of 50. Check the points redemption configuration of your organization."},
+		{CodeCouponRedeemTooSoon, []any{3}, "Cannot redeem the coupon. Please wait for 3 days to redeem this coupon again"},
+		{CodeItemMergeNotSupported, []any{"SKU1"}, "Item code SKU1 merge is not supported."},
+		{CodeTransactionCustomerFraudV2, []any{17742}, "Transaction is not allowed for the customer with ID 17742 as the customer is marked as fraud."},
+		{CodeBaseCurrencyNotSetWarning, nil, CodeBaseCurrencyNotSet.Message()},
 	}
 	for _, tc := range tests {
 		if got := Errorf(tc.code, tc.args...).Message(); got != tc.want {
