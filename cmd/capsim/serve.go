@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/capsim/capsim/simulator/logbuf"
 	"github.com/capsim/capsim/simulator/server"
 )
 
@@ -24,9 +25,14 @@ var errForced = errors.New("stopped by a second signal without draining in-fligh
 // cuts the drain short) and closes the store.
 func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	start := time.Now()
-	var h slog.Handler = slog.NewTextHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
+	// The log goes through a buffer written out off the request path
+	// (logbuf): a slow terminal or pipe never holds a request. It is
+	// flushed every 100 ms and when serve returns.
+	logw := logbuf.New(stdout, 0, 0)
+	defer logw.Close()
+	var h slog.Handler = slog.NewTextHandler(logw, &slog.HandlerOptions{Level: cfg.LogLevel})
 	if cfg.LogFormat == "json" {
-		h = slog.NewJSONHandler(stdout, &slog.HandlerOptions{Level: cfg.LogLevel})
+		h = slog.NewJSONHandler(logw, &slog.HandlerOptions{Level: cfg.LogLevel})
 	}
 	log := slog.New(h)
 	var fixtures fs.FS
@@ -37,6 +43,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
+		LogDropped:    logw.Dropped,
 		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
 	}
 	if cfg.NamespaceTTL == 0 {

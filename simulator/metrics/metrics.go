@@ -21,6 +21,9 @@ type Gauges struct {
 	JournalEntries  func() float64 // requests the journal holds
 	JournalCapacity func() float64 // requests the journal can hold
 	Clocks          func() float64 // namespaces with a clock of their own
+	// LogDropped counts access log lines dropped because the log's output
+	// fell behind (a counter: it only grows).
+	LogDropped func() float64
 }
 
 // maxScenarioLabels bounds the scenario label's values: scenarios are loaded
@@ -82,6 +85,10 @@ func New(g Gauges) *Metrics {
 		Help: "Requests a scenario's rule answered, delayed or broke, by scenario (\"other\" past 256 names).",
 	}, []string{"scenario"})
 	m.reg.MustRegister(m.requests, m.codes, m.latency, m.scenarios)
+	if g.LogDropped != nil {
+		m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "capsim_log_lines_dropped_total",
+			Help: "Access log lines dropped because the log's output (a terminal, a pipe) fell behind."}, g.LogDropped))
+	}
 	for _, gf := range []struct {
 		name, help string
 		f          func() float64

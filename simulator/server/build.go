@@ -58,6 +58,9 @@ type Options struct {
 	JournalBytes      int64
 	// LogRequests logs one line per request after start-up.
 	LogRequests bool
+	// LogDropped, when set, counts log lines the log's writer dropped
+	// (logbuf.Writer.Dropped), for the metrics.
+	LogDropped func() uint64
 	// AdminToken, when set, locks /__admin (all but health).
 	AdminToken string
 
@@ -168,7 +171,7 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, V11JSONLists: o.V11JSONLists,
+		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, V11JSONLists: o.V11JSONLists,
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()

@@ -32,12 +32,16 @@ func withObservers(cfg Config) Config {
 	}
 	if cfg.Metrics == nil {
 		st, j := cfg.Store, cfg.Journal
-		cfg.Metrics = metrics.New(metrics.Gauges{
+		g := metrics.Gauges{
 			Namespaces:      func() float64 { return float64(len(st.Namespaces())) },
 			JournalEntries:  func() float64 { return float64(j.Len()) },
 			JournalCapacity: func() float64 { return float64(j.Cap()) },
 			Clocks:          func() float64 { return float64(clocks.Len()) },
-		})
+		}
+		if d := cfg.LogDropped; d != nil {
+			g.LogDropped = func() float64 { return float64(d()) }
+		}
+		cfg.Metrics = metrics.New(g)
 	}
 	return cfg
 }

@@ -78,6 +78,8 @@ type Config struct {
 	// Coverage and Metrics count the API traffic (nil: new ones).
 	Coverage *coverage.Recorder
 	Metrics  *metrics.Metrics
+	// LogDropped counts the log lines the log's writer dropped (nil: none).
+	LogDropped func() uint64
 }
 
 // Server is capsim's HTTP handler.
