@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/server"
 	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
@@ -45,6 +46,8 @@ type config struct {
 	SkipBadScenarios bool
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
+	AllowedHosts     []string // --allowed-hosts
+	allowedHosts     string
 
 	V11JSONLists v11.JSONLists // --v11-json-lists
 	v11JSONLists string
@@ -108,6 +111,7 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	declareScenarioFlags(fs, c)
 	declareJournalFlags(fs, c)
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
+	fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names answered besides loopback names and IP addresses (NAME or .DOMAIN); a loopback --addr refuses others, all interfaces answer any unless set")
 	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
@@ -200,6 +204,9 @@ func (c *config) validate(authMode, level string) error {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}
 	}
+	if c.AllowedHosts, err = server.ParseAllowedHosts(c.allowedHosts); err != nil {
+		return usagef("--allowed-hosts: %v", err)
+	}
 	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
 		return usagef("--v11-json-lists: %v", err)
 	}
@@ -255,7 +262,7 @@ func printFlags(w io.Writer) {
 var argNames = map[string]string{
 	"addr": "ADDR", "addr-file": "PATH", "db": "PATH", "fixtures": "DIR", "seed": "INT", "max-body": "BYTES",
 	"auth": "MODE", "log-level": "LEVEL", "log-format": "FORMAT", "admin-token": "TOKEN",
-	"scenarios": "DIR[,DIR]", "scenario": "NAME[,NAME]",
+	"scenarios": "DIR[,DIR]", "allowed-hosts": "HOST[,HOST]", "scenario": "NAME[,NAME]",
 }
 
 func isBool(f *flag.Flag) bool {

@@ -41,6 +41,15 @@ func TestParseConfig(t *testing.T) {
 			t.Fatalf("got %+v", c)
 		}
 	})
+	t.Run("allowed hosts from the environment", func(t *testing.T) {
+		c, err := parseConfig(nil, envOf(map[string]string{"CAPSIM_ALLOWED_HOSTS": "capsim, .corp.example"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(c.AllowedHosts, " "), "capsim .corp.example"; got != want {
+			t.Fatalf("allowed hosts %q, want %q", got, want)
+		}
+	})
 	bools := []struct {
 		name     string
 		args     []string
@@ -86,6 +95,7 @@ func TestParseConfig(t *testing.T) {
 		{[]string{"--nope"}, nil, "unknown flag --nope"},
 		{[]string{"--v11-json-lists", "sometimes"}, nil, "--v11-json-lists"},
 		{[]string{"--addr"}, nil, "flag --addr needs a value"},
+		{[]string{"--allowed-hosts", "http://capsim"}, nil, "--allowed-hosts: \"http://capsim\": want a host name"},
 		{nil, map[string]string{"CAPSIM_CUSTOMERS": "many"}, `CAPSIM_CUSTOMERS="many"`},
 		{nil, map[string]string{"CAPSIM_SKIP_BAD_SCENARIOS": "perhaps"}, `CAPSIM_SKIP_BAD_SCENARIOS="perhaps"`},
 	}

@@ -78,6 +78,9 @@ type Config struct {
 	// Coverage and Metrics count the API traffic (nil: new ones).
 	Coverage *coverage.Recorder
 	Metrics  *metrics.Metrics
+	// Hosts decides which Host and Origin headers are answered (see
+	// HostPolicy); the zero value answers any Host, but never a cross-origin write.
+	Hosts HostPolicy
 }
 
 // Server is capsim's HTTP handler.
@@ -185,6 +188,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeAllFailed))
 		}
 	}()
+	if reason := s.cfg.Hosts.refusal(r); reason != "" {
+		refuseBrowser(w, reason)
+		return
+	}
 	if nsName := r.Header.Get(HeaderNamespace); nsName != "" {
 		if !store.ValidNamespace(nsName) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
