@@ -117,3 +117,20 @@ func TestParseAllowedHosts(t *testing.T) {
 		t.Fatalf("a URL: err %v", err)
 	}
 }
+
+// TestAdminErrorsSayWhatIsWrong: the admin API's refusals carry no v1.1
+// boilerplate, whether a handler or the request validation refuses.
+func TestAdminErrorsSayWhatIsWrong(t *testing.T) {
+	s := simtest.MustOpenServer(t)
+	for _, tc := range []struct{ name, method, path, body string }{
+		{"handler", "POST", "/__admin/reset?namespace=a%20b", ""},
+		{"validation", "PUT", "/__admin/clock", "now=2030"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.Do(tc.method, tc.path, tc.body)
+			if res.Status != http.StatusBadRequest || strings.Contains(string(res.Body), "Input is invalid") {
+				t.Fatalf("%d %s", res.Status, res.Body)
+			}
+		})
+	}
+}

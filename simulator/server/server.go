@@ -353,8 +353,13 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 	s.writeBody(w, r, body)
 }
 
-// writeErrorFor writes err in the envelope of api.
+// writeErrorFor writes err in the envelope of api; an admin operation (api
+// 0) refuses in the admin API's own shape.
 func (s *Server) writeErrorFor(w http.ResponseWriter, r *http.Request, api simulator.API, err *simulator.Error) {
+	if api == 0 {
+		admin.WriteError(w, err)
+		return
+	}
 	version(api).writeError(w, r, 0, err)
 }
 
