@@ -7,10 +7,12 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"regexp"
 	"strings"
 	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/server"
 	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
@@ -45,6 +47,8 @@ type config struct {
 	SkipBadScenarios bool
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
+	AllowedHosts     []string // --allowed-hosts
+	allowedHosts     string
 
 	V11JSONLists v11.JSONLists // --v11-json-lists
 	v11JSONLists string
@@ -108,6 +112,7 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	declareScenarioFlags(fs, c)
 	declareJournalFlags(fs, c)
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
+	fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names answered besides loopback names and IP addresses (NAME or .DOMAIN); a loopback --addr refuses others, all interfaces answer any unless set")
 	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
@@ -126,7 +131,7 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
-		return nil, flagError(err)
+		return nil, flagError(err, fs)
 	}
 	if fs.NArg() > 0 {
 		a := fs.Arg(0)
@@ -144,7 +149,7 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 		}
 		if v := getenv(envName(f.Name)); v != "" {
 			if err := fs.Set(f.Name, v); err != nil {
-				envErr = usagef("%s=%q: %v", envName(f.Name), v, err)
+				envErr = usagef("%s=%q: %s", envName(f.Name), v, wantOf(f))
 			}
 		}
 	})
@@ -152,13 +157,63 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 		return nil, envErr
 	}
 	c.addrGiven = set["addr"]
-	return &c, c.validate(*authMode, *level)
+	if err := c.validate(*authMode, *level); err != nil {
+		return nil, fromEnv(err, set, getenv)
+	}
+	return &c, nil
 }
 
+// fromEnv rewrites a refusal of a value taken from the environment to name
+// the variable that was set ("CAPSIM_CUSTOMERS=-1: ...") rather than the flag.
+func fromEnv(err error, set map[string]bool, getenv func(string) string) error {
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		return err
+	}
+	name, rest, _ := strings.Cut(strings.TrimPrefix(ue.msg, "--"), " ")
+	name, _, _ = strings.Cut(name, ":")
+	if !strings.HasPrefix(ue.msg, "--") || set[name] || getenv(envName(name)) == "" {
+		return err
+	}
+	v := getenv(envName(name))
+	if strings.HasPrefix(rest, fmt.Sprintf("%q", v)) || strings.HasPrefix(rest, v+":") {
+		_, rest, _ = strings.Cut(rest, ": ")
+	} else if strings.HasPrefix(ue.msg, "--"+name+":") {
+		rest = strings.TrimPrefix(ue.msg, "--"+name+": ")
+	}
+	return usagef("%s=%q: %s", envName(name), v, rest)
+}
+
+// wantOf says what kind of value flag f takes, for a refusal.
+func wantOf(f *flag.Flag) string {
+	switch f.Value.(flag.Getter).Get().(type) {
+	case bool:
+		return "want true or false"
+	case int, int64, uint, uint64:
+		example := f.DefValue
+		if example == "" || example == "0" {
+			example = "10"
+		}
+		return "want a whole number such as " + example
+	case time.Duration:
+		return "want a duration such as 30s, 5m or 1h"
+	}
+	return "not a valid value"
+}
+
+// invalidValue matches the flag package's "invalid value "abc" for flag
+// -customers: parse error".
+var invalidValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-(-?[a-z0-9-]+): `)
+
 // flagError rewrites the flag package's errors in the --double-dash form
-// the help shows.
-func flagError(err error) error {
+// the help shows; a value that does not parse is told what is wanted.
+func flagError(err error, fs ...*flag.FlagSet) error {
 	msg := err.Error()
+	if m := invalidValue.FindStringSubmatch(msg); m != nil && len(fs) > 0 {
+		if f := fs[0].Lookup(strings.TrimPrefix(m[2], "-")); f != nil {
+			return usagef("--%s %q: %s", f.Name, m[1], wantOf(f))
+		}
+	}
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return usagef("unknown flag --%s", strings.TrimPrefix(name, "-"))
 	}
@@ -200,6 +255,9 @@ func (c *config) validate(authMode, level string) error {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}
 	}
+	if c.AllowedHosts, err = server.ParseAllowedHosts(c.allowedHosts); err != nil {
+		return usagef("--allowed-hosts: %v", err)
+	}
 	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
 		return usagef("--v11-json-lists: %v", err)
 	}
@@ -210,8 +268,10 @@ func (c *config) validate(authMode, level string) error {
 		return usagef("--log-level %q: want debug, info, warn or error", level)
 	}
 	if c.Fixtures != "" {
-		if st, err := os.Stat(c.Fixtures); err != nil || !st.IsDir() {
-			return usagef("--fixtures %q: not a directory", c.Fixtures)
+		if st, err := os.Stat(c.Fixtures); err != nil {
+			return usagef("--fixtures %q: no such directory", c.Fixtures)
+		} else if !st.IsDir() {
+			return usagef("--fixtures %q: is a file, not a directory", c.Fixtures)
 		}
 	}
 	if err := c.validateScenarioFlags(); err != nil {
@@ -251,11 +311,23 @@ func printFlags(w io.Writer) {
 	})
 }
 
+// printFlagSet writes the flags of a subcommand as "--name TYPE  usage".
+func printFlagSet(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		typ, usage := flag.UnquoteUsage(f)
+		name := "--" + f.Name
+		if typ != "" && !isBool(f) {
+			name += " " + strings.ToUpper(typ)
+		}
+		fmt.Fprintf(w, "  %-31s %s\n", name, usage)
+	})
+}
+
 // argNames name the values of flags in the help where the type says little.
 var argNames = map[string]string{
 	"addr": "ADDR", "addr-file": "PATH", "db": "PATH", "fixtures": "DIR", "seed": "INT", "max-body": "BYTES",
 	"auth": "MODE", "log-level": "LEVEL", "log-format": "FORMAT", "admin-token": "TOKEN",
-	"scenarios": "DIR[,DIR]", "scenario": "NAME[,NAME]",
+	"scenarios": "DIR[,DIR]", "allowed-hosts": "HOST[,HOST]", "scenario": "NAME[,NAME]",
 }
 
 func isBool(f *flag.Flag) bool {

@@ -18,6 +18,12 @@ import (
 	"github.com/capsim/capsim/simulator/coverage"
 )
 
+const coverageUsage = `usage: capsim coverage --url URL [--min-operations N%] [--min-statuses N%] [--min-codes N%]
+                       [--namespace NAME | --all] [--admin-token T]
+prints the contract coverage of the capsim at URL; exits 1 below a minimum
+
+flags:`
+
 // coverageCommand runs "capsim coverage": it reads GET /__admin/coverage of
 // the capsim at --url, prints a short table, and fails when a figure is
 // below its threshold (exit 1) or the command line is wrong (exit 2).
@@ -31,8 +37,12 @@ func coverageCommand(args []string, stdout io.Writer) error {
 	ns := fs.String("namespace", "", "the namespace to report (default: the default namespace)")
 	all := fs.Bool("all", false, "report every namespace together")
 	token := fs.String("admin-token", "", "the X-Capsim-Admin-Token, if capsim runs with --admin-token")
-	if err := fs.Parse(args); err != nil {
-		return usagef("coverage: %v", err)
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(stdout, coverageUsage)
+		printFlagSet(stdout, fs)
+		return nil
+	} else if err != nil {
+		return usagef("coverage: %v", flagError(err).Error())
 	}
 	if fs.NArg() > 0 {
 		return usagef("coverage: unexpected argument %q", fs.Arg(0))

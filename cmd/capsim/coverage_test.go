@@ -33,7 +33,8 @@ func TestCoverageCommand(t *testing.T) {
 		{"threshold over 100", []string{"--url", srv.URL, "--min-codes", "120%"}, 2, "from 0 to 100"},
 		{"no url", []string{"--min-operations", "80%"}, 2, "--url is required"},
 		{"bad url", []string{"--url", "localhost:8080"}, 2, "want http://host:port"},
-		{"unknown flag", []string{"--url", srv.URL, "--min-ops", "3"}, 2, "flag provided but not defined"},
+		{"unknown flag", []string{"--url", srv.URL, "--min-ops", "3"}, 2, "unknown flag --min-ops"},
+		{"help", []string{"--help"}, 0, "usage: capsim coverage --url URL"},
 		{"below names the figure", []string{"--url", srv.URL, "--namespace", "ci", "--min-operations", "50%"}, 1, "coverage below the minimum: operations 3.0% < 50.0%"},
 		{"bad namespace", []string{"--url", srv.URL, "--namespace", "a b"}, 1, "400"},
 	}

@@ -41,6 +41,15 @@ func TestParseConfig(t *testing.T) {
 			t.Fatalf("got %+v", c)
 		}
 	})
+	t.Run("allowed hosts from the environment", func(t *testing.T) {
+		c, err := parseConfig(nil, envOf(map[string]string{"CAPSIM_ALLOWED_HOSTS": "capsim, .corp.example"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(c.AllowedHosts, " "), "capsim .corp.example"; got != want {
+			t.Fatalf("allowed hosts %q, want %q", got, want)
+		}
+	})
 	bools := []struct {
 		name     string
 		args     []string
@@ -72,7 +81,7 @@ func TestParseConfig(t *testing.T) {
 		want string
 	}{
 		{[]string{"--auth", "maybe"}, nil, "--auth"},
-		{[]string{"--seed", "x"}, nil, `invalid value "x" for flag --seed`},
+		{[]string{"--seed", "x"}, nil, `--seed "x": want a whole number`},
 		{[]string{"--customers", "-1"}, nil, "--customers -1: want an integer from 0 to 1000000"},
 		{[]string{"--log-level", "loud"}, nil, `--log-level "loud"`},
 		{[]string{"--validate-responses=perhaps"}, nil, "--validate-responses"},
@@ -80,13 +89,19 @@ func TestParseConfig(t *testing.T) {
 		{[]string{"--max-body", "1"}, nil, "--max-body 1"},
 		{[]string{"--token-ttl", "0s"}, nil, "--token-ttl 0s"},
 		{[]string{"--read-timeout", "0s"}, nil, "--read-timeout 0s: want a positive duration"},
-		{[]string{"--write-timeout", "x"}, nil, `invalid value "x" for flag --write-timeout`},
-		{[]string{"--fixtures", "/nonexistent"}, nil, `--fixtures "/nonexistent": not a directory`},
+		{[]string{"--write-timeout", "x"}, nil, `--write-timeout "x": want a duration such as 30s`},
+		{[]string{"--fixtures", "/nonexistent"}, nil, `--fixtures "/nonexistent": no such directory`},
+		{[]string{"--fixtures", "main.go"}, nil, `--fixtures "main.go": is a file, not a directory`},
+		{[]string{"--scenarios", "main.go"}, nil, `--scenarios "main.go": is a file, not a directory`},
+		{nil, map[string]string{"CAPSIM_CUSTOMERS": "-1"}, `CAPSIM_CUSTOMERS="-1": want an integer from 0 to 1000000`},
+		{nil, map[string]string{"CAPSIM_LOG_FORMAT": "xml"}, `CAPSIM_LOG_FORMAT="xml": want text or json`},
+		{nil, map[string]string{"CAPSIM_READ_TIMEOUT": "5"}, `CAPSIM_READ_TIMEOUT="5": want a duration`},
 		{[]string{"extra"}, nil, `unexpected argument "extra"`},
 		{[]string{"--nope"}, nil, "unknown flag --nope"},
 		{[]string{"--v11-json-lists", "sometimes"}, nil, "--v11-json-lists"},
 		{[]string{"--addr"}, nil, "flag --addr needs a value"},
-		{nil, map[string]string{"CAPSIM_CUSTOMERS": "many"}, `CAPSIM_CUSTOMERS="many"`},
+		{[]string{"--allowed-hosts", "http://capsim"}, nil, "--allowed-hosts: \"http://capsim\": want a host name"},
+		{nil, map[string]string{"CAPSIM_CUSTOMERS": "many"}, `CAPSIM_CUSTOMERS="many": want a whole number`},
 		{nil, map[string]string{"CAPSIM_SKIP_BAD_SCENARIOS": "perhaps"}, `CAPSIM_SKIP_BAD_SCENARIOS="perhaps"`},
 	}
 	for _, tc := range refused {
@@ -131,7 +146,7 @@ func TestCommandLine(t *testing.T) {
 		{"unknown flag", []string{"--nope"}, 2, nil, "capsim: unknown flag --nope (see capsim --help)\n", false},
 		{"unknown flag after serve", []string{"serve", "--customers", "1", "--nope=1"}, 2, nil, "capsim: unknown flag --nope (see capsim --help)\n", false},
 		{"unknown command", []string{"frobnicate"}, 2, nil, "capsim: unknown command \"frobnicate\" (see capsim --help)\n", false},
-		{"bad value", []string{"--customers", "many"}, 2, nil, "capsim: invalid value \"many\" for flag --customers: parse error (see capsim --help)\n", false},
+		{"bad value", []string{"--customers", "many"}, 2, nil, "capsim: --customers \"many\": want a whole number such as 300 (see capsim --help)\n", false},
 		{"scenarios alone", []string{"scenarios"}, 2, nil, "capsim: scenarios: name a command: check or list (see capsim --help)\n", false},
 		{"scenarios frobnicate", []string{"scenarios", "frobnicate"}, 2, nil, "capsim: scenarios: unknown command \"frobnicate\": want check or list (see capsim --help)\n", false},
 		{"scenarios check a file", []string{"scenarios", "check", good}, 0, []string{"ok: 1 scenario(s)"}, "", true},
@@ -173,5 +188,22 @@ func TestDialAddr(t *testing.T) {
 		if got := dialAddr(in); got != want {
 			t.Errorf("dialAddr(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestSubcommandHelp: every command answers --help (and -h) with its usage
+// on stdout and exit 0.
+func TestSubcommandHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"--help"}, {"help"}, {"serve", "--help"}, {"healthcheck", "--help"}, {"coverage", "--help"}, {"coverage", "-h"},
+		{"scenarios", "--help"}, {"scenarios", "check", "--help"}, {"scenarios", "list", "-h"}, {"version", "--help"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			err := run(args, &stdout, &stderr, nil)
+			if code := exitCode(err, &stderr); code != 0 || stdout.Len() == 0 {
+				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout.String(), stderr.String())
+			}
+		})
 	}
 }

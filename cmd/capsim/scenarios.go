@@ -31,8 +31,9 @@ func declareScenarioFlags(fs *flag.FlagSet, c *config) {
 // validateScenarioFlags checks the scenario flags and splits their lists.
 func (c *config) validateScenarioFlags() error {
 	for _, d := range splitList(c.scenarioDirs) {
-		if st, err := os.Stat(d); err != nil || !st.IsDir() {
-			return usagef("--scenarios %q: not a directory", d)
+		// A directory that does not exist yet is created by serve.
+		if st, err := os.Stat(d); err == nil && !st.IsDir() {
+			return usagef("--scenarios %q: is a file, not a directory", d)
 		}
 		c.ScenarioDirs = append(c.ScenarioDirs, d)
 	}
@@ -78,6 +79,12 @@ func scenariosCommand(args []string, stdout io.Writer) error {
 		fmt.Fprintln(stdout, scenariosUsage)
 		return nil
 	case "check", "list":
+		for _, a := range args[1:] {
+			if a == "-h" || a == "-help" || a == "--help" {
+				fmt.Fprintln(stdout, scenariosUsage)
+				return nil
+			}
+		}
 	default:
 		return usagef("scenarios: unknown command %q: want check or list", args[0])
 	}

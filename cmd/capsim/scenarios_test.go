@@ -85,7 +85,7 @@ func TestScenarioFlags(t *testing.T) {
 		t.Fatalf("defaults %+v %v", d, err)
 	}
 	for _, args := range [][]string{
-		{"--scenarios", "/nonexistent"}, {"--journal-size", "-1"}, {"--journal-size", "x"},
+		{"--scenarios", "scenarios.go"}, {"--journal-size", "-1"}, {"--journal-size", "x"},
 		{"--skip-bad-scenarios=maybe"}, {"--scenario", "a b"},
 	} {
 		if _, err := parseConfig(args, func(string) string { return "" }); err == nil {

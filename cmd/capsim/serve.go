@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	"github.com/capsim/capsim/simulator/logbuf"
@@ -44,10 +45,20 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
 		LogDropped:    logw.Dropped,
+		Hosts:         server.HostPolicy{LoopbackOnly: server.LoopbackAddr(cfg.Addr), Allowed: cfg.AllowedHosts},
 		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
 	}
 	if cfg.NamespaceTTL == 0 {
 		opts.NamespaceTTL = -1 // 0 on the command line: never
+	}
+	for _, d := range cfg.ScenarioDirs {
+		if _, err := os.Stat(d); errors.Is(err, fs.ErrNotExist) {
+			// The getting-started line names a directory the user has yet to fill.
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fmt.Errorf("--scenarios %q does not exist and cannot be created: %w", d, err)
+			}
+			log.Info("created the scenario directory: put scenario files there", "dir", d)
+		}
 	}
 	cfg.scenarioOptions(&opts)
 	cfg.journalOptions(&opts)
@@ -62,7 +73,9 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	}
 
 	ln, err := net.Listen("tcp", cfg.Addr)
-	if err != nil {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fmt.Errorf("listen %s: the address is already in use (another capsim?): pick another port with --addr :9090 or CAPSIM_ADDR=:9090", cfg.Addr)
+	} else if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
 	srv := newHTTPServer(app, cfg)

@@ -225,7 +225,7 @@ func TestConnectionTimeouts(t *testing.T) {
 	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "800ms"),
 		"--read-header-timeout", timeout.String(), "--read-timeout", timeout.String(),
 		"--write-timeout", timeout.String(), "--idle-timeout", idle.String())
-	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: capsim\r\nContent-Type: application/json\r\n"
+	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 	body := `{"profiles":[{"identifiers":[{"type":"mobile","value":"919000000001"}]}]}`
 	tests := []struct {
 		name   string
@@ -233,10 +233,10 @@ func TestConnectionTimeouts(t *testing.T) {
 		after  time.Duration
 		answer string // the start of what the server sends before it closes
 	}{
-		{"headers stall", "GET /v2/customers/17742?source=INSTORE HTTP/1.1\r\nHost: capsim\r\n", timeout, ""},
+		{"headers stall", "GET /v2/customers/17742?source=INSTORE HTTP/1.1\r\nHost: localhost\r\n", timeout, ""},
 		{"body stalls", register + "Content-Length: 100\r\n\r\n" + body[:20], timeout, "HTTP/1.1 400 "},
 		{"body stalls under a held answer", register + "X-Capsim-Scenario: hold\r\nContent-Length: 100\r\n\r\n" + body[:20], timeout, ""},
-		{"idle keep-alive", "GET /__admin/health HTTP/1.1\r\nHost: capsim\r\n\r\n", idle, "HTTP/1.1 200 "},
+		{"idle keep-alive", "GET /__admin/health HTTP/1.1\r\nHost: localhost\r\n\r\n", idle, "HTTP/1.1 200 "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -118,11 +118,7 @@ func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {
 	ns := r.URL.Query().Get("namespace")
 	start := time.Now()
 	if err := s.Store.Reset(ns); err != nil {
-		writeJSON(w, http.StatusBadRequest, map[string]any{
-			"warnings": []any{},
-			"errors": []map[string]any{{"status": false, "code": simulator.CodeInvalidInput.Number(),
-				"message": simulator.Errorf(simulator.CodeInvalidInput).WithDetail("namespace %q: %s", ns, err).Message()}},
-		})
+		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(ns)+": "+err.Error(), nil)
 		return
 	}
 	s.Scenarios.ResetCounters(ns)

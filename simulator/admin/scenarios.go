@@ -206,11 +206,23 @@ type message struct {
 	Message string `json:"message"`
 }
 
-// writeFailure writes a refused admin request: code's number and message,
-// with detail appended.
+// writeFailure writes a refused admin request: code's number, and detail as
+// the message. The admin API is capsim's own, so its messages say what is
+// wrong without the emulated API's boilerplate ("Input is invalid. Please
+// check request parameters or input xml/json"); code's message stands in
+// only when there is no detail.
 func writeFailure(w http.ResponseWriter, status int, code simulator.Code, detail string, probs scenario.Problems) {
-	e := simulator.Errorf(code).WithDetail("%s", detail)
-	writeJSON(w, status, failure{Warnings: []message{}, Errors: []message{{Code: e.Number(), Message: e.Message()}}, Problems: probs})
+	msg := detail
+	if msg == "" {
+		msg = code.Message()
+	}
+	writeJSON(w, status, failure{Warnings: []message{}, Errors: []message{{Code: code.Number(), Message: msg}}, Problems: probs})
+}
+
+// WriteError writes err as the admin API writes its refusals: err's number
+// and, as the message, its detail alone (see writeFailure).
+func WriteError(w http.ResponseWriter, err *simulator.Error) {
+	writeFailure(w, err.HTTPStatus(), err.Code, err.Detail, nil)
 }
 
 // guard refuses admin requests without the admin token, when one is set.

@@ -73,6 +73,8 @@ type Options struct {
 	DBRecover bool
 	// V11JSONLists is how v1.1 JSON answers write lists (documented if empty).
 	V11JSONLists v11.JSONLists
+	// Hosts decides which Host and Origin headers are answered.
+	Hosts HostPolicy
 }
 
 // generatedFirstID is the id of the first generated customer.
@@ -171,7 +173,7 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, V11JSONLists: o.V11JSONLists,
+		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, V11JSONLists: o.V11JSONLists, Hosts: o.Hosts,
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()

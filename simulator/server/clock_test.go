@@ -52,7 +52,7 @@ func TestClockAdmin(t *testing.T) {
 		{name: "both", steps: []any{map[string]any{"now": at, "advance": "1h"}}, refused: `not both`},
 		{name: "neither", steps: []any{map[string]any{"run": true}}, refused: `give "now"`},
 		{name: "unknown field", steps: []any{map[string]any{"time": at}}, refused: `time`},
-		{name: "not JSON", steps: []any{"now=2030"}, refused: `Input is invalid`},
+		{name: "not JSON", steps: []any{"now=2030"}, refused: `request body: JSON syntax error`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -80,6 +80,9 @@ type Config struct {
 	Metrics  *metrics.Metrics
 	// LogDropped counts the log lines the log's writer dropped (nil: none).
 	LogDropped func() uint64
+	// Hosts decides which Host and Origin headers are answered (see
+	// HostPolicy); the zero value answers any Host, but never a cross-origin write.
+	Hosts HostPolicy
 }
 
 // Server is capsim's HTTP handler.
@@ -187,6 +190,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeAllFailed))
 		}
 	}()
+	if reason := s.cfg.Hosts.refusal(r); reason != "" {
+		refuseBrowser(w, reason)
+		return
+	}
 	if nsName := r.Header.Get(HeaderNamespace); nsName != "" {
 		if !store.ValidNamespace(nsName) {
 			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
@@ -348,8 +355,13 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 	s.writeBody(w, r, body)
 }
 
-// writeErrorFor writes err in the envelope of api.
+// writeErrorFor writes err in the envelope of api; an admin operation (api
+// 0) refuses in the admin API's own shape.
 func (s *Server) writeErrorFor(w http.ResponseWriter, r *http.Request, api simulator.API, err *simulator.Error) {
+	if api == 0 {
+		admin.WriteError(w, err)
+		return
+	}
 	version(api).writeError(w, r, 0, err)
 }
 

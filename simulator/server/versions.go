@@ -76,7 +76,7 @@ var (
 	versionV2 = &apiVersion{
 		api:      simulator.V2,
 		prefixes: []string{"/v2/", "/v3/"},
-		prepare:  func(*http.Request, *Config) *simulator.Error { return nil },
+		prepare:  func(r *http.Request, _ *Config) *simulator.Error { return v2.Prepare(r) },
 		writeError: func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error) {
 			if status == 0 {
 				v2.WriteError(w, r, err)

@@ -78,6 +78,9 @@ func WithAuth(m auth.Mode) Option { return func(o *server.Options) { o.AuthMode 
 // WithCustomers sets the number of generated customers.
 func WithCustomers(n int) Option { return func(o *server.Options) { o.Customers = n } }
 
+// WithHosts sets the Host and Origin policy.
+func WithHosts(p server.HostPolicy) Option { return func(o *server.Options) { o.Hosts = p } }
+
 // MustOpenServer starts a simulator with 50 generated customers, seed 42,
 // the test clock and response validation on; it closes when the test ends.
 func MustOpenServer(t testing.TB, opts ...Option) *Server {

@@ -23,7 +23,7 @@ func (t *Tx) Survivor(id int64) (c *simulator.Customer, merged bool, err error) 
 			return c, merged, nil
 		}
 		if slices.Contains(passed, id) {
-			return nil, merged, fmt.Errorf("store: customer %d: merges form a cycle", id)
+			return nil, merged, fmt.Errorf("customer %d: merges form a cycle", id)
 		}
 		passed = append(passed, id)
 		merged = true

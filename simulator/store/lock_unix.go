@@ -14,11 +14,11 @@ func lockFile(path string) (*os.File, error) {
 	name := path + ".lock"
 	f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("store: lock %s: %w", name, err)
+		return nil, fmt.Errorf("lock %s: %w", name, err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("store: %s is in use by another capsim (it holds %s): stop that one or give this one another --db", path, name)
+		return nil, fmt.Errorf("%s is in use by another capsim (it holds %s): stop that one or give this one another --db", path, name)
 	}
 	return f, nil
 }

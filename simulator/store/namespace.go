@@ -11,10 +11,10 @@ import (
 )
 
 // ErrNoNamespace is returned for a namespace that does not exist.
-var ErrNoNamespace = errors.New("store: no such namespace")
+var ErrNoNamespace = errors.New("no such namespace")
 
 // ErrDefaultNamespace is returned when the default namespace would be dropped.
-var ErrDefaultNamespace = errors.New("store: the default namespace cannot be dropped; reset it instead")
+var ErrDefaultNamespace = errors.New("the default namespace cannot be dropped; reset it instead")
 
 func (s *Store) newNamespace() *namespace {
 	now := s.now()

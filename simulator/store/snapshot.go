@@ -16,13 +16,13 @@ import (
 const DefaultMaxSnapshots = 64
 
 // ErrNoSnapshot is returned for a snapshot that does not exist.
-var ErrNoSnapshot = errors.New("store: no such snapshot")
+var ErrNoSnapshot = errors.New("no such snapshot")
 
 // ErrTooManySnapshots is returned when a new snapshot would pass the limit.
-var ErrTooManySnapshots = errors.New("store: too many snapshots; drop one with DELETE /__admin/snapshots/{name}")
+var ErrTooManySnapshots = errors.New("too many snapshots; drop one with DELETE /__admin/snapshots/{name}")
 
 // ErrBadSnapshot is returned for a snapshot name that is not allowed.
-var ErrBadSnapshot = errors.New("store: snapshot names are 1-64 letters, digits, '.', '_' or '-'")
+var ErrBadSnapshot = errors.New("snapshot names are 1-64 letters, digits, '.', '_' or '-'")
 
 // SnapshotPart is state kept outside the store, per namespace, that a
 // snapshot saves and restores with the customers (a virtual clock, say).
@@ -114,7 +114,7 @@ func (s *Store) SaveSnapshot(name, ns string) (SnapshotInfo, error) {
 	for _, n := range ss.names {
 		b, err := ss.parts[n].Save(ns)
 		if err != nil {
-			return SnapshotInfo{}, fmt.Errorf("store: snapshot %s: %s: %w", name, n, err)
+			return SnapshotInfo{}, fmt.Errorf("snapshot %s: %s: %w", name, n, err)
 		}
 		snap.parts[n] = b
 		snap.info.Bytes += int64(len(b))
@@ -149,11 +149,11 @@ func (s *Store) RestoreSnapshot(name, ns string) (SnapshotInfo, error) {
 		cur, err := p.Save(ns)
 		if err != nil {
 			rollback()
-			return SnapshotInfo{}, fmt.Errorf("store: restore %s: %s: %w", name, n, err)
+			return SnapshotInfo{}, fmt.Errorf("restore %s: %s: %w", name, n, err)
 		}
 		if err := p.Restore(ns, snap.parts[n]); err != nil {
 			rollback()
-			return SnapshotInfo{}, fmt.Errorf("store: restore %s: %s: %w", name, n, err)
+			return SnapshotInfo{}, fmt.Errorf("restore %s: %s: %w", name, n, err)
 		}
 		undo = append(undo, func() { _ = p.Restore(ns, cur) })
 	}

@@ -35,13 +35,13 @@ import (
 const DefaultNamespace = "default"
 
 // ErrNotFound is returned for a customer id that does not exist.
-var ErrNotFound = errors.New("store: not found")
+var ErrNotFound = errors.New("not found")
 
 // ErrBadNamespace is returned for a namespace name that is not allowed.
-var ErrBadNamespace = errors.New("store: namespace names are 1-64 letters, digits, '.', '_' or '-'")
+var ErrBadNamespace = errors.New("namespace names are 1-64 letters, digits, '.', '_' or '-'")
 
 // ErrTooManyNamespaces is returned when a new namespace would pass the limit.
-var ErrTooManyNamespaces = errors.New("store: too many namespaces; drop idle ones with DELETE /__admin/namespaces/{name}")
+var ErrTooManyNamespaces = errors.New("too many namespaces; drop idle ones with DELETE /__admin/namespaces/{name}")
 
 // DefaultMaxNamespaces is the namespace limit when Options name none: enough
 // for every CI job sharing an instance; a namespace costs only what it changed.
@@ -210,19 +210,19 @@ func openDB(path string, recover bool) (*buntdb.DB, error) {
 		return db, err
 	}
 	if !errors.Is(err, buntdb.ErrInvalid) {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	if !recover {
-		return nil, fmt.Errorf("store: %s is damaged (%v) and was not loaded: move it aside (mv %s %s.bad) "+
+		return nil, fmt.Errorf("%s is damaged (%v) and was not loaded: move it aside (mv %s %s.bad) "+
 			"and start again, or start with --db-recover, which does that for you", path, err, path, path)
 	}
 	aside := path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")
 	if err := os.Rename(path, aside); err != nil {
-		return nil, fmt.Errorf("store: %s is damaged and cannot be moved aside: %w", path, err)
+		return nil, fmt.Errorf("%s is damaged and cannot be moved aside: %w", path, err)
 	}
 	db, err = buntdb.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
 }
@@ -232,7 +232,7 @@ func openDB(path string, recover bool) (*buntdb.DB, error) {
 func (s *Store) load(baseID string) error {
 	err := s.db.Update(func(tx *buntdb.Tx) error {
 		if old, err := tx.Get(baseKey); err == nil && old != baseID {
-			return fmt.Errorf("store: the file was written over other base data (%s), not this one (%s): "+
+			return fmt.Errorf("the file was written over other base data (%s), not this one (%s): "+
 				"start with the --seed, --customers and --fixtures it was written with, or move it aside to start afresh", old, baseID)
 		}
 		if _, _, err := tx.Set(baseKey, baseID, nil); err != nil {

@@ -131,7 +131,7 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	}
 	c, err := t.decode(v, base)
 	if err != nil {
-		return nil, fmt.Errorf("store: customer %d: %w", id, err)
+		return nil, fmt.Errorf("customer %d: %w", id, err)
 	}
 	if !t.writable {
 		t.s.cache.store(ck, c)
@@ -161,15 +161,15 @@ func (t *Tx) NextID(seq string) (int64, error) {
 // another customer in the same source and account.
 func (t *Tx) Put(c *simulator.Customer) error {
 	if !t.writable {
-		return errors.New("store: Put in a read-only transaction")
+		return errors.New("Put in a read-only transaction")
 	}
 	for _, p := range c.Profiles {
 		for _, id := range p.Identifiers {
 			if strings.ContainsAny(id.Value, sep+"\x00") || strings.ContainsAny(id.Type, sep+"\x00") {
-				return fmt.Errorf("store: identifier %s has a control character", id.Type)
+				return fmt.Errorf("identifier %s has a control character", id.Type)
 			}
 			if owner, ok := t.Owner(p.Source, p.AccountID, id.Type, id.Value); ok && owner != c.ID {
-				return fmt.Errorf("store: %s %q in %s belongs to customer %d", id.Type, id.Value, p.Source, owner)
+				return fmt.Errorf("%s %q in %s belongs to customer %d", id.Type, id.Value, p.Source, owner)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package v11
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"net/http"
 	"slices"
@@ -277,7 +276,7 @@ func writeXMLField(buf *bytes.Buffer, key string, v any, depth int) {
 			}
 		}
 	} else if v != nil {
-		_ = xml.EscapeText(buf, []byte(scalarText(v)))
+		escapeText(buf, scalarText(v))
 	}
 	buf.WriteString("</")
 	buf.WriteString(key)
@@ -321,3 +320,27 @@ func Num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // Int returns the text of an integer.
 func Int(n int64) string { return strconv.FormatInt(n, 10) }
+
+// escapeText writes s as XML character data. Unlike xml.EscapeText it leaves
+// quotes, apostrophes, tabs and newlines as they are: they need no escape
+// in an element's text, and a reader of an error message wants
+// `value "USER"`, not `value &#34;USER&#34;`. Characters XML cannot carry
+// become U+FFFD, as with xml.EscapeText.
+func escapeText(buf *bytes.Buffer, s string) {
+	for _, r := range s {
+		switch {
+		case r == '&':
+			buf.WriteString("&amp;")
+		case r == '<':
+			buf.WriteString("&lt;")
+		case r == '>':
+			buf.WriteString("&gt;")
+		case r == '\r':
+			buf.WriteString("&#xD;") // a literal CR would be read back as a newline
+		case r == '\t' || r == '\n' || (r >= 0x20 && r <= 0xD7FF) || (r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF):
+			buf.WriteRune(r)
+		default:
+			buf.WriteRune('\uFFFD')
+		}
+	}
+}

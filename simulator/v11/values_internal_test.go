@@ -1,6 +1,8 @@
 package v11
 
 import (
+	"bytes"
+	"encoding/xml"
 	"testing"
 
 	"github.com/capsim/capsim/simulator"
@@ -68,4 +70,30 @@ func code(e *simulator.Error) int {
 		return 0
 	}
 	return e.Number()
+}
+
+// TestEscapeText: XML text keeps quotes readable, escapes markup, and
+// reads back as written.
+func TestEscapeText(t *testing.T) {
+	for in, want := range map[string]string{
+		`value "USER" isn't allowed`: `value "USER" isn't allowed`,
+		"a < b && c > d":             "a &lt; b &amp;&amp; c &gt; d",
+		"line\nnext\ttab\rcr":        "line\nnext\ttab&#xD;cr",
+		"bell\x07":                   "bell\uFFFD",
+	} {
+		var buf bytes.Buffer
+		escapeText(&buf, in)
+		if got := buf.String(); got != want {
+			t.Errorf("escapeText(%q) = %q, want %q", in, got, want)
+		}
+		if in == "bell\x07" {
+			continue
+		}
+		var back struct {
+			Text string `xml:",chardata"`
+		}
+		if err := xml.Unmarshal([]byte("<m>"+buf.String()+"</m>"), &back); err != nil || back.Text != in {
+			t.Errorf("%q reads back as %q, %v", buf.String(), back.Text, err)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package v2_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -586,5 +587,32 @@ func TestConcurrentRegister(t *testing.T) {
 	})
 	if err != nil || holders != 1 {
 		t.Fatalf("%d profiles hold the mobile (err %v), want 1", holders, err)
+	}
+}
+
+// TestRegisterWithoutJSONContentType: curl -d's default type, text/plain and
+// none are taken as JSON when the body is JSON; other bodies are refused
+// naming the type.
+func TestRegisterWithoutJSONContentType(t *testing.T) {
+	s := simtest.Shared(t)
+	body := `{"loyaltyInfo":{"loyaltyType":"loyalty"},"profiles":[{"firstName":"Curl","identifiers":[{"type":"mobile","value":"%s"}]}]}`
+	for i, tc := range []struct {
+		name, contentType string
+		want              int
+	}{
+		{"form (curl -d)", "application/x-www-form-urlencoded", 200},
+		{"text/plain", "text/plain; charset=utf-8", 200},
+		{"none", "-", 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.Do("POST", "/v2/customers?source=INSTORE", fmt.Sprintf(body, fmt.Sprintf("91977000000%d", i)), "Content-Type", tc.contentType)
+			if res.Status != tc.want || !strings.Contains(string(res.Body), "createdId") {
+				t.Fatalf("%d %s", res.Status, res.Body)
+			}
+		})
+	}
+	res := s.Do("POST", "/v2/customers?source=INSTORE", "mobile=919770000009", "Content-Type", "application/x-www-form-urlencoded")
+	if res.Status != 400 || !strings.Contains(string(res.Body), "application/x-www-form-urlencoded") {
+		t.Fatalf("a form body: %d %s", res.Status, res.Body)
 	}
 }
