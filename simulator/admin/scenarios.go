@@ -225,6 +225,12 @@ func WriteError(w http.ResponseWriter, err *simulator.Error) {
 	writeFailure(w, err.HTTPStatus(), err.Code, err.Detail, nil)
 }
 
+// WriteStatus is WriteError with an explicit HTTP status (an unknown admin
+// path's 404, say).
+func WriteStatus(w http.ResponseWriter, status int, err *simulator.Error) {
+	writeFailure(w, status, err.Code, err.Detail, nil)
+}
+
 // guard refuses admin requests without the admin token, when one is set.
 func (s *Server) guard(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {

@@ -124,6 +124,11 @@ func Build(o Options) (*App, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
+	for _, note := range ds.Notes {
+		if o.Log != nil {
+			o.Log.Warn("fixtures: " + note)
+		}
+	}
 	var generated iter.Seq[simulator.Customer]
 	var complete func(*simulator.Customer)
 	terms := v11.SearchTerms(&ds.Org)

@@ -386,6 +386,10 @@ func (s *Server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 // request's path implies (for answers outside any operation: unknown paths
 // and methods).
 func (s *Server) writeStatus(w http.ResponseWriter, r *http.Request, status int, e *simulator.Error) {
+	if strings.HasPrefix(r.URL.Path, "/__admin/") {
+		admin.WriteStatus(w, status, e) // the admin API's own shape, not an API version's
+		return
+	}
 	envelopeOf(r.URL.Path).writeError(w, r, status, e)
 }
 

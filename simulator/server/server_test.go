@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -135,6 +136,8 @@ func TestUnknownRoutes(t *testing.T) {
 		{"GET", "/v2/nothing", 404},
 		{"GET", "/", 404},
 		{"DELETE", "/v2/customers/17742", 405},
+		{"GET", "/__admin/nothing", 404},
+		{"PATCH", "/__admin/reset", 405},
 	}
 	for _, tc := range tests {
 		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
@@ -142,6 +145,17 @@ func TestUnknownRoutes(t *testing.T) {
 			errs, _ := res.Codes()
 			if res.Status != tc.status || len(errs) != 1 || errs[0] != tc.status {
 				t.Fatalf("got %d %v, want %d with code %d: %s", res.Status, errs, tc.status, tc.status, res.Body)
+			}
+			// The admin API answers in its own shape: the message says
+			// what is wrong, without an API version's boilerplate.
+			if strings.HasPrefix(tc.path, "/__admin/") {
+				var env struct {
+					Errors []struct{ Message string } `json:"errors"`
+				}
+				_ = json.Unmarshal(res.Body, &env)
+				if len(env.Errors) != 1 || !strings.Contains(env.Errors[0].Message, tc.path) || strings.Contains(env.Errors[0].Message, "Incorrect resource") {
+					t.Fatalf("admin refusal %s", res.Body)
+				}
 			}
 		})
 	}
