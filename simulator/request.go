@@ -25,6 +25,10 @@ type RequestInfo struct {
 	// Format is the response format a v1.1 path suffix asked for ("json" or
 	// "xml"); the server strips the suffix before routing.
 	Format string
+	// ContentFormat is the format ("json" or "xml") the Content-Type of a
+	// v1.1 request names as the client sent it, before capsim gave a body
+	// without one the type its content implies; "" when it names neither.
+	ContentFormat string
 	// V11JSONLists is how a v1.1 JSON answer writes its lists (the
 	// --v11-json-lists mode, or the request's X-Capsim-V11-Json-Lists
 	// header); "" writes the value tree as it is.

@@ -155,6 +155,9 @@ func Prepare(r *http.Request, lists JSONLists) *simulator.Error {
 			r.URL.RawPath = ""
 		}
 	}
+	if f, ok := mediaFormat(r.Header.Get("Content-Type")); ok {
+		info.ContentFormat = string(f)
+	}
 	normalizeQuery(r.URL)
 	NormalizeContentType(r)
 	return nil

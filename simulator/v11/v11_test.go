@@ -253,25 +253,39 @@ func TestParity(t *testing.T) {
 	}
 }
 
+// TestFormatNegotiation: format=, then the path suffix, then the request's
+// Content-Type (as the client sent it), then Accept, then XML.
 func TestFormatNegotiation(t *testing.T) {
 	s := simtest.Shared(t)
+	const get = "/v1.1/customer/get?mobile=44700900000"
+	jsonBody := `{"root":{"customer":[{"mobile":"447700900310","firstname":"Neg"}]}}`
 	tests := []struct {
-		name, target string
-		headers      []string
-		want         string
+		name, method, target, body string
+		headers                    []string
+		want                       string
 	}{
-		{"default is XML", "/v1.1/customer/get?mobile=44700900000", nil, "application/xml"},
-		{"format=json", "/v1.1/customer/get?mobile=44700900000&format=json", nil, "application/json"},
-		{"format=xml wins over Accept", "/v1.1/customer/get?mobile=44700900000&format=xml", []string{"Accept", "application/json"}, "application/xml"},
-		{"suffix .json", "/v1.1/customer/get.json?mobile=44700900000", nil, "application/json"},
-		{"format wins over suffix", "/v1.1/customer/get.json?mobile=44700900000&format=xml", nil, "application/xml"},
-		{"Accept JSON", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "text/html, application/json;q=0.9"}, "application/json"},
-		{"Accept text/xml", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "text/xml"}, "application/xml"},
-		{"Accept anything", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "*/*"}, "application/xml"},
+		{"default is XML", "GET", get, "", nil, "application/xml"},
+		{"format=json", "GET", get + "&format=json", "", nil, "application/json"},
+		{"format=xml wins over Accept", "GET", get + "&format=xml", "", []string{"Accept", "application/json"}, "application/xml"},
+		{"suffix .json", "GET", "/v1.1/customer/get.json?mobile=44700900000", "", nil, "application/json"},
+		{"format wins over suffix", "GET", "/v1.1/customer/get.json?mobile=44700900000&format=xml", "", nil, "application/xml"},
+		{"Accept JSON", "GET", get, "", []string{"Accept", "text/html, application/json;q=0.9"}, "application/json"},
+		{"Accept text/xml", "GET", get, "", []string{"Accept", "text/xml"}, "application/xml"},
+		{"Accept anything", "GET", get, "", []string{"Accept", "*/*"}, "application/xml"},
+		{"GET with Content-Type JSON", "GET", get, "", []string{"Content-Type", "application/json"}, "application/json"},
+		{"Content-Type with charset", "GET", get, "", []string{"Content-Type", "application/json; charset=utf-8"}, "application/json"},
+		{"Content-Type JSON wins over Accept XML", "GET", get, "", []string{"Content-Type", "application/json", "Accept", "application/xml"}, "application/json"},
+		{"Content-Type XML wins over Accept JSON", "GET", get, "", []string{"Content-Type", "text/xml", "Accept", "application/json"}, "application/xml"},
+		{"suffix wins over Content-Type", "GET", "/v1.1/customer/get.xml?mobile=44700900000", "", []string{"Content-Type", "application/json"}, "application/xml"},
+		{"format wins over Content-Type", "GET", get + "&format=xml", "", []string{"Content-Type", "application/json"}, "application/xml"},
+		{"Content-Type naming neither: Accept", "GET", get, "", []string{"Content-Type", "text/plain", "Accept", "application/json"}, "application/json"},
+		{"POST JSON without format= answers JSON", "POST", "/v1.1/customer/add", jsonBody, nil, "application/json"},
+		{"POST XML without format= answers XML", "POST", "/v1.1/customer/add", `<root><customer><mobile>447700900311</mobile></customer></root>`, nil, "application/xml"},
+		{"sniffed JSON body is not a Content-Type", "POST", "/v1.1/customer/add", `{"root":{"customer":{"mobile":"447700900312"}}}`, []string{"Content-Type", "text/plain"}, "application/xml"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := call(t, s, "GET", tc.target, "", tc.headers...)
+			res := call(t, s, tc.method, tc.target, tc.body, tc.headers...)
 			if got := res.Header.Get("Content-Type"); !strings.HasPrefix(got, tc.want) {
 				t.Fatalf("Content-Type %q, want %s", got, tc.want)
 			}
