@@ -39,8 +39,12 @@ import (
 // Header names capsim reads or writes.
 const (
 	HeaderRequestID = "X-Cap-Requestid"
-	HeaderNamespace = "X-Capsim-Namespace"
-	HeaderViolation = "X-Capsim-Contract-Violation"
+	// HeaderCapRequestID carries the same id under the name the v2
+	// transaction document (007) gives it, X-CAP-REQUEST-ID (header names
+	// are case-insensitive; Go writes it as X-Cap-Request-Id).
+	HeaderCapRequestID = "X-Cap-Request-Id"
+	HeaderNamespace    = "X-Capsim-Namespace"
+	HeaderViolation    = "X-Capsim-Contract-Violation"
 )
 
 // Config is what New needs.
@@ -173,6 +177,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info.ID, info.Namespace, info.Start = s.nextID(), store.DefaultNamespace, s.cfg.Now()
 	st.id[0] = info.ID
 	w.Header()[HeaderRequestID] = st.id[:] // canonical already
+	w.Header()[HeaderCapRequestID] = st.id[:]
 	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
 	w = s.beginExchange(w, r, st)
 	defer s.endExchange(r) // runs last: the journal sees what recovery wrote
