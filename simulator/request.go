@@ -33,6 +33,12 @@ type RequestInfo struct {
 	// --v11-json-lists mode, or the request's X-Capsim-V11-Json-Lists
 	// header); "" writes the value tree as it is.
 	V11JSONLists string
+	// V11JSONTypes is how a v1.1 JSON answer types status.code, user_id
+	// and the counters (--v11-json-types or X-Capsim-V11-Json-Types); ""
+	// writes them as the value tree holds them. V11Seed is the seed of the
+	// mixed mode (--seed).
+	V11JSONTypes string
+	V11Seed      int64
 
 	// Body is the request body, read once by the server (bounded by its
 	// size limit); nil when the request has none.

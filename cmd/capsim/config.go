@@ -46,8 +46,10 @@ type config struct {
 	JournalSize      int // requests the journal keeps; 0: none
 	AdminToken       string
 
-	V11JSONLists v11.JSONLists // --v11-json-lists
+	V11JSONLists v11.JSONLists // --v11-json-lists; "": as --v11-json-types implies
 	v11JSONLists string
+	V11JSONTypes v11.JSONTypes // --v11-json-types
+	v11JSONTypes string
 
 	JournalEntryBytes int   // --journal-entry-bytes
 	JournalBytes      int64 // --journal-bytes
@@ -108,7 +110,8 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	declareScenarioFlags(fs, c)
 	declareJournalFlags(fs, c)
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
-	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
+	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "", "how v1.1 JSON answers write lists: documented, observed, always or single-object (default: documented with --v11-json-types documented, else observed)")
+	fs.StringVar(&c.v11JSONTypes, "v11-json-types", "observed", "how v1.1 JSON answers type status.code, user_id and counters: observed, documented, strings, numbers or mixed (by --seed)")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
 	fs.IntVar(&c.MaxSnapshots, "max-snapshots", 64, "most snapshots kept at once (1 to 10000)")
@@ -200,8 +203,13 @@ func (c *config) validate(authMode, level string) error {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}
 	}
-	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
-		return usagef("--v11-json-lists: %v", err)
+	if c.v11JSONLists != "" {
+		if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
+			return usagef("--v11-json-lists: %v", err)
+		}
+	}
+	if c.V11JSONTypes, err = v11.ParseJSONTypes(c.v11JSONTypes); err != nil {
+		return usagef("--v11-json-types: %v", err)
 	}
 	if c.Auth, err = auth.ParseMode(authMode); err != nil {
 		return usagef("--auth: %v", err)
@@ -255,7 +263,7 @@ func printFlags(w io.Writer) {
 var argNames = map[string]string{
 	"addr": "ADDR", "addr-file": "PATH", "db": "PATH", "fixtures": "DIR", "seed": "INT", "max-body": "BYTES",
 	"auth": "MODE", "log-level": "LEVEL", "log-format": "FORMAT", "admin-token": "TOKEN",
-	"scenarios": "DIR[,DIR]", "scenario": "NAME[,NAME]",
+	"scenarios": "DIR[,DIR]", "scenario": "NAME[,NAME]", "v11-json-lists": "MODE", "v11-json-types": "MODE",
 }
 
 func isBool(f *flag.Flag) bool {

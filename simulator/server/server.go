@@ -65,10 +65,11 @@ type Config struct {
 	MaxBodyBytes int64
 	// BatchLimit is the most items one v1.1 batch may carry (v11.DefaultBatchLimit if zero).
 	BatchLimit int
-	// V11JSONLists is how v1.1 JSON answers write their lists unless a
-	// request's X-Capsim-V11-Json-Lists header says otherwise
-	// (v11.JSONListsDocumented if empty).
-	V11JSONLists v11.JSONLists
+	// V11JSON is how v1.1 JSON answers write their lists and type their
+	// scalars unless a request's X-Capsim-V11-Json-Lists or
+	// X-Capsim-V11-Json-Types header says otherwise (observed types, the
+	// lists they imply, if empty).
+	V11JSON v11.JSONOptions
 	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
 	OnReset func(namespace string)
 
@@ -106,9 +107,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
-	}
-	if cfg.V11JSONLists == "" {
-		cfg.V11JSONLists = v11.JSONListsDocumented
 	}
 	cfg = withScenarioDefaults(cfg)
 	cfg = withObservers(cfg)

@@ -128,26 +128,50 @@ func bodyFormat(contentType string, body []byte) Format {
 	return FormatJSON
 }
 
+// JSONOptions are the server's defaults for v1.1 JSON answers.
+type JSONOptions struct {
+	// Lists is the list mode (--v11-json-lists); "" follows Types
+	// (ResolveJSONLists).
+	Lists JSONLists
+	// Types is the type mode (--v11-json-types); "" is JSONTypesObserved.
+	Types JSONTypes
+	// Seed drives JSONTypesMixed (--seed).
+	Seed int64
+}
+
 // Prepare readies a v1.1 request for the contract and the handlers. The
 // format may come as a path suffix (customer/get.json): it is kept in the
 // request's info and stripped, so one route serves every form. The query
-// is repaired the way the docs' examples write it (normalizeQuery), and a
-// body without a JSON or XML Content-Type gets the one its content implies
-// (NormalizeContentType). The JSON list mode is the request's
-// X-Capsim-V11-Json-Lists header, else lists (the --v11-json-lists default);
+// is repaired the way the docs' examples write it (normalizeQuery), a body
+// without a JSON or XML Content-Type gets the one its content implies
+// (NormalizeContentType), and a JSON body's nulls are dropped for the
+// contract (dropJSONNulls). The JSON type and list modes are the request's
+// X-Capsim-V11-Json-Types and X-Capsim-V11-Json-Lists headers, else opts;
 // an unknown mode is refused with status 400 naming the header. The server
 // calls Prepare for every /v1.1/ request before routing, once the body is
 // read.
-func Prepare(r *http.Request, lists JSONLists) *simulator.Error {
+func Prepare(r *http.Request, opts JSONOptions) *simulator.Error {
 	info := simulator.Info(r.Context())
-	info.V11JSONLists = string(lists)
+	types, lists := opts.Types, opts.Lists
+	if types == "" {
+		types = JSONTypesObserved
+	}
+	if h := r.Header.Get(HeaderJSONTypes); h != "" {
+		m, err := ParseJSONTypes(h)
+		if err != nil {
+			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", HeaderJSONTypes, err)
+		}
+		types = m
+	}
 	if h := r.Header.Get(HeaderJSONLists); h != "" {
 		m, err := ParseJSONLists(h)
 		if err != nil {
 			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", HeaderJSONLists, err)
 		}
-		info.V11JSONLists = string(m)
+		lists = m
 	}
+	info.V11JSONTypes, info.V11Seed = string(types), opts.Seed
+	info.V11JSONLists = string(ResolveJSONLists(lists, types))
 	for _, ext := range []string{".json", ".xml"} {
 		if strings.HasSuffix(r.URL.Path, ext) {
 			info.Format = ext[1:]

@@ -22,9 +22,9 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // call sends a request to the simulator. A body starting with '<' is sent as
 // application/xml, any other as application/json (headers may override).
-// JSON answers come as the value tree is (lists as arrays, numbers as
-// numbers: X-Capsim-V11-Json-Lists: always) unless headers name a mode; the
-// golden and reference tests check the documented shapes.
+// JSON answers come with every list an array (X-Capsim-V11-Json-Lists:
+// always) and the server's default types (observed) unless headers name a
+// mode; the golden and reference tests check the documented shapes.
 func call(t *testing.T, s *simtest.Server, method, target, body string, headers ...string) *simtest.Response {
 	t.Helper()
 	if !slices.Contains(headers, v11.HeaderJSONLists) {
@@ -137,7 +137,11 @@ func itemCode(item any) (string, []string) {
 }
 
 // documented asks for the documented JSON shapes (the default mode).
-var documented = []string{v11.HeaderJSONLists, string(v11.JSONListsDocumented)}
+// numbers types every scalar of the types table as a number, as the
+// contract's XML decoder types them: the parity tests compare in this mode.
+var numbers = []string{v11.HeaderJSONTypes, string(v11.JSONTypesNumbers)}
+
+var documented = []string{v11.HeaderJSONLists, string(v11.JSONListsDocumented), v11.HeaderJSONTypes, string(v11.JSONTypesDocumented)}
 
 // golden compares body with testdata/golden/name, or rewrites it with -update.
 func golden(t *testing.T, name string, body []byte) {
@@ -241,7 +245,7 @@ func TestParity(t *testing.T) {
 						body = jsonToXML(t, body)
 					}
 				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				res := call(t, s, tc.method, withFormat(tc.target, f), body, numbers...)
 				got[i] = xmlComparable(decode(t, s, tc.method, tc.path, res))
 			}
 			if !reflect.DeepEqual(emptyAsText(got[0]), emptyAsText(got[1])) {
