@@ -25,10 +25,20 @@ type RequestInfo struct {
 	// Format is the response format a v1.1 path suffix asked for ("json" or
 	// "xml"); the server strips the suffix before routing.
 	Format string
+	// ContentFormat is the format ("json" or "xml") the Content-Type of a
+	// v1.1 request names as the client sent it, before capsim gave a body
+	// without one the type its content implies; "" when it names neither.
+	ContentFormat string
 	// V11JSONLists is how a v1.1 JSON answer writes its lists (the
 	// --v11-json-lists mode, or the request's X-Capsim-V11-Json-Lists
 	// header); "" writes the value tree as it is.
 	V11JSONLists string
+	// V11JSONTypes is how a v1.1 JSON answer types status.code, user_id
+	// and the counters (--v11-json-types or X-Capsim-V11-Json-Types); ""
+	// writes them as the value tree holds them. V11Seed is the seed of the
+	// mixed mode (--seed).
+	V11JSONTypes string
+	V11Seed      int64
 
 	// Body is the request body, read once by the server (bounded by its
 	// size limit); nil when the request has none.

@@ -50,8 +50,10 @@ type config struct {
 	AllowedHosts     []string // --allowed-hosts
 	allowedHosts     string
 
-	V11JSONLists v11.JSONLists // --v11-json-lists
+	V11JSONLists v11.JSONLists // --v11-json-lists; "": as --v11-json-types implies
 	v11JSONLists string
+	V11JSONTypes v11.JSONTypes // --v11-json-types
+	v11JSONTypes string
 
 	JournalEntryBytes int   // --journal-entry-bytes
 	JournalBytes      int64 // --journal-bytes
@@ -113,7 +115,8 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	declareJournalFlags(fs, c)
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
 	fs.StringVar(&c.allowedHosts, "allowed-hosts", "", "host names answered besides loopback names and IP addresses (NAME or .DOMAIN); a loopback --addr refuses others, all interfaces answer any unless set")
-	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
+	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "", "how v1.1 JSON answers write lists: documented, observed, always or single-object (default: documented with --v11-json-types documented, else observed)")
+	fs.StringVar(&c.v11JSONTypes, "v11-json-types", "observed", "how v1.1 JSON answers type status.code, user_id and counters: observed, documented, strings, numbers or mixed (by --seed)")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
 	fs.IntVar(&c.MaxSnapshots, "max-snapshots", 64, "most snapshots kept at once (1 to 10000)")
@@ -258,8 +261,13 @@ func (c *config) validate(authMode, level string) error {
 	if c.AllowedHosts, err = server.ParseAllowedHosts(c.allowedHosts); err != nil {
 		return usagef("--allowed-hosts: %v", err)
 	}
-	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
-		return usagef("--v11-json-lists: %v", err)
+	if c.v11JSONLists != "" {
+		if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
+			return usagef("--v11-json-lists: %v", err)
+		}
+	}
+	if c.V11JSONTypes, err = v11.ParseJSONTypes(c.v11JSONTypes); err != nil {
+		return usagef("--v11-json-types: %v", err)
 	}
 	if c.Auth, err = auth.ParseMode(authMode); err != nil {
 		return usagef("--auth: %v", err)
@@ -327,7 +335,7 @@ func printFlagSet(w io.Writer, fs *flag.FlagSet) {
 var argNames = map[string]string{
 	"addr": "ADDR", "addr-file": "PATH", "db": "PATH", "fixtures": "DIR", "seed": "INT", "max-body": "BYTES",
 	"auth": "MODE", "log-level": "LEVEL", "log-format": "FORMAT", "admin-token": "TOKEN",
-	"scenarios": "DIR[,DIR]", "allowed-hosts": "HOST[,HOST]", "scenario": "NAME[,NAME]",
+	"scenarios": "DIR[,DIR]", "allowed-hosts": "HOST[,HOST]", "scenario": "NAME[,NAME]", "v11-json-lists": "MODE", "v11-json-types": "MODE",
 }
 
 func isBool(f *flag.Flag) bool {

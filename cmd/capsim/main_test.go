@@ -24,20 +24,20 @@ func TestParseConfig(t *testing.T) {
 		}
 		if c.Addr != ":8080" || c.DB != ":memory:" || c.Customers != 300 || c.Auth != auth.ModeAny || !c.ValidateResponses ||
 			c.ReadHeaderTimeout != 10*time.Second || c.ReadTimeout != 30*time.Second || c.WriteTimeout != 30*time.Second ||
-			c.IdleTimeout != 120*time.Second || c.AddrFile != "" || c.SkipBadScenarios || c.V11JSONLists != "documented" {
+			c.IdleTimeout != 120*time.Second || c.AddrFile != "" || c.SkipBadScenarios || c.V11JSONLists != "" || c.V11JSONTypes != "observed" {
 			t.Fatalf("defaults: %+v", c)
 		}
 	})
 	t.Run("environment, then flags", func(t *testing.T) {
 		e := envOf(map[string]string{"CAPSIM_ADDR": ":9000", "CAPSIM_AUTH": "strict", "CAPSIM_SEED": "7", "CAPSIM_CUSTOMERS": "5",
 			"CAPSIM_READ_TIMEOUT": "5s", "CAPSIM_IDLE_TIMEOUT": "1m", "CAPSIM_ADDR_FILE": "/tmp/a", "CAPSIM_VALIDATE_RESPONSES": "false",
-			"CAPSIM_V11_JSON_LISTS": "always"})
+			"CAPSIM_V11_JSON_LISTS": "always", "CAPSIM_V11_JSON_TYPES": "mixed"})
 		c, err := parseConfig([]string{"--auth", "off", "--idle-timeout=2m"}, e)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if c.Addr != ":9000" || c.Auth != auth.ModeOff || c.Seed != 7 || c.Customers != 5 || c.ReadTimeout != 5*time.Second ||
-			c.IdleTimeout != 2*time.Minute || c.AddrFile != "/tmp/a" || c.ValidateResponses || c.addrGiven || c.V11JSONLists != "always" {
+			c.IdleTimeout != 2*time.Minute || c.AddrFile != "/tmp/a" || c.ValidateResponses || c.addrGiven || c.V11JSONLists != "always" || c.V11JSONTypes != "mixed" {
 			t.Fatalf("got %+v", c)
 		}
 	})
@@ -99,6 +99,7 @@ func TestParseConfig(t *testing.T) {
 		{[]string{"extra"}, nil, `unexpected argument "extra"`},
 		{[]string{"--nope"}, nil, "unknown flag --nope"},
 		{[]string{"--v11-json-lists", "sometimes"}, nil, "--v11-json-lists"},
+		{[]string{"--v11-json-types", "floats"}, nil, "--v11-json-types"},
 		{[]string{"--addr"}, nil, "flag --addr needs a value"},
 		{[]string{"--allowed-hosts", "http://capsim"}, nil, "--allowed-hosts: \"http://capsim\": want a host name"},
 		{nil, map[string]string{"CAPSIM_CUSTOMERS": "many"}, `CAPSIM_CUSTOMERS="many": want a whole number`},

@@ -43,7 +43,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	opts := server.Options{
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
-		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
+		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, V11JSONTypes: cfg.V11JSONTypes, Log: log, Version: version,
 		LogDropped:    logw.Dropped,
 		Hosts:         server.HostPolicy{LoopbackOnly: server.LoopbackAddr(cfg.Addr), Allowed: cfg.AllowedHosts},
 		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,

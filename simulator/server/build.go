@@ -71,10 +71,14 @@ type Options struct {
 	MaxSnapshots  int
 	// DBRecover moves a damaged DBPath file aside and starts afresh.
 	DBRecover bool
-	// V11JSONLists is how v1.1 JSON answers write lists (documented if empty).
+	// V11JSONLists is how v1.1 JSON answers write lists ("": as
+	// V11JSONTypes implies, see v11.ResolveJSONLists).
 	V11JSONLists v11.JSONLists
 	// Hosts decides which Host and Origin headers are answered.
 	Hosts HostPolicy
+	// V11JSONTypes is how v1.1 JSON answers type status.code, user_id and
+	// the counters (observed if empty); the mixed mode alternates by Seed.
+	V11JSONTypes v11.JSONTypes
 }
 
 // generatedFirstID is the id of the first generated customer.
@@ -178,7 +182,8 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, V11JSONLists: o.V11JSONLists, Hosts: o.Hosts,
+		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, Hosts: o.Hosts,
+		V11JSON: v11.JSONOptions{Lists: o.V11JSONLists, Types: o.V11JSONTypes, Seed: o.Seed},
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()

@@ -39,8 +39,12 @@ import (
 // Header names capsim reads or writes.
 const (
 	HeaderRequestID = "X-Cap-Requestid"
-	HeaderNamespace = "X-Capsim-Namespace"
-	HeaderViolation = "X-Capsim-Contract-Violation"
+	// HeaderCapRequestID carries the same id under the name the v2
+	// transaction document (007) gives it, X-CAP-REQUEST-ID (header names
+	// are case-insensitive; Go writes it as X-Cap-Request-Id).
+	HeaderCapRequestID = "X-Cap-Request-Id"
+	HeaderNamespace    = "X-Capsim-Namespace"
+	HeaderViolation    = "X-Capsim-Contract-Violation"
 )
 
 // Config is what New needs.
@@ -61,10 +65,11 @@ type Config struct {
 	MaxBodyBytes int64
 	// BatchLimit is the most items one v1.1 batch may carry (v11.DefaultBatchLimit if zero).
 	BatchLimit int
-	// V11JSONLists is how v1.1 JSON answers write their lists unless a
-	// request's X-Capsim-V11-Json-Lists header says otherwise
-	// (v11.JSONListsDocumented if empty).
-	V11JSONLists v11.JSONLists
+	// V11JSON is how v1.1 JSON answers write their lists and type their
+	// scalars unless a request's X-Capsim-V11-Json-Lists or
+	// X-Capsim-V11-Json-Types header says otherwise (observed types, the
+	// lists they imply, if empty).
+	V11JSON v11.JSONOptions
 	// Reset, if set, is what POST /__admin/reset calls besides the store reset.
 	OnReset func(namespace string)
 
@@ -107,9 +112,6 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 1 << 20
-	}
-	if cfg.V11JSONLists == "" {
-		cfg.V11JSONLists = v11.JSONListsDocumented
 	}
 	cfg = withScenarioDefaults(cfg)
 	cfg = withObservers(cfg)
@@ -178,6 +180,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info.ID, info.Namespace, info.Start = s.nextID(), store.DefaultNamespace, s.cfg.Now()
 	st.id[0] = info.ID
 	w.Header()[HeaderRequestID] = st.id[:] // canonical already
+	w.Header()[HeaderCapRequestID] = st.id[:]
 	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
 	w = s.beginExchange(w, r, st)
 	defer s.endExchange(r) // runs last: the journal sees what recovery wrote

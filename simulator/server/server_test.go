@@ -166,9 +166,18 @@ func TestRequestIDsUnique(t *testing.T) {
 	s := simtest.Shared(t)
 	seen := map[string]bool{}
 	for i := 0; i < 50; i++ {
-		id := s.Do("GET", lookupTom, nil).Header.Get("X-Cap-Requestid")
+		target := lookupTom
+		if i%2 == 1 {
+			target = "/v1.1/customer/get?mobile=44700900000"
+		}
+		h := s.Do("GET", target, nil).Header
+		id := h.Get("X-Cap-Requestid")
 		if len(id) != 32 || seen[id] {
 			t.Fatalf("request id %q is malformed or repeated", id)
+		}
+		// 007 names the header X-CAP-REQUEST-ID: the same id under that name.
+		if got := h.Get("X-CAP-REQUEST-ID"); got != id {
+			t.Fatalf("X-CAP-REQUEST-ID %q, want %q", got, id)
 		}
 		seen[id] = true
 	}

@@ -45,7 +45,7 @@ var (
 	versionV11 = &apiVersion{
 		api:      simulator.V11,
 		prefixes: []string{"/v1.1/"},
-		prepare:  func(r *http.Request, cfg *Config) *simulator.Error { return v11.Prepare(r, cfg.V11JSONLists) },
+		prepare:  func(r *http.Request, cfg *Config) *simulator.Error { return v11.Prepare(r, cfg.V11JSON) },
 		writeError: func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error) {
 			if status == 0 {
 				v11.WriteError(w, r, err)

@@ -21,8 +21,9 @@ import (
 //   - path and query: the operation and everything it reads from the query
 //     string (identifiers, filters, options), checked before the cache is
 //     asked; format: the negotiated format (query, path suffix, Accept);
-//     op and lists: the contract operation and the JSON list mode
-//     (--v11-json-lists or its header), which shape the JSON encoding;
+//     op, lists and types: the contract operation and the JSON list and
+//     type modes (--v11-json-lists, --v11-json-types or their headers),
+//     which shape the JSON encoding (the mixed mode's seed is the server's);
 //   - clock: where the request's time falls among the customer's instants
 //     (clockSlot).
 //
@@ -43,6 +44,7 @@ type readKey struct {
 	path, query string
 	format      Format
 	op, lists   string
+	types       string
 	id, version int64
 	clock       int
 }

@@ -15,13 +15,14 @@ import (
 )
 
 // serveRead answers a GET of target from s as the server would, in the
-// default namespace, as operation op in JSON list mode lists, with headers
+// default namespace, as operation op in JSON list mode lists and type mode
+// types, with headers
 // (name, value pairs): the status, and the Content-Type and the body.
-func serveRead(s *Server, target, op string, lists JSONLists, headers ...string) (int, string) {
+func serveRead(s *Server, target, op string, lists JSONLists, types JSONTypes, headers ...string) (int, string) {
 	r := mux.NewRouter()
 	s.Register(r)
 	req := httptest.NewRequest(http.MethodGet, target, nil)
-	info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: op, V11JSONLists: string(lists)}
+	info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: op, V11JSONLists: string(lists), V11JSONTypes: string(types)}
 	req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
@@ -48,13 +49,13 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		"/v1.1/customer/referrals": "getCustomerReferralsV11", "/v1.1/customer/preferences": "getCustomerPreferencesV11",
 		"/v1.1/customer/interaction": "getCustomerInteractionsV11", "/v1.1/customer/subscriptions": "getCustomerSubscriptionsV11",
 	}
-	lists := JSONListsDocumented
+	lists, types := JSONListsDocumented, JSONTypesDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
 		op := ops[strings.SplitN(target, "?", 2)[0]]
 		if op == "" {
 			t.Fatalf("no operation for %s", target)
 		}
-		return serveRead(s, target, op, lists, headers...)
+		return serveRead(s, target, op, lists, types, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) (int, string) {
 		return get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
@@ -97,7 +98,7 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		{target: "/v1.1/customer/subscriptions?" + tom + "&format=json"},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
-			now, lists = start, JSONListsDocumented
+			now, lists, types = start, JSONListsDocumented, JSONTypesDocumented
 			stA.Reset("")
 			cached := &Server{Store: stA, Now: clock}
 			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
@@ -109,6 +110,8 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 					{Name: "clock back at the start", Change: func() { now = start }},
 					{Name: "JSON list mode changed", Change: func() { lists = JSONListsAlways }},
 					{Name: "JSON list mode back", Change: func() { lists = JSONListsDocumented }},
+					{Name: "JSON type mode changed", Change: func() { types = JSONTypesObserved }},
+					{Name: "JSON type mode back", Change: func() { types = JSONTypesDocumented }},
 					{Name: "customer changed", Change: func() { write(cached.Store) }},
 					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
 					{Name: "org changed", Change: func() { cached.Store = stB }},
@@ -198,9 +201,9 @@ func TestReadCacheBounded(t *testing.T) {
 func TestSearchCacheMatchesFreshRender(t *testing.T) {
 	stA, stB := storetest.TwoOrgs(t, SearchTerms)
 	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
-	lists := JSONListsDocumented
+	lists, types := JSONListsDocumented, JSONTypesDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
-		return serveRead(s, target, "searchCustomersV11", lists, headers...)
+		return serveRead(s, target, "searchCustomersV11", lists, types, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) string {
 		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
@@ -215,7 +218,7 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 		{target: "/v1.1/customer/search?q=firstname:EQUALS:Tom", headers: []string{"Accept", "application/json"}},
 	} {
 		t.Run(tc.target, func(t *testing.T) {
-			lists = JSONListsDocumented
+			lists, types = JSONListsDocumented, JSONTypesDocumented
 			stA.Reset("")
 			cached := &Server{Store: stA, Now: clock}
 			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
@@ -225,6 +228,8 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 					{Name: "a customer shown changed", Change: func() { storetest.Rename(t, cached.Store, 17742, "Tom") }},
 					{Name: "JSON list mode changed", Change: func() { lists = JSONListsAlways }},
 					{Name: "JSON list mode back", Change: func() { lists = JSONListsDocumented }},
+					{Name: "JSON type mode changed", Change: func() { types = JSONTypesObserved }},
+					{Name: "JSON type mode back", Change: func() { types = JSONTypesDocumented }},
 					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
 					{Name: "org changed", Change: func() { cached.Store = stB }},
 				})

@@ -17,6 +17,10 @@ type getOptions struct {
 	userID, nextSlab, slabHistory, pointsSummary, subscriptions bool
 	expirySchedule, expiredPoints, promotionPoints              bool
 	retentionCriteria                                           bool
+	// mlp (008): points summaries per program with descriptions, next slab
+	// and gap_to_upgrade; gapFor is gap_to_upgrade_for, in days from now.
+	mlp    bool
+	gapFor int
 }
 
 func parseGetOptions(q url.Values) getOptions {
@@ -29,7 +33,22 @@ func parseGetOptions(q url.Values) getOptions {
 		pointsSummary: on("points_summary"), subscriptions: on("subscriptions"),
 		expirySchedule: on("expiry_schedule"), expiredPoints: on("expired_points"),
 		promotionPoints: on("promotion_points"), retentionCriteria: on("membership_retention_criteria"),
+		mlp: on("mlp"),
 	}
+}
+
+// parseGapFor reads gap_to_upgrade_for: whole days from now, not negative
+// ("No negative values are supported", 008).
+func parseGapFor(q url.Values) (int, *simulator.Error) {
+	v := strings.TrimSpace(q.Get("gap_to_upgrade_for"))
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, invalid("gap_to_upgrade_for %q is not a whole number of days from today (0 or more)", v)
+	}
+	return n, nil
 }
 
 // namesIdentifier reports whether q has any identifier parameter.
@@ -59,6 +78,12 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opts := parseGetOptions(q)
+	gapFor, gerr := parseGapFor(q)
+	if gerr != nil {
+		WriteError(w, r, gerr)
+		return
+	}
+	opts.gapFor = gapFor
 	s.readHistory(w, r, shapeCustomers, nil, func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
 		warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c, now), opts)...)
 		res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
@@ -118,11 +143,11 @@ func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Res
 	if opts.slabHistory {
 		out = append(out, Field{"slab_history", slabHistory(c, st, p)})
 	}
-	if opts.pointsSummary {
-		out = append(out, Field{"points_summaries", pointsSummaries(org, c)})
+	if opts.pointsSummary || opts.mlp {
+		out = append(out, Field{"points_summaries", pointsSummaries(org, c, opts, now)})
 	}
 	if opts.expirySchedule {
-		out = append(out, Field{"expiry_schedule", expirySchedule(c, now)})
+		out = append(out, Field{"expiry_schedule", expirySchedule(org, c, now)})
 	}
 	if opts.expiredPoints {
 		out = append(out, Field{"expired_points", expiredPoints(c, p)})
@@ -228,38 +253,95 @@ func slabHistory(c *simulator.Customer, st simulator.Standing, p *simulator.Prof
 }
 
 // pointsSummaries renders points_summary=true: the customer's standing in
-// every program it is enrolled in.
-func pointsSummaries(org *simulator.Org, c *simulator.Customer) Obj {
+// every program it is enrolled in. mlp=true (008) adds each program's
+// description, slab serial, next slab and gap_to_upgrade, read from the
+// domain's standing at gap_to_upgrade_for days from now.
+func pointsSummaries(org *simulator.Org, c *simulator.Customer, opts getOptions, now time.Time) Obj {
 	items := List{}
 	for i := range c.Loyalty {
 		pl := &c.Loyalty[i]
 		progName, slab := "", ""
-		if prog := org.Program(pl.ProgramID); prog != nil {
+		prog := org.Program(pl.ProgramID)
+		if prog != nil {
 			progName = prog.Name
 			s, _ := prog.SlabBySerial(pl.SlabSerial)
 			slab = s.Name
 		}
-		items = append(items, Obj{
+		item := Obj{
 			{"program_id", Int(pl.ProgramID)}, {"program_name", progName},
 			{"loyalty_points", Num(pl.LoyaltyPoints)}, {"lifetime_points", Num(pl.LifetimePoints)},
 			{"redeemed", Num(pl.Redeemed)}, {"expired", Num(pl.Expired)}, {"returned", Num(pl.Returned)},
 			{"adjusted", Num(pl.Adjusted)}, {"cumulative_purchases", Num(pl.CumulativePurchases)},
 			{"current_slab", slab}, {"slab_expiry_date", DateTime(pl.SlabExpiry)},
-		})
+		}
+		if opts.mlp && prog != nil {
+			item = append(item, mlpFields(prog, c, now.AddDate(0, 0, opts.gapFor))...)
+		}
+		items = append(items, Obj(item))
 	}
 	return Obj{{"points_summary", items}}
 }
 
-// expirySchedule renders expiry_schedule=true: the points now held expire
-// with the slab (the program's expiry date), one entry per program.
-func expirySchedule(c *simulator.Customer, now time.Time) Obj {
+// mlpFields renders what mlp=true adds to a program's summary: its
+// description, the slab serial, the next slab and gap_to_upgrade with its
+// upgrade_strategy list (008's sample snippet). capsim's programs upgrade
+// on cumulative purchases (Slab.Threshold): one PURCHASE strategy, the gap
+// from Standing.GapToUpgrade at the time gap_to_upgrade_for asks about;
+// the highest slab (or a next slab without a threshold) has no strategy.
+func mlpFields(prog *simulator.Program, c *simulator.Customer, at time.Time) []Field {
+	st := c.StandingAt(prog, at)
+	cur, _ := st.Slab()
+	next, hasNext := st.NextSlab()
+	nextSerial := "-1"
+	if hasNext {
+		nextSerial = strconv.Itoa(next.Serial)
+	}
+	strategies := List{}
+	if gap, to, ok := st.GapToUpgrade(); ok {
+		strategies = append(strategies, Obj{
+			{"upgrade_based_on", "PURCHASE"},
+			{"upgrade_entity_identifers", Obj{}},
+			{"upgrade_threshold", Num(to.Threshold)},
+			{"customer_upgrade_entity_values", Obj{
+				{"current_value", Num(st.Loyalty.CumulativePurchases)},
+				{"gap_to_upgrade", Num(gap)},
+				{"value_valid_upto", at.Format("2006-01-02")},
+			}},
+		})
+	}
+	return []Field{
+		{"program_description", prog.Description},
+		{"slab_serial_number", strconv.Itoa(cur.Serial)},
+		{"next_slab", next.Name},
+		{"next_slab_serial_number", nextSerial},
+		{"next_slab_description", next.Description},
+		{"gap_to_upgrade", Obj{{"upgrade_strategy", strategies}}},
+	}
+}
+
+// expirySchedule renders expiry_schedule=true, one row per program and
+// expiry date, soonest first: the points earned in lots expire as the
+// domain's earning model says (Standing.ExpirySchedule, by the namespace
+// clock); the rest of the balance (fixture balances, registration and
+// promotion points) is shown expiring with the slab, as before.
+func expirySchedule(org *simulator.Org, c *simulator.Customer, now time.Time) Obj {
 	items := List{}
-	for _, pl := range c.Loyalty {
-		if pl.LoyaltyPoints <= 0 || pl.SlabExpiry.Before(now) {
-			continue
+	for i := range c.Loyalty {
+		pl := &c.Loyalty[i]
+		st := c.StandingAt(org.Program(pl.ProgramID), now)
+		if st.Loyalty == nil {
+			st = simulator.Standing{Loyalty: pl, At: now}
 		}
-		items = append(items, Obj{{"program_id", Int(pl.ProgramID)}, {"points", Num(pl.LoyaltyPoints)},
-			{"expiry_date", DateTime(pl.SlabExpiry)}})
+		rest := st.Points()
+		for _, row := range st.ExpirySchedule() {
+			rest -= row.Points
+			items = append(items, Obj{{"program_id", Int(pl.ProgramID)}, {"points", Num(row.Points)},
+				{"expiry_date", DateTime(row.Expires)}})
+		}
+		if rest > 0.0005 && !pl.SlabExpiry.Before(now) {
+			items = append(items, Obj{{"program_id", Int(pl.ProgramID)}, {"points", Num(rest)},
+				{"expiry_date", DateTime(pl.SlabExpiry)}})
+		}
 	}
 	return Obj{{"schedule", items}}
 }

@@ -105,7 +105,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 			if ferr == nil && len(warnings) == 0 {
 				info := simulator.Info(r.Context())
 				key = readKey{org: tx.Org(), epoch: s.Store.Epoch(), ns: tx.Namespace(), path: r.URL.Path,
-					query: r.URL.RawQuery, format: Negotiate(r), op: info.OperationID, lists: info.V11JSONLists,
+					query: r.URL.RawQuery, format: Negotiate(r), op: info.OperationID, lists: info.V11JSONLists, types: info.V11JSONTypes,
 					id: c.ID, version: c.Version, clock: clockSlot(c, now)}
 				if hit, keyed = s.reads.get(key); keyed {
 					return nil

@@ -113,7 +113,7 @@ func TestHistoryParity(t *testing.T) {
 				if tc.body != nil {
 					body = tc.body(t, f)
 				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				res := call(t, s, tc.method, withFormat(tc.target, f), body, numbers...)
 				got[i] = decode(t, s, tc.method, pathOf(tc.target), res)
 			}
 			if !reflect.DeepEqual(emptyAsText(got[0]), emptyAsText(got[1])) {

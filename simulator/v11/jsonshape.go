@@ -13,25 +13,34 @@ import (
 // "customer": {...} where another operation's sample, or a second customer,
 // gives "customer": [...]. The reference prints each operation's sample as
 // that operation's renderer wrote it; capsim follows it per operation
-// (JSONListsDocumented) and lets a team switch to either uniform form to
-// prove its parser copes with both.
+// (JSONListsDocumented), or as typed clients read it (JSONListsObserved),
+// and lets a team switch to either uniform form to prove its parser copes
+// with both.
+//
+// Lists and scalar types are two switches with one default: JSONLists says
+// how lists are written, JSONTypes how the scalars of typeRows are typed.
+// When no list mode is given (--v11-json-lists or its header), it follows
+// the type mode: documented types write documented lists, every other type
+// mode observed lists (ResolveJSONLists). A list mode given explicitly wins.
 type JSONLists string
 
 // The JSON list modes (--v11-json-lists, X-Capsim-V11-Json-Lists).
 const (
 	// JSONListsDocumented writes each path as the operation's sample shows
 	// it (documentedShapes): a list the sample prints as one object is an
-	// object while it holds one item, an element the sample prints as "" is
-	// "" when empty, and status.code and user_id are strings where the
-	// sample prints strings.
+	// object while it holds one item, an element the sample prints as ""
+	// is "" when empty.
 	JSONListsDocumented JSONLists = "documented"
-	// JSONListsAlways writes the value tree as it is: every list an array
-	// ([] when empty), numbers as numbers, as the get sample (the newest
-	// renderer in the reference) writes them and capsim did before.
+	// JSONListsObserved is JSONListsDocumented except for the lists typed
+	// clients .map() and .find() over (observedArrays), which are arrays
+	// even with one element, as 009 shows them.
+	JSONListsObserved JSONLists = "observed"
+	// JSONListsAlways writes every list as an array ([] when empty), as the
+	// get sample (the newest renderer in the reference) writes them.
 	JSONListsAlways JSONLists = "always"
 	// JSONListsSingleObject writes every list of one item as that item, as
 	// the real API's XML-to-JSON rendering does everywhere; empty elements
-	// and scalars as documented.
+	// as documented.
 	JSONListsSingleObject JSONLists = "single-object"
 )
 
@@ -41,14 +50,36 @@ const HeaderJSONLists = "X-Capsim-V11-Json-Lists"
 // ParseJSONLists returns the mode named s (case-insensitive).
 func ParseJSONLists(s string) (JSONLists, error) {
 	switch m := JSONLists(strings.ToLower(strings.TrimSpace(s))); m {
-	case JSONListsDocumented, JSONListsAlways, JSONListsSingleObject:
+	case JSONListsDocumented, JSONListsObserved, JSONListsAlways, JSONListsSingleObject:
 		return m, nil
 	}
-	return "", fmt.Errorf("%q is not a JSON list mode: want documented, always or single-object", s)
+	return "", fmt.Errorf("%q is not a JSON list mode: want documented, observed, always or single-object", s)
 }
 
-// shape is what the documented samples say about one path of an
-// operation's answer, and the shapes of the paths below it.
+// ResolveJSONLists returns the list mode in force: lists when one was given,
+// else the one the type mode implies (documented for documented types,
+// observed for the others).
+func ResolveJSONLists(lists JSONLists, types JSONTypes) JSONLists {
+	switch {
+	case lists != "":
+		return lists
+	case types == JSONTypesDocumented:
+		return JSONListsDocumented
+	}
+	return JSONListsObserved
+}
+
+// observedArrays are the lists (by the last two keys of their path) that
+// typed clients map over and 009 prints as arrays even with one element:
+// JSONListsObserved never writes them as one object.
+var observedArrays = []string{
+	"transactions.transaction",
+	"custom_fields.field",
+	"extended_fields.field",
+}
+
+// shape is what the documented samples and typeRows say about one path of
+// an operation's answer, and the shapes of the paths below it.
 type shape struct {
 	kids map[string]*shape
 	// one: a list of one item is written as the item (the sample prints an
@@ -56,26 +87,27 @@ type shape struct {
 	one bool
 	// empty: an empty list, or an object with nothing to write, is "".
 	empty bool
-	// text: a number is written as a string ("200", "17742").
-	text bool
+	// array: a list observed clients map over (observedArrays).
+	array bool
+	// typed: the path has a row in typeRows, which says how its scalar is
+	// written in the documented and observed modes; mix seeds the mixed mode.
+	typed                bool
+	documented, observed form
+	mix                  uint32
 }
 
 // documentedShapes is the table of what each operation's documented JSON
 // sample shows where capsim's value tree alone would write something else,
 // keyed by operation id, one "path: kinds" line per path below response
-// (kinds: one, empty, text). A path the table does not name is written as
-// the tree holds it: lists as arrays, numbers as numbers. The table is
-// checked against the reference's samples by TestReferenceShapes.
+// (kinds: one, empty). A path the table does not name is written as the
+// tree holds it: lists as arrays. Scalar types are typeRows' business. The
+// table is checked against the reference's samples by TestReferenceShapes.
 var documentedShapes = map[string][]string{
-	"addCustomerV11": {
-		"status.code: text",
-		"customers.customer.user_id: text",
-	},
+	"addCustomerV11":            {},
 	"updateCustomerV11":         updateShapes,
 	"updateCustomerV11Put":      updateShapes,
-	"updateCustomerIdentityV11": {"status.code: text", "customers.customer: one"},
+	"updateCustomerIdentityV11": {"customers.customer: one"},
 	"searchCustomersV11": {
-		"status.code: text",
 		// The sample shows attribute as an object for one attribute and
 		// an array for two: the XML-to-JSON rule, which "one" is.
 		"customer.results.item.attributes.attribute: one",
@@ -84,49 +116,41 @@ var documentedShapes = map[string][]string{
 	// number: the tree as it is.
 	"getCustomersV11": {},
 	"getCustomerTransactionsV11": {
-		"status.code: text",
 		"customer: one",
 		"customer.transactions.transaction: one",
 		"customer.transactions.transaction.coupons: empty",
 		"customer.transactions.transaction.line_items.line_item: one empty",
 	},
 	"getCustomerRedemptionsV11": {
-		"status.code: text",
 		"customer: one",
 		"customer.redemptions.coupons.coupon: one",
 		"customer.redemptions.points.point: one",
 	},
-	"addCustomerNotesV11": {"status.code: text", "customer: one", "customer.notes.note: one"},
-	"getCustomerNotesV11": {"status.code: text", "customer: one", "customer.notes.note: one"},
+	"addCustomerNotesV11": {"customer: one", "customer.notes.note: one"},
+	"getCustomerNotesV11": {"customer: one", "customer.notes.note: one"},
 	"getCustomerCouponsV11": {
-		"status.code: text",
 		"customers.customer: one",
 		"customers.customer.coupons.coupon: one",
 		"customers.customer.coupons.coupon.redemptions.redemption: one",
 	},
 	"addCustomerTicketsV11": {
-		"status.code: text",
 		"customers.customer: one",
 		"customers.customer.ticket: one",
 		"customers.customer.ticket.custom_fields.field: one",
 	},
 	"getCustomerTicketsV11": {
-		"status.code: text",
 		"customer: one",
 		"customer.tickets.ticket: one",
 		"customer.tickets.ticket.custom_fields.field: one",
 	},
-	"addCustomerReferralsV11": {"status.code: text", "customers.customer: one"},
+	"addCustomerReferralsV11": {"customers.customer: one"},
 	"getCustomerReferralsV11": {
-		"status.code: text",
 		"customer: one",
 		"customer.incentives.event_type.coupons.coupon: one",
 	},
-	"setCustomerPreferencesV11": {"status.code: text", "customers.customer: one"},
-	"getCustomerPreferencesV11": {"status.code: text", "customers.customer: one"},
+	"setCustomerPreferencesV11": {"customers.customer: one"},
+	"getCustomerPreferencesV11": {"customers.customer: one"},
 	"getCustomerInteractionsV11": {
-		"status.code: text",
-		"status.response_code: text",
 		"customer: one",
 		// network is an array of three in the sample; interaction is an
 		// object for one and an array for two: the XML-to-JSON rule.
@@ -134,23 +158,21 @@ var documentedShapes = map[string][]string{
 		"customer.interactions.network.interaction.locs.loc: one",
 		"customer.interactions.network.interaction.messages.message: one",
 	},
-	"setCustomerSubscriptionsV11": {"status.code: text"},
-	"getCustomerSubscriptionsV11": {"status.code: text", "subscriptions.subscription: one"},
+	"getCustomerSubscriptionsV11": {"subscriptions.subscription: one"},
 }
 
 var updateShapes = []string{
-	"status.code: text",
 	"customers.customer: one",
-	"customers.customer.user_id: text",
 	"customers.customer.custom_fields.field: one",
 }
 
-// shapes is documentedShapes compiled into one tree per operation.
-var shapes = compileShapes(documentedShapes)
+// shapes is documentedShapes and typeRows compiled into one tree per
+// operation.
+var shapes = compileShapes(documentedShapes, typeRows)
 
-// compileShapes turns the table into trees; a malformed line panics at
-// start-up (the table is code).
-func compileShapes(table map[string][]string) map[string]*shape {
+// compileShapes turns the tables into trees; a malformed line panics at
+// start-up (the tables are code).
+func compileShapes(table map[string][]string, types []typeRow) map[string]*shape {
 	out := make(map[string]*shape, len(table))
 	for op, lines := range table {
 		root := &shape{}
@@ -159,24 +181,13 @@ func compileShapes(table map[string][]string) map[string]*shape {
 			if !ok {
 				panic("v11: shape line without kinds: " + line)
 			}
-			n := root
-			for _, k := range strings.Split(strings.TrimSpace(path), ".") {
-				if n.kids == nil {
-					n.kids = map[string]*shape{}
-				}
-				if n.kids[k] == nil {
-					n.kids[k] = &shape{}
-				}
-				n = n.kids[k]
-			}
+			n := root.at(strings.TrimSpace(path))
 			for _, kind := range strings.Fields(kinds) {
 				switch kind {
 				case "one":
 					n.one = true
 				case "empty":
 					n.empty = true
-				case "text":
-					n.text = true
 				default:
 					panic("v11: unknown shape kind " + kind + " in " + line)
 				}
@@ -184,13 +195,48 @@ func compileShapes(table map[string][]string) map[string]*shape {
 		}
 		out[op] = root
 	}
+	addTypes(out, types)
+	for _, root := range out {
+		root.markArrays("")
+	}
 	return out
 }
 
-// jsonShape is how one JSON answer is written: the operation's shapes and
-// the list mode. The zero value writes the tree as it is.
+// at returns the node of path below n, adding the nodes it lacks.
+func (n *shape) at(path string) *shape {
+	for _, k := range strings.Split(path, ".") {
+		if n.kids == nil {
+			n.kids = map[string]*shape{}
+		}
+		if n.kids[k] == nil {
+			n.kids[k] = &shape{}
+		}
+		n = n.kids[k]
+	}
+	return n
+}
+
+// markArrays marks the nodes below n (reached by key parent) that
+// observedArrays names.
+func (n *shape) markArrays(parent string) {
+	for k, kid := range n.kids {
+		for _, a := range observedArrays {
+			if a == parent+"."+k {
+				kid.array = true
+			}
+		}
+		kid.markArrays(k)
+	}
+}
+
+// jsonShape is how one JSON answer is written: the list and type modes
+// (and, for mixed types, the seed and what was written so far). The zero
+// value writes the tree as it is.
 type jsonShape struct {
-	mode JSONLists
+	mode  JSONLists
+	types JSONTypes
+	seed  int64
+	seen  map[*shape]uint32 // occurrences of each typed path (mixed)
 }
 
 // child returns the shape of key below n (nil: none).
@@ -202,22 +248,19 @@ func (n *shape) child(key string) *shape {
 }
 
 // listOne reports whether a list of one item at n is written as the item.
-func (js jsonShape) listOne(n *shape) bool {
+func (js *jsonShape) listOne(n *shape) bool {
 	switch js.mode {
 	case JSONListsSingleObject:
 		return true
 	case JSONListsDocumented:
 		return n != nil && n.one
+	case JSONListsObserved:
+		return n != nil && n.one && !n.array
 	}
 	return false
 }
 
 // asEmpty reports whether an empty value at n is written as "".
-func (js jsonShape) asEmpty(n *shape) bool {
+func (js *jsonShape) asEmpty(n *shape) bool {
 	return js.mode != JSONListsAlways && js.mode != "" && n != nil && n.empty
-}
-
-// asText reports whether a number at n is written as a string.
-func (js jsonShape) asText(n *shape) bool {
-	return js.mode != JSONListsAlways && js.mode != "" && n != nil && n.text
 }

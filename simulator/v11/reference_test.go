@@ -189,7 +189,8 @@ func shapeDiffs(t *testing.T, s *simtest.Server, name, method, target, body stri
 	if err := s.Store.Reset(""); err != nil {
 		t.Fatal(err)
 	}
-	res := call(t, s, method, withFormat(target, "json"), body, v11.HeaderJSONLists, string(mode))
+	res := call(t, s, method, withFormat(target, "json"), body, v11.HeaderJSONLists, string(mode),
+		v11.HeaderJSONTypes, string(v11.JSONTypesDocumented))
 	var got any
 	if err := jsonUnmarshal(string(res.Body), &got); err != nil {
 		t.Fatal(err)
@@ -229,11 +230,15 @@ func allAbove(lens []int, n int) bool {
 	return true
 }
 
-// TestJSONListModes checks the three modes on the documented requests: in
-// "always" no list of the tree is an object, in "single-object" no array
-// holds one item, and every answer passes the contract (the harness
-// validates every response).
+// TestJSONListModes checks the list modes with every type mode on the
+// documented requests: in "always" no list of the tree is an object, in
+// "single-object" no array holds one item, in "observed" the lists typed
+// clients map over are arrays; "strings" writes status.code as a string,
+// "numbers" as a number; and every answer passes the contract (the
+// harness validates every response).
 func TestJSONListModes(t *testing.T) {
+	listModes := []v11.JSONLists{v11.JSONListsAlways, v11.JSONListsSingleObject, v11.JSONListsObserved, v11.JSONListsDocumented}
+	typeModes := []v11.JSONTypes{v11.JSONTypesObserved, v11.JSONTypesDocumented, v11.JSONTypesStrings, v11.JSONTypesNumbers, v11.JSONTypesMixed}
 	for _, tc := range referenceCases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := simtest.Shared(t)
@@ -241,21 +246,34 @@ func TestJSONListModes(t *testing.T) {
 			if tc.body != "" {
 				body = sample(t, tc.body+".json")
 			}
-			for _, mode := range []v11.JSONLists{v11.JSONListsAlways, v11.JSONListsSingleObject} {
-				res := call(t, s, tc.method, withFormat(tc.target, "json"), body, v11.HeaderJSONLists, string(mode))
-				var got any
-				if err := jsonUnmarshal(string(res.Body), &got); err != nil {
-					t.Fatal(err)
-				}
-				k := jsonKinds(got)
-				for path, lens := range k.lens {
-					if mode == v11.JSONListsSingleObject && slices.Contains(lens, 1) {
-						t.Errorf("%s: %s is an array of one", mode, path)
+			for _, mode := range listModes {
+				for _, types := range typeModes {
+					res := call(t, s, tc.method, withFormat(tc.target, "json"), body, v11.HeaderJSONLists, string(mode), v11.HeaderJSONTypes, string(types))
+					var got any
+					if err := jsonUnmarshal(string(res.Body), &got); err != nil {
+						t.Fatal(err)
 					}
-				}
-				if mode == v11.JSONListsAlways {
-					if c, ok := at(got, "response", "status", "code").(json.Number); !ok || c == "" {
-						t.Errorf("always: status.code %v is not a number", at(got, "response", "status", "code"))
+					k := jsonKinds(got)
+					for path, lens := range k.lens {
+						if mode == v11.JSONListsSingleObject && slices.Contains(lens, 1) {
+							t.Errorf("%s/%s: %s is an array of one", mode, types, path)
+						}
+					}
+					if mode == v11.JSONListsObserved {
+						for path, kinds := range k.kinds {
+							for _, a := range []string{"transactions.transaction", "custom_fields.field", "extended_fields.field"} {
+								if strings.HasSuffix(path, a) && kinds["object"] {
+									t.Errorf("%s/%s: %s is an object", mode, types, path)
+								}
+							}
+						}
+					}
+					code := at(got, "response", "status", "code")
+					switch _, isNum := code.(json.Number); {
+					case types == v11.JSONTypesNumbers && !isNum:
+						t.Errorf("%s/%s: status.code %v is not a number", mode, types, code)
+					case types == v11.JSONTypesStrings && isNum:
+						t.Errorf("%s/%s: status.code %v is not a string", mode, types, code)
 					}
 				}
 			}

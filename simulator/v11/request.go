@@ -27,8 +27,8 @@ const DefaultBatchLimit = 100
 // Values is one element of a parsed v1.1 request body: its fields by name.
 // A field holds a string, a Values, or a []any of those when the element is
 // repeated (XML) or a list (JSON). JSON numbers, booleans and null become
-// strings ("44700900000", "true", ""), so a value reads the same whichever
-// format carried it.
+// strings ("44700900000", "true"), so a value reads the same whichever
+// format carried it; a JSON null is no field at all (dropJSONNulls).
 type Values map[string]any
 
 // Has reports whether v has field key.
@@ -128,26 +128,50 @@ func bodyFormat(contentType string, body []byte) Format {
 	return FormatJSON
 }
 
+// JSONOptions are the server's defaults for v1.1 JSON answers.
+type JSONOptions struct {
+	// Lists is the list mode (--v11-json-lists); "" follows Types
+	// (ResolveJSONLists).
+	Lists JSONLists
+	// Types is the type mode (--v11-json-types); "" is JSONTypesObserved.
+	Types JSONTypes
+	// Seed drives JSONTypesMixed (--seed).
+	Seed int64
+}
+
 // Prepare readies a v1.1 request for the contract and the handlers. The
 // format may come as a path suffix (customer/get.json): it is kept in the
 // request's info and stripped, so one route serves every form. The query
-// is repaired the way the docs' examples write it (normalizeQuery), and a
-// body without a JSON or XML Content-Type gets the one its content implies
-// (NormalizeContentType). The JSON list mode is the request's
-// X-Capsim-V11-Json-Lists header, else lists (the --v11-json-lists default);
+// is repaired the way the docs' examples write it (normalizeQuery), a body
+// without a JSON or XML Content-Type gets the one its content implies
+// (NormalizeContentType), and a JSON body's nulls are dropped for the
+// contract (dropJSONNulls). The JSON type and list modes are the request's
+// X-Capsim-V11-Json-Types and X-Capsim-V11-Json-Lists headers, else opts;
 // an unknown mode is refused with status 400 naming the header. The server
 // calls Prepare for every /v1.1/ request before routing, once the body is
 // read.
-func Prepare(r *http.Request, lists JSONLists) *simulator.Error {
+func Prepare(r *http.Request, opts JSONOptions) *simulator.Error {
 	info := simulator.Info(r.Context())
-	info.V11JSONLists = string(lists)
+	types, lists := opts.Types, opts.Lists
+	if types == "" {
+		types = JSONTypesObserved
+	}
+	if h := r.Header.Get(HeaderJSONTypes); h != "" {
+		m, err := ParseJSONTypes(h)
+		if err != nil {
+			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", HeaderJSONTypes, err)
+		}
+		types = m
+	}
 	if h := r.Header.Get(HeaderJSONLists); h != "" {
 		m, err := ParseJSONLists(h)
 		if err != nil {
 			return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s: %s", HeaderJSONLists, err)
 		}
-		info.V11JSONLists = string(m)
+		lists = m
 	}
+	info.V11JSONTypes, info.V11Seed = string(types), opts.Seed
+	info.V11JSONLists = string(ResolveJSONLists(lists, types))
 	for _, ext := range []string{".json", ".xml"} {
 		if strings.HasSuffix(r.URL.Path, ext) {
 			info.Format = ext[1:]
@@ -155,9 +179,75 @@ func Prepare(r *http.Request, lists JSONLists) *simulator.Error {
 			r.URL.RawPath = ""
 		}
 	}
+	if f, ok := mediaFormat(r.Header.Get("Content-Type")); ok {
+		info.ContentFormat = string(f)
+	}
 	normalizeQuery(r.URL)
 	NormalizeContentType(r)
+	dropJSONNulls(r, info)
 	return nil
+}
+
+// dropJSONNulls gives the contract a JSON body without its null members:
+// serializers such as System.Text.Json write null for every unset
+// property, and the real API reads a null field as an absent one, not as a
+// bad value. The body the journal and the handlers read (info.Body) stays
+// as the client sent it; the handlers' reader drops nulls too (fromJSON).
+func dropJSONNulls(r *http.Request, info *simulator.RequestInfo) {
+	body := info.Body
+	if len(body) == 0 || !bytes.Contains(body, []byte("null")) {
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		return
+	}
+	v, ok := jsonvalue.Parse(body)
+	if !ok {
+		return // malformed: the contract says where
+	}
+	v, changed := withoutNulls(v)
+	if !changed {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	r.ContentLength = int64(len(b))
+}
+
+// withoutNulls returns v without the null members of its objects and the
+// null items of its lists, and whether it had any.
+func withoutNulls(v any) (any, bool) {
+	changed := false
+	switch t := v.(type) {
+	case map[string]any:
+		for k, x := range t {
+			if x == nil {
+				delete(t, k)
+				changed = true
+				continue
+			}
+			var c bool
+			if t[k], c = withoutNulls(x); c {
+				changed = true
+			}
+		}
+	case []any:
+		out := t[:0]
+		for _, x := range t {
+			if x == nil {
+				changed = true
+				continue
+			}
+			x, c := withoutNulls(x)
+			changed = changed || c
+			out = append(out, x)
+		}
+		return out, changed
+	}
+	return v, changed
 }
 
 // queryParamRE matches a query-string segment that is a parameter of its own.
@@ -339,13 +429,18 @@ func fromJSON(v any) any {
 	case map[string]any:
 		out := make(Values, len(t))
 		for k, x := range t {
+			if x == nil {
+				continue // null is absent (dropJSONNulls)
+			}
 			out[k] = fromJSON(x)
 		}
 		return out
 	case []any:
-		out := make([]any, len(t))
-		for i, x := range t {
-			out[i] = fromJSON(x)
+		out := make([]any, 0, len(t))
+		for _, x := range t {
+			if x != nil {
+				out = append(out, fromJSON(x))
+			}
 		}
 		return out
 	case json.Number:

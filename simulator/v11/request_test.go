@@ -165,3 +165,32 @@ func TestAuthAndRoutes(t *testing.T) {
 		t.Fatalf("bad method: HTTP %d\n%s", res.Status, res.Body)
 	}
 }
+
+// TestNullFields: a JSON null is an absent field, as System.Text.Json and
+// other typed serializers write every unset property, on add, update and a
+// history write.
+func TestNullFields(t *testing.T) {
+	s := simtest.Shared(t)
+	tests := []struct {
+		name, target, body string
+		want               string
+	}{
+		{"add", "/v1.1/customer/add",
+			`{"root":{"customer":[{"mobile":"447700900330","email":null,"external_id":null,"firstname":"Nul","lastname":null,
+			"registered_on":null,"custom_fields":null,"extended_fields":{"field":null},"subscriptions":null}]}}`, "1000"},
+		{"update", "/v1.1/customer/update",
+			`{"root":{"customer":{"mobile":"44700900000","email":null,"firstname":"Tom","lastname":null,"custom_fields":{"field":[null]}}}}`, "1000"},
+		{"notes", "/v1.1/customer/notes",
+			`{"root":{"customer":{"mobile":"44700900999","associate_id":null,"email":null,"notes":{"note":{"id":null,"date":"2020-02-02","description":"Null-safe"}}}}}`, "1000"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := call(t, s, "POST", withFormat(tc.target, "json"), tc.body)
+			v := decode(t, s, "POST", tc.target, res)
+			if code, msg := status(v); code != 200 {
+				t.Fatalf("status %d %s\n%s", code, msg, res.Body)
+			}
+			expectCodes(t, tc.name, v, tc.want)
+		})
+	}
+}

@@ -22,9 +22,9 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 
 // call sends a request to the simulator. A body starting with '<' is sent as
 // application/xml, any other as application/json (headers may override).
-// JSON answers come as the value tree is (lists as arrays, numbers as
-// numbers: X-Capsim-V11-Json-Lists: always) unless headers name a mode; the
-// golden and reference tests check the documented shapes.
+// JSON answers come with every list an array (X-Capsim-V11-Json-Lists:
+// always) and the server's default types (observed) unless headers name a
+// mode; the golden and reference tests check the documented shapes.
 func call(t *testing.T, s *simtest.Server, method, target, body string, headers ...string) *simtest.Response {
 	t.Helper()
 	if !slices.Contains(headers, v11.HeaderJSONLists) {
@@ -137,7 +137,11 @@ func itemCode(item any) (string, []string) {
 }
 
 // documented asks for the documented JSON shapes (the default mode).
-var documented = []string{v11.HeaderJSONLists, string(v11.JSONListsDocumented)}
+// numbers types every scalar of the types table as a number, as the
+// contract's XML decoder types them: the parity tests compare in this mode.
+var numbers = []string{v11.HeaderJSONTypes, string(v11.JSONTypesNumbers)}
+
+var documented = []string{v11.HeaderJSONLists, string(v11.JSONListsDocumented), v11.HeaderJSONTypes, string(v11.JSONTypesDocumented)}
 
 // golden compares body with testdata/golden/name, or rewrites it with -update.
 func golden(t *testing.T, name string, body []byte) {
@@ -241,7 +245,7 @@ func TestParity(t *testing.T) {
 						body = jsonToXML(t, body)
 					}
 				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body)
+				res := call(t, s, tc.method, withFormat(tc.target, f), body, numbers...)
 				got[i] = xmlComparable(decode(t, s, tc.method, tc.path, res))
 			}
 			if !reflect.DeepEqual(emptyAsText(got[0]), emptyAsText(got[1])) {
@@ -253,25 +257,39 @@ func TestParity(t *testing.T) {
 	}
 }
 
+// TestFormatNegotiation: format=, then the path suffix, then the request's
+// Content-Type (as the client sent it), then Accept, then XML.
 func TestFormatNegotiation(t *testing.T) {
 	s := simtest.Shared(t)
+	const get = "/v1.1/customer/get?mobile=44700900000"
+	jsonBody := `{"root":{"customer":[{"mobile":"447700900310","firstname":"Neg"}]}}`
 	tests := []struct {
-		name, target string
-		headers      []string
-		want         string
+		name, method, target, body string
+		headers                    []string
+		want                       string
 	}{
-		{"default is XML", "/v1.1/customer/get?mobile=44700900000", nil, "application/xml"},
-		{"format=json", "/v1.1/customer/get?mobile=44700900000&format=json", nil, "application/json"},
-		{"format=xml wins over Accept", "/v1.1/customer/get?mobile=44700900000&format=xml", []string{"Accept", "application/json"}, "application/xml"},
-		{"suffix .json", "/v1.1/customer/get.json?mobile=44700900000", nil, "application/json"},
-		{"format wins over suffix", "/v1.1/customer/get.json?mobile=44700900000&format=xml", nil, "application/xml"},
-		{"Accept JSON", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "text/html, application/json;q=0.9"}, "application/json"},
-		{"Accept text/xml", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "text/xml"}, "application/xml"},
-		{"Accept anything", "/v1.1/customer/get?mobile=44700900000", []string{"Accept", "*/*"}, "application/xml"},
+		{"default is XML", "GET", get, "", nil, "application/xml"},
+		{"format=json", "GET", get + "&format=json", "", nil, "application/json"},
+		{"format=xml wins over Accept", "GET", get + "&format=xml", "", []string{"Accept", "application/json"}, "application/xml"},
+		{"suffix .json", "GET", "/v1.1/customer/get.json?mobile=44700900000", "", nil, "application/json"},
+		{"format wins over suffix", "GET", "/v1.1/customer/get.json?mobile=44700900000&format=xml", "", nil, "application/xml"},
+		{"Accept JSON", "GET", get, "", []string{"Accept", "text/html, application/json;q=0.9"}, "application/json"},
+		{"Accept text/xml", "GET", get, "", []string{"Accept", "text/xml"}, "application/xml"},
+		{"Accept anything", "GET", get, "", []string{"Accept", "*/*"}, "application/xml"},
+		{"GET with Content-Type JSON", "GET", get, "", []string{"Content-Type", "application/json"}, "application/json"},
+		{"Content-Type with charset", "GET", get, "", []string{"Content-Type", "application/json; charset=utf-8"}, "application/json"},
+		{"Content-Type JSON wins over Accept XML", "GET", get, "", []string{"Content-Type", "application/json", "Accept", "application/xml"}, "application/json"},
+		{"Content-Type XML wins over Accept JSON", "GET", get, "", []string{"Content-Type", "text/xml", "Accept", "application/json"}, "application/xml"},
+		{"suffix wins over Content-Type", "GET", "/v1.1/customer/get.xml?mobile=44700900000", "", []string{"Content-Type", "application/json"}, "application/xml"},
+		{"format wins over Content-Type", "GET", get + "&format=xml", "", []string{"Content-Type", "application/json"}, "application/xml"},
+		{"Content-Type naming neither: Accept", "GET", get, "", []string{"Content-Type", "text/plain", "Accept", "application/json"}, "application/json"},
+		{"POST JSON without format= answers JSON", "POST", "/v1.1/customer/add", jsonBody, nil, "application/json"},
+		{"POST XML without format= answers XML", "POST", "/v1.1/customer/add", `<root><customer><mobile>447700900311</mobile></customer></root>`, nil, "application/xml"},
+		{"sniffed JSON body is not a Content-Type", "POST", "/v1.1/customer/add", `{"root":{"customer":{"mobile":"447700900312"}}}`, []string{"Content-Type", "text/plain"}, "application/xml"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			res := call(t, s, "GET", tc.target, "", tc.headers...)
+			res := call(t, s, tc.method, tc.target, tc.body, tc.headers...)
 			if got := res.Header.Get("Content-Type"); !strings.HasPrefix(got, tc.want) {
 				t.Fatalf("Content-Type %q, want %s", got, tc.want)
 			}

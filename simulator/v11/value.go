@@ -79,17 +79,17 @@ func (o Obj) Reorder(keys []string) Obj {
 //
 // Scalars render the same way in both: a string as its text, a number in
 // Go's shortest form (135, 12.5), a bool as true/false, nil as JSON null and
-// an empty element. Types in JSON are what the tree holds (item codes and
-// counts are strings, as every sample shows), except where the operation's
-// documented sample writes a list of one as an object, an empty element as
-// "" or a number as a string: see JSONLists and documentedShapes.
+// an empty element. Types in JSON are what the tree holds, except for the
+// fields the request's type mode types (JSONTypes, typeRows); lists are
+// arrays except where the list mode writes a list of one as an object or an
+// empty element as "" (JSONLists, documentedShapes).
 func Render(w http.ResponseWriter, r *http.Request, f Format, root Obj) {
 	RenderStatus(w, r, f, http.StatusOK, root)
 }
 
 // RenderStatus is Render with an explicit HTTP status. A JSON answer is
-// shaped as the request's list mode and its operation's documented sample
-// say (see JSONLists); XML is the tree as it is.
+// shaped as the request's list and type modes and its operation's rows say
+// (see JSONLists, JSONTypes); XML is the tree as it is.
 func RenderStatus(w http.ResponseWriter, r *http.Request, f Format, status int, root Obj) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -111,18 +111,18 @@ func encodeFor(buf *bytes.Buffer, r *http.Request, f Format, root Obj) {
 	var top *shape
 	if f == FormatJSON && r != nil {
 		info := simulator.Info(r.Context())
-		js.mode = JSONLists(info.V11JSONLists)
+		js.mode, js.types, js.seed = JSONLists(info.V11JSONLists), JSONTypes(info.V11JSONTypes), info.V11Seed
 		top = shapes[info.OperationID]
 	}
-	encode(buf, f, root, js, top)
+	encode(buf, f, root, &js, top)
 }
 
 // Encode writes the response body for root in format f to buf, the tree as
 // it is (lists as arrays).
-func Encode(buf *bytes.Buffer, f Format, root Obj) { encode(buf, f, root, jsonShape{}, nil) }
+func Encode(buf *bytes.Buffer, f Format, root Obj) { encode(buf, f, root, &jsonShape{}, nil) }
 
 // encode writes root in format f, JSON shaped by js from the shapes at top.
-func encode(buf *bytes.Buffer, f Format, root Obj, js jsonShape, top *shape) {
+func encode(buf *bytes.Buffer, f Format, root Obj, js *jsonShape, top *shape) {
 	if f == FormatJSON {
 		buf.WriteString("{\n  \"response\": ")
 		js.write(buf, root, top, 1)
@@ -143,7 +143,7 @@ func indent(buf *bytes.Buffer, depth int) {
 }
 
 // write writes v, found at shape n, as JSON.
-func (js jsonShape) write(buf *bytes.Buffer, v any, n *shape, depth int) {
+func (js *jsonShape) write(buf *bytes.Buffer, v any, n *shape, depth int) {
 	switch t := v.(type) {
 	case Obj:
 		if js.asEmpty(n) && !hasElements(t) {
@@ -191,9 +191,13 @@ func (js jsonShape) write(buf *bytes.Buffer, v any, n *shape, depth int) {
 	case nil:
 		buf.WriteString("null")
 	case string:
+		if f, ok := js.form(n); ok && f == asNumber && numberRE.MatchString(t) {
+			buf.WriteString(t)
+			return
+		}
 		writeJSONString(buf, t)
 	case int, int64, float64:
-		if js.asText(n) {
+		if f, ok := js.form(n); ok && f == asText {
 			writeJSONString(buf, scalarText(t))
 			return
 		}

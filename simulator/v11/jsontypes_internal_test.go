@@ -1,0 +1,39 @@
+package v11
+
+import (
+	"io/fs"
+	"regexp"
+	"testing"
+
+	"github.com/capsim/capsim/openapi"
+)
+
+// TestJSONTypesTable: every row of typeRows names an operation of the v1.1
+// contract and a path once, with both forms.
+func TestJSONTypesTable(t *testing.T) {
+	ops := map[string]bool{}
+	re := regexp.MustCompile(`operationId:\s*(\S+)`)
+	for _, name := range []string{"v11.yaml", "v11-history.yaml"} {
+		b, err := fs.ReadFile(openapi.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range re.FindAllSubmatch(b, -1) {
+			ops[string(m[1])] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, row := range typeRows {
+		if !ops[row.op] {
+			t.Errorf("row %s %s: no such v1.1 operation", row.op, row.path)
+		}
+		if k := row.op + " " + row.path; seen[k] {
+			t.Errorf("row %s twice", k)
+		} else {
+			seen[k] = true
+		}
+		if row.documented == 0 || row.observed == 0 {
+			t.Errorf("row %s %s lacks a form", row.op, row.path)
+		}
+	}
+}
