@@ -214,6 +214,32 @@ func TestFileLockAndDamage(t *testing.T) {
 	if _, err := open("seed 1", false); err == nil || !strings.Contains(err.Error(), "in use by another capsim") {
 		t.Fatalf("second open: %v", err)
 	}
+	// Every name of the file is refused: the lock is on the file, not its name.
+	names := []struct {
+		name string
+		make func(link string) error
+	}{
+		{"symlink", func(link string) error { return os.Symlink(path, link) }},
+		{"relative symlink", func(link string) error { return os.Symlink("capsim.db", link) }},
+		{"hard link", func(link string) error { return os.Link(path, link) }},
+	}
+	for i, tc := range names {
+		t.Run(tc.name, func(t *testing.T) {
+			link := filepath.Join(dir, fmt.Sprintf("other-%d.db", i))
+			if err := tc.make(link); err != nil {
+				t.Skip(err)
+			}
+			defer os.Remove(link)
+			other, err := store.Open(store.Options{Path: link, Customers: baseCustomers(2), BaseID: "seed 1"})
+			if err == nil {
+				other.Close()
+				t.Fatalf("%s of a live --db opened", tc.name)
+			}
+			if !strings.Contains(err.Error(), "in use by another capsim") {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+		})
+	}
 	s.Close()
 	if _, err := open("seed 2", false); err == nil || !strings.Contains(err.Error(), "other base data") {
 		t.Fatalf("other base data: %v", err)

@@ -193,14 +193,14 @@ func (s *Store) expireLocked(now time.Time) []string {
 	return gone
 }
 
-// expireLoop drops idle namespaces until Close.
+// expireLoop drops idle namespaces until Close, and keeps the file lock
+// on the file the --db name holds.
 func (s *Store) expireLoop() {
 	defer close(s.done)
-	if s.ttl <= 0 {
-		<-s.stop
-		return
+	every := time.Minute
+	if s.ttl > 0 {
+		every = min(max(s.ttl/4, time.Second), time.Minute)
 	}
-	every := min(max(s.ttl/4, time.Second), time.Minute)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -209,6 +209,7 @@ func (s *Store) expireLoop() {
 			return
 		case <-t.C:
 			s.Expire(s.now())
+			s.lock.follow() // after a compaction, the new file is the one to hold
 		}
 	}
 }

@@ -72,7 +72,7 @@ const baseKey = "capsim:base"
 // Store is the simulator's state. It is safe for concurrent use.
 type Store struct {
 	db   *buntdb.DB
-	lock *os.File // held while a file store is open
+	lock *fileLock // held while a file store is open
 	org  *simulator.Org
 
 	terms    func(*simulator.Customer) []Term
@@ -177,7 +177,7 @@ func Open(opts Options) (s *Store, err error) {
 	}
 	s.snaps.init(opts.MaxSnapshots)
 	if path != ":memory:" {
-		var lock *os.File
+		var lock *fileLock
 		if lock, err = lockFile(path); err != nil {
 			return nil, err
 		}
@@ -191,7 +191,7 @@ func Open(opts Options) (s *Store, err error) {
 	if err := s.setBase(opts.Customers, opts.Generated); err != nil {
 		return nil, err
 	}
-	if s.db, err = openDB(path, opts.Recover); err != nil {
+	if s.db, err = openDB(path, opts.Recover, s.lock); err != nil {
 		return nil, err
 	}
 	if err := s.load(opts.BaseID); err != nil {
@@ -203,8 +203,8 @@ func Open(opts Options) (s *Store, err error) {
 }
 
 // openDB opens the buntdb file at path, moving it aside first if it is
-// damaged and recover is set.
-func openDB(path string, recover bool) (*buntdb.DB, error) {
+// damaged and recover is set (lock then moves to the new file).
+func openDB(path string, recover bool, lock *fileLock) (*buntdb.DB, error) {
 	db, err := buntdb.Open(path)
 	if err == nil || path == ":memory:" {
 		return db, err
@@ -219,6 +219,9 @@ func openDB(path string, recover bool) (*buntdb.DB, error) {
 	aside := path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")
 	if err := os.Rename(path, aside); err != nil {
 		return nil, fmt.Errorf("store: %s is damaged and cannot be moved aside: %w", path, err)
+	}
+	if err := lock.relock(); err != nil {
+		return nil, err
 	}
 	db, err = buntdb.Open(path)
 	if err != nil {
