@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/simulator/auth"
+	"github.com/capsim/capsim/simulator/server"
 	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
@@ -53,10 +54,13 @@ type config struct {
 	JournalBytes      int64 // --journal-bytes
 	LogRequests       bool  // --log-requests
 
-	MaxNamespaces int           // --max-namespaces
-	NamespaceTTL  time.Duration // --namespace-ttl; 0: never
-	MaxSnapshots  int           // --max-snapshots
-	DBRecover     bool          // --db-recover
+	MaxNamespaces  int    // --max-namespaces
+	PerClient      int    // --max-namespaces-per-client; 0: a quarter of MaxNamespaces
+	NamespaceOwner string // --namespace-owner: "" (none) or credential
+	namespaceOwner string
+	NamespaceTTL   time.Duration // --namespace-ttl; 0: never
+	MaxSnapshots   int           // --max-snapshots
+	DBRecover      bool          // --db-recover
 
 	addrGiven bool // --addr was on the command line (healthcheck prefers it to AddrFile)
 	version   bool // --version
@@ -110,6 +114,8 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	fs.StringVar(&c.AdminToken, "admin-token", "", "lock /__admin (all but health) behind this X-Capsim-Admin-Token")
 	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "documented", "how v1.1 JSON answers write lists: documented, always or single-object")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
+	fs.IntVar(&c.PerClient, "max-namespaces-per-client", 0, "most namespaces one credential holds at once; 0: a quarter of --max-namespaces")
+	fs.StringVar(&c.namespaceOwner, "namespace-owner", "none", "none (any credential may use any namespace) or credential (only the one that created it)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
 	fs.IntVar(&c.MaxSnapshots, "max-snapshots", 64, "most snapshots kept at once (1 to 10000)")
 	fs.BoolVar(&c.DBRecover, "db-recover", false, "move a damaged --db file aside and start afresh")
@@ -187,6 +193,10 @@ func (c *config) validate(authMode, level string) error {
 		return usagef("--log-format %q: want text or json", c.LogFormat)
 	case c.MaxNamespaces < 1 || c.MaxNamespaces > 100_000:
 		return usagef("--max-namespaces %d: want an integer from 1 to 100000", c.MaxNamespaces)
+	case c.PerClient < 0 || c.PerClient > c.MaxNamespaces:
+		return usagef("--max-namespaces-per-client %d: want an integer from 0 (a quarter of --max-namespaces) to --max-namespaces (%d)", c.PerClient, c.MaxNamespaces)
+	case c.namespaceOwner != "none" && c.namespaceOwner != server.NamespaceOwnerCredential:
+		return usagef("--namespace-owner %q: want none or credential", c.namespaceOwner)
 	case c.NamespaceTTL < 0:
 		return usagef("--namespace-ttl %s: want a duration such as 1h, or 0 for never", c.NamespaceTTL)
 	case c.MaxSnapshots < 1 || c.MaxSnapshots > 10_000:
@@ -199,6 +209,9 @@ func (c *config) validate(authMode, level string) error {
 		if t.d <= 0 {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}
+	}
+	if c.namespaceOwner == server.NamespaceOwnerCredential {
+		c.NamespaceOwner = c.namespaceOwner
 	}
 	if c.V11JSONLists, err = v11.ParseJSONLists(c.v11JSONLists); err != nil {
 		return usagef("--v11-json-lists: %v", err)

@@ -37,7 +37,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		DBPath: cfg.DB, Fixtures: fixtures, Seed: cfg.Seed, Customers: cfg.Customers,
 		AuthMode: cfg.Auth, TokenTTL: cfg.TokenTTL, ValidateResponses: cfg.ValidateResponses,
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, Log: log, Version: version,
-		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
+		MaxNamespaces: cfg.MaxNamespaces, MaxNamespacesPerClient: cfg.PerClient, NamespaceOwner: cfg.NamespaceOwner, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
 	}
 	if cfg.NamespaceTTL == 0 {
 		opts.NamespaceTTL = -1 // 0 on the command line: never

@@ -66,6 +66,11 @@ type Options struct {
 	MaxNamespaces int
 	NamespaceTTL  time.Duration
 	MaxSnapshots  int
+	// MaxNamespacesPerClient is each credential's share of MaxNamespaces
+	// (a quarter of it if zero).
+	MaxNamespacesPerClient int
+	// NamespaceOwner is Config.NamespaceOwner.
+	NamespaceOwner string
 	// DBRecover moves a damaged DBPath file aside and starts afresh.
 	DBRecover bool
 	// V11JSONLists is how v1.1 JSON answers write lists (documented if empty).
@@ -149,7 +154,7 @@ func Build(o Options) (*App, error) {
 		}
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
-		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
@@ -168,7 +173,7 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, V11JSONLists: o.V11JSONLists,
+		Scenarios: engine, AdminToken: o.AdminToken, NamespaceOwner: o.NamespaceOwner, LogRequests: o.LogRequests, V11JSONLists: o.V11JSONLists,
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {
 		st.Close()
