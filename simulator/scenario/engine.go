@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand"
@@ -85,9 +86,14 @@ func NewEngine(c *contract.Contract, env Envelopes) *Engine {
 // Contract returns the contract the engine checks scenarios against.
 func (e *Engine) Contract() *contract.Contract { return e.contract }
 
+// ErrBuiltin is returned when a scenario loaded at run time (SourceAdmin)
+// would replace a built-in one: every namespace shares the built-ins.
+var ErrBuiltin = errors.New("scenario: a built-in scenario cannot be replaced at run time")
+
 // Load parses data (file names it in problems) and adds its scenarios,
-// replacing scenarios of the same names and their counters. Nothing is added
-// if any document has a problem.
+// replacing scenarios of the same names and their counters, but never a
+// built-in from SourceAdmin (ErrBuiltin). Nothing is added if any document
+// has a problem or is refused.
 func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, error) {
 	ss, err := Parse(file, data, e.contract, e.env)
 	if err != nil {
@@ -95,6 +101,13 @@ func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if source == SourceAdmin {
+		for _, s := range ss {
+			if old := e.scenarios[s.Name]; old != nil && old.Source == SourceBuiltin {
+				return nil, fmt.Errorf("%w: %q; give yours another name (built-ins can only be activated and deactivated)", ErrBuiltin, s.Name)
+			}
+		}
+	}
 	for _, s := range ss {
 		s.Source = source
 		if old := e.scenarios[s.Name]; old != nil {
