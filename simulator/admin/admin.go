@@ -5,6 +5,7 @@ package admin
 import (
 	"encoding/json"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
@@ -38,6 +39,9 @@ type Server struct {
 	// Token, when set, locks every admin route but health: requests must
 	// carry it in the HeaderAdminToken header.
 	Token string
+
+	opsOnce sync.Once
+	ops     []string // operationIDs
 }
 
 // Register registers the admin routes on r.
