@@ -203,13 +203,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			s.writeError(w, r, err)
 			return
 		}
-	} else if r.Body != nil && r.Body != http.NoBody {
-		// The admin API's bodies are read by its validator and handlers:
-		// the same size limit holds for them.
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	} else {
+		if strings.HasPrefix(r.URL.Path, "/__admin/") {
+			// Admin answers echo what clients sent (journal bodies, names): a
+			// browser must not read them as anything but their declared type.
+			w.Header()["X-Content-Type-Options"] = nosniff
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			// The admin API's bodies are read by its validator and handlers:
+			// the same size limit holds for them.
+			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		}
 	}
 	s.router.ServeHTTP(w, r)
 }
+
+var nosniff = []string{"nosniff"}
 
 // readBody reads an API request's body once, up to the size limit, into
 // info.Body: the scenario engine, the validator and the handlers all read
