@@ -251,9 +251,6 @@ func (c *Contract) File(name string) ([]byte, bool) {
 // catalogue error the API answers with. r's body, if read, is replaced so
 // that the handler can read it again.
 func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams map[string]string) *simulator.Error {
-	if e := c.repeatedQuery(r, op); e != nil {
-		return e
-	}
 	cacheable := !c.noCache && !op.hasBody && (r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0)
 	var key uint64
 	if cacheable {
@@ -276,6 +273,9 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 		if c.reqOK.has(key) {
 			return nil
 		}
+	}
+	if e := c.repeatedQuery(r, op); e != nil { // once per query, before the cache holds it
+		return e
 	}
 	in := &openapi3filter.RequestValidationInput{
 		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqFast,
