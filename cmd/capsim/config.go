@@ -36,6 +36,7 @@ type config struct {
 	// Connection timeouts: see conn.go.
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration // a request body that sends nothing for this long is cut off
+	BodyTimeout       time.Duration // a request body not wholly received this long after its headers is cut off
 	WriteTimeout      time.Duration // a response write that makes no progress for this long is cut off
 	IdleTimeout       time.Duration
 
@@ -107,6 +108,7 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight requests")
 	fs.DurationVar(&c.ReadHeaderTimeout, "read-header-timeout", 10*time.Second, "longest wait for a request's headers")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", 30*time.Second, "a request body that sends nothing for this long is cut off")
+	fs.DurationVar(&c.BodyTimeout, "body-timeout", 60*time.Second, "a request body not wholly received this long after its headers is cut off")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", 30*time.Second, "a response the client does not read for this long is cut off")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", 120*time.Second, "an idle keep-alive connection is closed after this long")
 	declareScenarioFlags(fs, c)
@@ -205,7 +207,7 @@ func (c *config) validate(authMode, level string) error {
 	for _, t := range []struct {
 		name string
 		d    time.Duration
-	}{{"read-header-timeout", c.ReadHeaderTimeout}, {"read-timeout", c.ReadTimeout}, {"write-timeout", c.WriteTimeout}, {"idle-timeout", c.IdleTimeout}} {
+	}{{"read-header-timeout", c.ReadHeaderTimeout}, {"read-timeout", c.ReadTimeout}, {"body-timeout", c.BodyTimeout}, {"write-timeout", c.WriteTimeout}, {"idle-timeout", c.IdleTimeout}} {
 		if t.d <= 0 {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -118,6 +119,17 @@ func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, err
 	return ss, nil
 }
 
+// LoadDir loads the scenario files of directory dir as LoadFS does, never
+// reading outside it: a symlink that leads out of dir is a problem, not read.
+func (e *Engine) LoadDir(dir, source string) ([]*Scenario, Problems) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, Problems{{File: dir, Reason: err.Error()}}
+	}
+	defer root.Close()
+	return e.LoadFS(root.FS(), source, dir)
+}
+
 // LoadFS loads every *.yaml and *.yml file of fsys; dir prefixes the file
 // names in problems. It returns the problems of the files it could not load
 // (the others are loaded); a scenario name defined twice is a problem.
@@ -135,7 +147,11 @@ func (e *Engine) LoadFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) 
 		file := path.Join(dir, name)
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			probs = append(probs, Problem{File: file, Line: 0, Reason: err.Error()})
+			reason := err.Error()
+			if strings.Contains(reason, "escapes from parent") { // os.Root's refusal
+				reason = "a symlink to a file outside the directory: not read"
+			}
+			probs = append(probs, Problem{File: file, Line: 0, Reason: reason})
 			continue
 		}
 		ss, err := Parse(file, data, e.contract, e.env)

@@ -197,6 +197,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		info.Namespace = nsName // created once the request is authenticated
 	}
 	info.Now = s.cfg.Clocks.NowAt(info.Namespace, info.Start)
+	if r.ContentLength > s.cfg.MaxBodyBytes && strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
+		// The client waits to be asked for the body: say no at once, before
+		// net/http's first read of it sends "100 Continue".
+		w.Header().Set("Connection", "close")
+		s.writeStatus(w, r, http.StatusRequestEntityTooLarge, simulator.Errorf(simulator.CodeInvalidInput).WithDetail(
+			"request body of %d bytes is larger than %d bytes (--max-body): do not send it", r.ContentLength, s.cfg.MaxBodyBytes))
+		return
+	}
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
 		if err := v.prepare(r, &s.cfg); err != nil {
