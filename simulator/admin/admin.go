@@ -41,11 +41,13 @@ type Server struct {
 	Token string
 
 	opsOnce sync.Once
-	ops     []string // operationIDs
+	ops     []string      // operationIDs
+	finds   chan struct{} // journal answers being made (handleRequestsFind)
 }
 
 // Register registers the admin routes on r.
 func (s *Server) Register(r *mux.Router) {
+	s.finds = make(chan struct{}, concurrentFinds)
 	r.HandleFunc("/__admin/health", s.handleHealth).Methods(http.MethodGet)
 	// Every other admin route is behind the admin token; each handler is in
 	// the file of its resource.

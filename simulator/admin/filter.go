@@ -282,10 +282,21 @@ func criteriaQuery(r *http.Request) (url.Values, string) {
 }
 
 type requestsResult struct {
-	Requests []Entry `json:"requests"`
-	Count    int     `json:"count"`
-	Capacity int     `json:"capacity"`
+	Requests  []Entry `json:"requests"`
+	Count     int     `json:"count"`
+	Capacity  int     `json:"capacity"`
+	Truncated bool    `json:"truncated,omitempty"`
 }
+
+// AnswerBytes bounds the bodies one journal answer carries, and
+// concurrentFinds how many answers are made at once (others wait their
+// turn): a journal answer is copied, encoded and validated whole, so
+// without them sixteen clients asking for a thousand entries each hold
+// gigabytes between them.
+const (
+	AnswerBytes     = 8 << 20
+	concurrentFinds = 2
+)
 
 // requestFilter reads the filter from the query (GET) or the criteria
 // body (POST), writing a 400 that names every problem when it cannot.
@@ -332,11 +343,17 @@ func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	entries, n := s.Journal.Find(f, limit)
+	select {
+	case s.finds <- struct{}{}:
+		defer func() { <-s.finds }()
+	case <-r.Context().Done():
+		return
+	}
+	entries, n, cut := s.Journal.FindBytes(f, limit, AnswerBytes)
 	if entries == nil {
 		entries = []Entry{}
 	}
-	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap()})
+	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap(), Truncated: cut})
 }
 
 // handleRequestsCount handles "GET|POST /__admin/requests/count": {"count": N}.
