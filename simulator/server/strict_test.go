@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -26,6 +27,8 @@ func TestStrictRequests(t *testing.T) {
 		{"v1.1 parameter twice", "GET", "/v1.1/customer/get?mobile=919111111111&mobile=919111111112&format=json", "", 200, `is given 2 times: give it once (lists are comma-separated)`, false},
 		{"v1.1 JSON name twice", "POST", "/v1.1/customer/add?format=json", `{"root":{"customer":[{"mobile":"447100000078","mobile":"447100000079"}]}}`, 200, "given twice", false},
 		{"v2 one value with white space", "POST", "/v2/customers?source=INSTORE", reg + "\n", 200, "createdId", false},
+		{"v2 too many identifiers", "POST", "/v2/customers?source=INSTORE", manyIdentifiers(21), 400, "identifiers", false},
+		{"v2 too many profiles", "POST", "/v2/customers?source=INSTORE", `{"profiles":[` + strings.Repeat(`{"identifiers":[{"type":"mobile","value":"447100000090"}]},`, 20) + `{"identifiers":[{"type":"mobile","value":"447100000090"}]}]}`, 400, "profiles", false},
 		{"admin JSON", "GET", "/__admin/namespaces", "", 200, "namespaces", true},
 		{"admin error", "GET", "/__admin/requests?nope=1", "", 400, "unknown filter", true},
 		{"admin unknown path", "GET", "/__admin/nope", "", 404, "", true},
@@ -44,4 +47,13 @@ func TestStrictRequests(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyIdentifiers is a registration whose one profile carries n identifiers.
+func manyIdentifiers(n int) string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf(`{"type":"cardnumber","value":"C%06d"}`, i)
+	}
+	return `{"profiles":[{"identifiers":[` + strings.Join(ids, ",") + `]}]}`
 }
