@@ -14,7 +14,24 @@ const (
 	MaxMobileDigits  = 15
 	MaxEmailLen      = 255
 	MaxExternalIDLen = 250
+	// MaxIdentifiers bounds the identifiers one customer holds over all its
+	// profiles. The reference names no limit; every identifier is several
+	// index keys written in the store's one exclusive transaction, so an
+	// unbounded customer would hold up every namespace's writes.
+	MaxIdentifiers = 100
 )
+
+// CheckIdentifierCount refuses a customer holding more than MaxIdentifiers.
+func (c *Customer) CheckIdentifierCount() error {
+	n := 0
+	for _, p := range c.Profiles {
+		n += len(p.Identifiers)
+	}
+	if n > MaxIdentifiers {
+		return Errorf(CodeInvalidInput).WithDetail("customer %d would hold %d identifiers: a customer holds at most %d (capsim's bound)", c.ID, n, MaxIdentifiers)
+	}
+	return nil
+}
 
 // emailRE is the address form the docs allow: "a-z A-Z 0-9 - _ + . and @".
 var emailRE = regexp.MustCompile(`^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$`)

@@ -37,6 +37,7 @@ type config struct {
 	// Connection timeouts: see conn.go.
 	ReadHeaderTimeout time.Duration
 	ReadTimeout       time.Duration // a request body that sends nothing for this long is cut off
+	BodyTimeout       time.Duration // a request body not wholly received this long after its headers is cut off
 	WriteTimeout      time.Duration // a response write that makes no progress for this long is cut off
 	IdleTimeout       time.Duration
 
@@ -59,10 +60,13 @@ type config struct {
 	JournalBytes      int64 // --journal-bytes
 	LogRequests       bool  // --log-requests
 
-	MaxNamespaces int           // --max-namespaces
-	NamespaceTTL  time.Duration // --namespace-ttl; 0: never
-	MaxSnapshots  int           // --max-snapshots
-	DBRecover     bool          // --db-recover
+	MaxNamespaces  int    // --max-namespaces
+	PerClient      int    // --max-namespaces-per-client; 0: a quarter of MaxNamespaces
+	NamespaceOwner string // --namespace-owner: "" (none) or credential
+	namespaceOwner string
+	NamespaceTTL   time.Duration // --namespace-ttl; 0: never
+	MaxSnapshots   int           // --max-snapshots
+	DBRecover      bool          // --db-recover
 
 	addrGiven bool // --addr was on the command line (healthcheck prefers it to AddrFile)
 	version   bool // --version
@@ -109,6 +113,7 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", 10*time.Second, "how long SIGTERM waits for in-flight requests")
 	fs.DurationVar(&c.ReadHeaderTimeout, "read-header-timeout", 10*time.Second, "longest wait for a request's headers")
 	fs.DurationVar(&c.ReadTimeout, "read-timeout", 30*time.Second, "a request body that sends nothing for this long is cut off")
+	fs.DurationVar(&c.BodyTimeout, "body-timeout", 60*time.Second, "a request body not wholly received this long after its headers is cut off")
 	fs.DurationVar(&c.WriteTimeout, "write-timeout", 30*time.Second, "a response the client does not read for this long is cut off")
 	fs.DurationVar(&c.IdleTimeout, "idle-timeout", 120*time.Second, "an idle keep-alive connection is closed after this long")
 	declareScenarioFlags(fs, c)
@@ -118,6 +123,8 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	fs.StringVar(&c.v11JSONLists, "v11-json-lists", "", "how v1.1 JSON answers write lists: documented, observed, always or single-object (default: documented with --v11-json-types documented, else observed)")
 	fs.StringVar(&c.v11JSONTypes, "v11-json-types", "observed", "how v1.1 JSON answers type status.code, user_id and counters: observed, documented, strings, numbers or mixed (by --seed)")
 	fs.IntVar(&c.MaxNamespaces, "max-namespaces", 256, "most namespaces at once (1 to 100000)")
+	fs.IntVar(&c.PerClient, "max-namespaces-per-client", 0, "most namespaces one credential holds at once; 0: a quarter of --max-namespaces")
+	fs.StringVar(&c.namespaceOwner, "namespace-owner", "none", "none (any credential may use any namespace) or credential (only the one that created it)")
 	fs.DurationVar(&c.NamespaceTTL, "namespace-ttl", time.Hour, "drop a namespace unused this long; 0 never")
 	fs.IntVar(&c.MaxSnapshots, "max-snapshots", 64, "most snapshots kept at once (1 to 10000)")
 	fs.BoolVar(&c.DBRecover, "db-recover", false, "move a damaged --db file aside and start afresh")
@@ -245,6 +252,10 @@ func (c *config) validate(authMode, level string) error {
 		return usagef("--log-format %q: want text or json", c.LogFormat)
 	case c.MaxNamespaces < 1 || c.MaxNamespaces > 100_000:
 		return usagef("--max-namespaces %d: want an integer from 1 to 100000", c.MaxNamespaces)
+	case c.PerClient < 0 || c.PerClient > c.MaxNamespaces:
+		return usagef("--max-namespaces-per-client %d: want an integer from 0 (a quarter of --max-namespaces) to --max-namespaces (%d)", c.PerClient, c.MaxNamespaces)
+	case c.namespaceOwner != "none" && c.namespaceOwner != server.NamespaceOwnerCredential:
+		return usagef("--namespace-owner %q: want none or credential", c.namespaceOwner)
 	case c.NamespaceTTL < 0:
 		return usagef("--namespace-ttl %s: want a duration such as 1h, or 0 for never", c.NamespaceTTL)
 	case c.MaxSnapshots < 1 || c.MaxSnapshots > 10_000:
@@ -253,10 +264,13 @@ func (c *config) validate(authMode, level string) error {
 	for _, t := range []struct {
 		name string
 		d    time.Duration
-	}{{"read-header-timeout", c.ReadHeaderTimeout}, {"read-timeout", c.ReadTimeout}, {"write-timeout", c.WriteTimeout}, {"idle-timeout", c.IdleTimeout}} {
+	}{{"read-header-timeout", c.ReadHeaderTimeout}, {"read-timeout", c.ReadTimeout}, {"body-timeout", c.BodyTimeout}, {"write-timeout", c.WriteTimeout}, {"idle-timeout", c.IdleTimeout}} {
 		if t.d <= 0 {
 			return usagef("--%s %s: want a positive duration such as 30s", t.name, t.d)
 		}
+	}
+	if c.namespaceOwner == server.NamespaceOwnerCredential {
+		c.NamespaceOwner = c.namespaceOwner
 	}
 	if c.AllowedHosts, err = server.ParseAllowedHosts(c.allowedHosts); err != nil {
 		return usagef("--allowed-hosts: %v", err)

@@ -19,7 +19,7 @@ import (
 // answer that keeps making progress is delivered whole.
 func newHTTPServer(h http.Handler, cfg *config) *http.Server {
 	return &http.Server{
-		Handler:           stallTimeouts(h, cfg.ReadTimeout, cfg.WriteTimeout),
+		Handler:           stallTimeouts(h, cfg.ReadTimeout, cfg.BodyTimeout, cfg.WriteTimeout),
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 		// What net/http writes itself before the handler runs (an error for
 		// a malformed request) is bounded too; stallTimeouts takes over for
@@ -30,10 +30,12 @@ func newHTTPServer(h http.Handler, cfg *config) *http.Server {
 }
 
 // stallTimeouts wraps h: each read of the request body must return within
-// read, and each write of the response within write.
-func stallTimeouts(h http.Handler, read, write time.Duration) http.Handler {
+// read, the whole body must have come within body of the handler's start (a
+// body dribbled just faster than read is not held open for ever), and each
+// write of the response must return within write.
+func stallTimeouts(h http.Handler, read, body, write time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st := &stall{rc: http.NewResponseController(w), read: read, write: write}
+		st := &stall{rc: http.NewResponseController(w), read: read, write: write, bodyBy: time.Now().Add(body)}
 		st.w.ResponseWriter, st.w.st = w, st
 		// No deadline while the handler (or a scenario's delay) works; each
 		// write sets its own.
@@ -57,7 +59,7 @@ func stallTimeouts(h http.Handler, read, write time.Duration) http.Handler {
 		}
 		if st.body.ReadCloser != nil && st.bodyState == bodyReading {
 			// net/http discards what the handler left unread: not forever.
-			_ = st.rc.SetReadDeadline(time.Now().Add(read))
+			_ = st.rc.SetReadDeadline(time.Now().Add(min(read, max(time.Until(st.bodyBy), 0))))
 		}
 		// net/http flushes what is buffered after the handler returns.
 		_ = st.rc.SetWriteDeadline(time.Now().Add(write))
@@ -74,6 +76,7 @@ const (
 type stall struct {
 	rc          *http.ResponseController
 	read, write time.Duration
+	bodyBy      time.Time // the whole body's deadline
 	w           stallWriter
 	body        stallBody
 	bodyState   int
@@ -111,7 +114,11 @@ func (b *stallBody) Read(p []byte) (int, error) {
 	if st.bodyState != bodyReading {
 		return b.ReadCloser.Read(p)
 	}
-	_ = st.rc.SetReadDeadline(time.Now().Add(st.read))
+	deadline := time.Now().Add(st.read)
+	if st.bodyBy.Before(deadline) {
+		deadline = st.bodyBy
+	}
+	_ = st.rc.SetReadDeadline(deadline)
 	n, err := b.ReadCloser.Read(p)
 	switch {
 	case err == io.EOF:

@@ -112,7 +112,7 @@ func scenariosCheck(c *contract.Contract, paths []string, stdout io.Writer) erro
 		case err != nil:
 			probs = append(probs, scenario.Problem{File: p, Reason: "no such file or directory"})
 		case st.IsDir():
-			ss, ps := scenario.NewEngine(c, server.Envelopes(c)).LoadFS(os.DirFS(p), scenario.SourceDir, p)
+			ss, ps := scenario.NewEngine(c, server.Envelopes(c)).LoadDir(p, scenario.SourceDir)
 			loaded += len(ss)
 			probs = append(probs, ps...)
 		default:
@@ -145,7 +145,7 @@ func scenariosList(c *contract.Contract, dirs []string, stdout io.Writer) error 
 		return probs
 	}
 	for _, dir := range dirs {
-		if _, probs := e.LoadFS(os.DirFS(dir), scenario.SourceDir, dir); len(probs) > 0 {
+		if _, probs := e.LoadDir(dir, scenario.SourceDir); len(probs) > 0 {
 			return probs
 		}
 	}

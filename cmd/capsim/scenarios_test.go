@@ -93,3 +93,41 @@ func TestScenarioFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestScenariosCheckStaysInside checks that a directory's symlink to a file
+// outside it is refused, and the file it points to never printed, while a
+// symlink within the directory is read.
+func TestScenariosCheckStaysInside(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.yaml")
+	if err := os.WriteFile(secret, []byte("password: hunter2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "good.yaml"), []byte("name: good\nrules:\n  - answer: {delay: 1ms}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range []struct{ target, name string }{{secret, "evil.yaml"}, {"good.yaml", "alias.yml"}} {
+		if err := os.Symlink(l.target, filepath.Join(dir, l.name)); err != nil {
+			t.Skip(err)
+		}
+	}
+	var out bytes.Buffer
+	err := run([]string{"scenarios", "check", dir}, &out, io.Discard, nil)
+	if err == nil {
+		t.Fatalf("check passed a symlink out of the directory:\n%s", out.String())
+	}
+	for _, tc := range []struct {
+		says string
+		want bool
+	}{
+		{filepath.Join(dir, "evil.yaml") + ":0: a symlink to a file outside the directory: not read", true},
+		{`scenario "good" is also defined in ` + filepath.Join(dir, "alias.yml"), true}, // the inside link was read
+		{"hunter2", false},
+		{"password", false},
+	} {
+		if got := strings.Contains(out.String(), tc.says); got != tc.want {
+			t.Errorf("output says %q: %v, want %v:\n%s", tc.says, got, tc.want, out.String())
+		}
+	}
+}

@@ -46,7 +46,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 		MaxBodyBytes: cfg.MaxBody, BatchLimit: cfg.BatchLimit, V11JSONLists: cfg.V11JSONLists, V11JSONTypes: cfg.V11JSONTypes, Log: log, Version: version,
 		LogDropped:    logw.Dropped,
 		Hosts:         server.HostPolicy{LoopbackOnly: server.LoopbackAddr(cfg.Addr), Allowed: cfg.AllowedHosts},
-		MaxNamespaces: cfg.MaxNamespaces, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
+		MaxNamespaces: cfg.MaxNamespaces, MaxNamespacesPerClient: cfg.PerClient, NamespaceOwner: cfg.NamespaceOwner, NamespaceTTL: cfg.NamespaceTTL, MaxSnapshots: cfg.MaxSnapshots, DBRecover: cfg.DBRecover,
 	}
 	if cfg.NamespaceTTL == 0 {
 		opts.NamespaceTTL = -1 // 0 on the command line: never

@@ -288,3 +288,66 @@ func TestConnectionTimeouts(t *testing.T) {
 		}
 	})
 }
+
+// TestBodyBounds: a body dribbled just faster than --read-timeout is cut off
+// at --body-timeout (the API's 400, then a clean close), and a body too large
+// for --max-body announced with "Expect: 100-continue" gets 413 at once,
+// never "100 Continue", over a real 127.0.0.1 listener.
+func TestBodyBounds(t *testing.T) {
+	t.Parallel()
+	const read, body = 400 * time.Millisecond, 900 * time.Millisecond
+	s := startServer(t, "--auth", "off", "--read-timeout", read.String(), "--body-timeout", body.String())
+	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+	tests := []struct {
+		name    string
+		send    string
+		dribble bool // then one byte every read/4, for ever
+		within  time.Duration
+		answer  string
+	}{
+		{"dribbled body", register + "Content-Length: 1000\r\n\r\n{", true, body, "HTTP/1.1 400 "},
+		{"100-continue too large", register + "Expect: 100-continue\r\nContent-Length: 1073741824\r\n\r\n", false, 0, "HTTP/1.1 413 "},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			conn, err := net.Dial("tcp", s.addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			start := time.Now()
+			if _, err := io.WriteString(conn, tc.send); err != nil {
+				t.Fatal(err)
+			}
+			stop := make(chan struct{})
+			defer close(stop)
+			if tc.dribble {
+				go func() {
+					for {
+						select {
+						case <-stop:
+							return
+						case <-time.After(read / 4):
+							if _, err := io.WriteString(conn, " "); err != nil {
+								return
+							}
+						}
+					}
+				}()
+			}
+			_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+			got, _ := io.ReadAll(conn)
+			took := time.Since(start)
+			if !strings.HasPrefix(string(got), tc.answer) {
+				t.Fatalf("got %q, want %q first", got, tc.answer)
+			}
+			if took < tc.within-50*time.Millisecond || took > tc.within+5*time.Second {
+				t.Fatalf("answered after %s, want about %s", took, tc.within)
+			}
+			if strings.Contains(string(got), "100 Continue") {
+				t.Fatalf("sent 100 Continue: %q", got)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ package admin
 import (
 	"encoding/json"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
@@ -38,10 +39,15 @@ type Server struct {
 	// Token, when set, locks every admin route but health: requests must
 	// carry it in the HeaderAdminToken header.
 	Token string
+
+	opsOnce sync.Once
+	ops     []string      // operationIDs
+	finds   chan struct{} // journal answers being made (handleRequestsFind)
 }
 
 // Register registers the admin routes on r.
 func (s *Server) Register(r *mux.Router) {
+	s.finds = make(chan struct{}, concurrentFinds)
 	r.HandleFunc("/__admin/health", s.handleHealth).Methods(http.MethodGet)
 	// Every other admin route is behind the admin token; each handler is in
 	// the file of its resource.

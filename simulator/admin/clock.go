@@ -22,6 +22,9 @@ func (s *Server) clockNamespace(w http.ResponseWriter, r *http.Request) (string,
 	if ns == "" {
 		return simulator.Info(r.Context()).Namespace, true
 	}
+	if r.Method == http.MethodGet { // a read creates no namespace
+		return ns, true
+	}
 	if _, err := s.Store.Ensure(ns); err != nil {
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(ns)+": "+err.Error(), nil)
 		return "", false

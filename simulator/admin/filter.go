@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/scenario"
+	"github.com/capsim/capsim/simulator/store"
 )
 
 // Filter selects journal entries; nil and empty fields match anything.
@@ -104,6 +106,9 @@ var journalCustomerParams = map[string]string{
 	"customerId": scenario.IDCustomer,
 }
 
+// journalMethods are the methods the method filter takes.
+var journalMethods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+
 // filterParams are every filter's name; limit is the find's own.
 var filterParams = []string{
 	"operation", "namespace", "method", "path", "status", "code", "scenario", "since",
@@ -115,7 +120,7 @@ var filterParams = []string{
 // parameter must be a known filter given once with a value of its form: an
 // unknown or repeated one, an empty value or a bad one is a problem, named,
 // rather than a filter quietly ignored.
-func parseFilter(q url.Values, withLimit bool) (*Filter, int, string) {
+func parseFilter(q url.Values, withLimit bool, ops []string) (*Filter, int, string) {
 	var probs []string
 	bad := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 	known := map[string]bool{}
@@ -159,6 +164,32 @@ func parseFilter(q url.Values, withLimit bool) (*Filter, int, string) {
 			return nil
 		}
 		return &n
+	}
+	// A filter that names nothing that can be must not pass as "never called".
+	if f.Operation != "" && !slices.Contains(ops, f.Operation) {
+		bad("filter operation=%q: no such operation (operations: %s)", f.Operation, strings.Join(ops, ", "))
+	}
+	if f.Method != "" && !slices.Contains(journalMethods, strings.ToUpper(f.Method)) {
+		bad("filter method=%q: want one of %s", f.Method, strings.Join(journalMethods, ", "))
+	}
+	if f.Namespace != "" {
+		if err := store.CheckNamespace(f.Namespace); err != nil {
+			bad("filter namespace=%q: %s", f.Namespace, err)
+		}
+	}
+	if f.PathPrefix != "" && !strings.HasPrefix(f.PathPrefix, "/") {
+		bad("filter path=%q: want a path prefix starting with /, such as /v2/", f.PathPrefix)
+	}
+	if v := get("mobile"); v != "" && !simulator.ValidMobile(simulator.CleanMobile(v)) {
+		bad("filter mobile=%q: want %d to %d digits (country code and number)", v, simulator.MinMobileDigits, simulator.MaxMobileDigits)
+	}
+	if v := get("email"); v != "" && !strings.Contains(v, "@") {
+		bad("filter email=%q: want an address with @", v)
+	}
+	if v := get("customerId"); v != "" {
+		if n, err := strconv.ParseInt(v, 10, 64); err != nil || n < 1 {
+			bad("filter customerId=%q: want a positive integer", v)
+		}
 	}
 	f.Status = integer("status", 0, 599)
 	f.Code = integer("code", 0, 1<<31-1)
@@ -251,14 +282,25 @@ func criteriaQuery(r *http.Request) (url.Values, string) {
 }
 
 type requestsResult struct {
-	Requests []Entry `json:"requests"`
-	Count    int     `json:"count"`
-	Capacity int     `json:"capacity"`
+	Requests  []Entry `json:"requests"`
+	Count     int     `json:"count"`
+	Capacity  int     `json:"capacity"`
+	Truncated bool    `json:"truncated,omitempty"`
 }
+
+// AnswerBytes bounds the bodies one journal answer carries, and
+// concurrentFinds how many answers are made at once (others wait their
+// turn): a journal answer is copied, encoded and validated whole, so
+// without them sixteen clients asking for a thousand entries each hold
+// gigabytes between them.
+const (
+	AnswerBytes     = 8 << 20
+	concurrentFinds = 2
+)
 
 // requestFilter reads the filter from the query (GET) or the criteria
 // body (POST), writing a 400 that names every problem when it cannot.
-func requestFilter(w http.ResponseWriter, r *http.Request, withLimit bool) (*Filter, int, bool) {
+func (s *Server) requestFilter(w http.ResponseWriter, r *http.Request, withLimit bool) (*Filter, int, bool) {
 	q := r.URL.Query()
 	if r.Method == http.MethodPost {
 		if len(q) > 0 {
@@ -271,7 +313,7 @@ func requestFilter(w http.ResponseWriter, r *http.Request, withLimit bool) (*Fil
 			return nil, 0, false
 		}
 	}
-	f, limit, bad := parseFilter(q, withLimit)
+	f, limit, bad := parseFilter(q, withLimit, s.operationIDs())
 	if bad != "" {
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, bad, nil)
 		return nil, 0, false
@@ -279,24 +321,44 @@ func requestFilter(w http.ResponseWriter, r *http.Request, withLimit bool) (*Fil
 	return f, limit, true
 }
 
+// operationIDs returns the contract's API operation ids, sorted: what the
+// journal's operation filter can name.
+func (s *Server) operationIDs() []string {
+	s.opsOnce.Do(func() {
+		for _, op := range s.Scenarios.Contract().Operations() {
+			if op.API != 0 {
+				s.ops = append(s.ops, op.ID)
+			}
+		}
+		sort.Strings(s.ops)
+	})
+	return s.ops
+}
+
 // handleRequestsFind handles "GET /__admin/requests" and "POST
 // /__admin/requests/find": the matching entries, newest first, up to limit
 // (100 unless given), and how many match in all.
 func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
-	f, limit, ok := requestFilter(w, r, true)
+	f, limit, ok := s.requestFilter(w, r, true)
 	if !ok {
 		return
 	}
-	entries, n := s.Journal.Find(f, limit)
+	select {
+	case s.finds <- struct{}{}:
+		defer func() { <-s.finds }()
+	case <-r.Context().Done():
+		return
+	}
+	entries, n, cut := s.Journal.FindBytes(f, limit, AnswerBytes)
 	if entries == nil {
 		entries = []Entry{}
 	}
-	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap()})
+	writeJSON(w, http.StatusOK, requestsResult{Requests: entries, Count: n, Capacity: s.Journal.Cap(), Truncated: cut})
 }
 
 // handleRequestsCount handles "GET|POST /__admin/requests/count": {"count": N}.
 func (s *Server) handleRequestsCount(w http.ResponseWriter, r *http.Request) {
-	f, _, ok := requestFilter(w, r, false)
+	f, _, ok := s.requestFilter(w, r, false)
 	if !ok {
 		return
 	}

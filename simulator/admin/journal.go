@@ -323,6 +323,14 @@ func runeStart(b []byte, n int) int {
 // Find returns up to limit entries that f (nil: any) matches, newest
 // first, and how many match in all.
 func (j *Journal) Find(f *Filter, limit int) ([]Entry, int) {
+	out, total, _ := j.FindBytes(f, limit, 0)
+	return out, total
+}
+
+// FindBytes is Find with a budget: the entries returned hold at most
+// maxBytes of bodies (0: no bound) but always the first match, and cut says
+// that the budget, not limit, ended the list.
+func (j *Journal) FindBytes(f *Filter, limit int, maxBytes int) (out []Entry, total int, cut bool) {
 	if f == nil {
 		f = &Filter{}
 	}
@@ -338,22 +346,27 @@ func (j *Journal) Find(f *Filter, limit int) ([]Entry, int) {
 		}
 	}
 	j.mu.Unlock()
-	var out []Entry
-	total := 0
+	held := 0
 	for i := range found {
 		e := &found[i]
 		if !f.matchesBody(e) {
 			continue
 		}
 		total++
-		if len(out) < limit {
+		if len(out) < limit && !cut {
+			e.Request, e.Response = e.Request.redacted(), e.Response.redacted()
+			n := len(e.Request.Body) + len(e.Response.Body)
+			if maxBytes > 0 && len(out) > 0 && held+n > maxBytes {
+				cut = true
+				continue
+			}
+			held += n
 			e.Codes = append([]int{}, e.Codes...)
 			e.Customer = append([]scenario.Identifier{}, e.Customer...)
-			e.Request, e.Response = e.Request.redacted(), e.Response.redacted()
 			out = append(out, *e)
 		}
 	}
-	return out, total
+	return out, total, cut
 }
 
 // Count returns how many entries f matches.

@@ -217,3 +217,33 @@ func TestJournalSoak(t *testing.T) {
 		t.Fatalf("heap grew %d KiB over the soak, want it flat (under 2 MiB)", grow>>10)
 	}
 }
+
+// TestJournalFilterValues checks that a filter naming something that
+// cannot be (a typo) is a 400 saying what is known, never {"count":0}.
+func TestJournalFilterValues(t *testing.T) {
+	s := simtest.Shared(t)
+	for _, tc := range []struct {
+		query  string
+		status int
+		says   string
+	}{
+		{"operation=noSuchOp", 400, "no such operation (operations: "},
+		{"operation=noSuchOp", 400, "lookupCustomer"},
+		{"method=FETCH", 400, "want one of GET, POST, PUT"},
+		{"mobile=notamobile", 400, "want 8 to 15 digits"},
+		{"email=nobody", 400, "want an address with @"},
+		{"customerId=abc", 400, "want a positive integer"},
+		{"namespace=capsim", 400, "reserved"},
+		{"path=v2", 400, "starting with /"},
+		{"operation=lookupCustomer&method=get&mobile=%2B919111111111&customerId=329&email=a%40b.c", 200, `"count":0`},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			for _, target := range []string{"/__admin/requests/count?" + tc.query, "/__admin/requests?" + tc.query} {
+				res := s.Do("GET", target, nil)
+				if res.Status != tc.status || !strings.Contains(string(res.Body), tc.says) {
+					t.Fatalf("%s: %d %s, want %d ...%s...", target, res.Status, res.Body, tc.status, tc.says)
+				}
+			}
+		})
+	}
+}

@@ -106,7 +106,7 @@ func TestJournalFiltersHonest(t *testing.T) {
 		{"GET", "/__admin/requests?mobil=1&emial=2", "", `unknown filter \"emial\"`},
 		{"GET", "/__admin/requests/count?limit=3", "", `unknown filter \"limit\"`},
 		{"GET", "/__admin/requests/count?mobile=", "", `filter \"mobile\" is empty`},
-		{"GET", "/__admin/requests/count?operation=a&operation=b", "", `filter \"operation\" is given 2 times`},
+		{"GET", "/__admin/requests/count?operation=a&operation=b", "", `\"operation\" is given 2 times`},
 		{"GET", "/__admin/requests/count?bodyValue=1", "", `bodyValue needs bodyPath`},
 		{"GET", "/__admin/requests/count?bodyPath=a..b", "", `bodyPath`},
 		{"GET", "/__admin/requests/count?bodyPath=a[x]", "", `index \"x\"`},

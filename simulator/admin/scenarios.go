@@ -57,8 +57,11 @@ func (s *Server) view(sc *scenario.Scenario, ns string) scenarioView {
 // a valid name.
 func namespaceParam(w http.ResponseWriter, r *http.Request) (string, bool) {
 	ns := r.URL.Query().Get("namespace")
-	if ns != "" && !store.ValidNamespace(ns) {
-		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(ns)+": "+store.ErrBadNamespace.Error(), nil)
+	if ns == "" {
+		return ns, true
+	}
+	if err := store.CheckNamespace(ns); err != nil {
+		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "namespace "+quote(ns)+": "+err.Error(), nil)
 		return "", false
 	}
 	return ns, true

@@ -234,3 +234,32 @@ func TestScenarioLoadAnyContentType(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinScenariosProtected checks that a scenario posted at run time
+// cannot replace a built-in one, that a built-in cannot be deleted, and
+// that both leave the built-in as it was.
+func TestBuiltinScenariosProtected(t *testing.T) {
+	s := simtest.MustOpenServer(t) // scenarios are shared by every namespace
+	for _, tc := range []struct {
+		name, method, target, body string
+		status                     int
+		says                       string
+	}{
+		{"replace slow", "POST", "/__admin/scenarios", "name: slow\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n", 400, `\"slow\"; give yours another name`},
+		{"replace one of two", "POST", "/__admin/scenarios", "name: mine\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n---\nname: rate-limited\nrules:\n  - match: {api: v2}\n    answer: {code: 8015}\n", 400, "built-in scenario cannot be replaced"},
+		{"delete slow", "DELETE", "/__admin/scenarios/slow", "", 400, "built in and cannot be removed"},
+		{"slow is still built in", "GET", "/__admin/scenarios/slow", "", 200, `"source":"builtin"`},
+		{"nothing of the refused file was loaded", "GET", "/__admin/scenarios/mine", "", 404, "no scenario named"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var body any
+			if tc.body != "" {
+				body = tc.body
+			}
+			res := s.Do(tc.method, tc.target, body, "Content-Type", "application/yaml")
+			if res.Status != tc.status || !strings.Contains(string(res.Body), tc.says) {
+				t.Fatalf("%d %s, want %d ...%s...", res.Status, res.Body, tc.status, tc.says)
+			}
+		})
+	}
+}

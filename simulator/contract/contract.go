@@ -274,6 +274,9 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 			return nil
 		}
 	}
+	if e := c.repeatedQuery(r, op); e != nil { // once per query, before the cache holds it
+		return e
+	}
 	in := &openapi3filter.RequestValidationInput{
 		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqFast,
 	}
@@ -292,6 +295,29 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 }
 
 // requestError turns a validation failure into the API's error.
+// repeatedQuery refuses a declared query parameter given more than once:
+// no parameter of the documents is a list by repetition (lists are
+// comma-separated), and the validator would take the first silently. One
+// rule for every API, as the journal's filters.
+func (c *Contract) repeatedQuery(r *http.Request, op *Operation) *simulator.Error {
+	if !strings.Contains(r.URL.RawQuery, "&") {
+		return nil
+	}
+	q := r.URL.Query()
+	names := make([]string, 0, len(q))
+	for name, vs := range q {
+		if _, declared := op.params["query:"+name]; declared && len(vs) > 1 {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	sort.Strings(names)
+	return c.coded(op, op.params["query:"+names[0]].invalid,
+		fmt.Sprintf("query parameter %q is given %d times: give it once (lists are comma-separated)", names[0], len(q[names[0]])))
+}
+
 func (c *Contract) requestError(r *http.Request, op *Operation, err error) *simulator.Error {
 	generic := func(detail string) *simulator.Error {
 		code, _ := simulator.Lookup(apiOr(op.API), 400)

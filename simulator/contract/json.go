@@ -2,6 +2,7 @@ package contract
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"net/http"
 
@@ -18,16 +19,21 @@ func init() {
 // into the values kin-openapi's own decoder gives (encoding/json with
 // UseNumber: map[string]any, []any, json.Number, string, bool, nil), a few
 // times faster: decoding is most of the cost of validating a body that was
-// never seen before (every write's). A body that is not exactly one JSON
-// value goes to kin-openapi's decoder, so that what it accepts, and the
-// errors it gives, stay the same.
+// never seen before (every write's). One JSON value followed by more, or an
+// object that gives a name twice, is refused (encoding/json would take the
+// first value, or the last name, silently). Another body that is not one
+// JSON value goes to kin-openapi's decoder, for its errors.
 func JSONBodyDecoder(body io.Reader, header http.Header, schema *openapi3.SchemaRef, encFn openapi3filter.EncodingFn) (any, error) {
 	b, err := readAll(body)
 	if err != nil {
 		return nil, &openapi3filter.ParseError{Kind: openapi3filter.KindInvalidFormat, Cause: err}
 	}
-	if v, ok := jsonvalue.Parse(b); ok {
+	v, ok, problem := jsonvalue.ParseStrict(b)
+	if ok {
 		return v, nil
+	}
+	if problem != "" { // one rule for every API: no trailing data, no name twice
+		return nil, &openapi3filter.ParseError{Kind: openapi3filter.KindInvalidFormat, Cause: errors.New(problem)}
 	}
 	return openapi3filter.JSONBodyDecoder(bytes.NewReader(b), header, schema, encFn)
 }

@@ -25,7 +25,8 @@ var jsonSamples = []string{
 	`{"a":1,"a":2}`,
 	`{"createdId":17743,"warnings":[],"sideEffects":[]}`,
 	`{"root":{"customer":[{"mobile":"447200000001","firstname":"Bench","lastname":"Mark"}]}}`,
-	// Not exactly one value: the standard decoder decides (and may accept).
+	// Not exactly one value: refused when one value is followed by more,
+	// else the standard decoder decides.
 	`{"a":1} trailing`, `{"a":1}{"b":2}`, `[1,2,]`, `{"a":1,}`, `{"a" 1}`, `[1 2]`, `01`, `1.`, `.5`, `-`,
 	`1e`, `tru`, `nul`, `"unterminated`, "\"ctl \x01\"", `"bad \x escape"`, ``, `   `, `{`, `[`, `{"a":`,
 	`NaN`, `'single'`, `{a:1}`,
@@ -33,7 +34,8 @@ var jsonSamples = []string{
 }
 
 // TestJSONBodyDecoderMatchesKin proves that the fast decoder gives what
-// kin-openapi's gives, value and error alike.
+// kin-openapi's gives, value and error alike, but refuses trailing data
+// and names given twice (see TestJSONBodyStrict).
 func TestJSONBodyDecoderMatchesKin(t *testing.T) {
 	for _, s := range jsonSamples {
 		t.Run(s[:min(len(s), 40)], func(t *testing.T) {
@@ -45,6 +47,13 @@ func TestJSONBodyDecoderMatchesKin(t *testing.T) {
 func compareJSON(t *testing.T, b []byte) {
 	t.Helper()
 	got, gerr := JSONBodyDecoder(bytes.NewReader(b), nil, nil, nil)
+	if _, _, problem := jsonvalue.ParseStrict(b); problem != "" {
+		// Stricter than kin-openapi on purpose: refused, with the problem.
+		if gerr == nil || !strings.Contains(gerr.Error(), problem) {
+			t.Fatalf("%q: error %v, want %q", b, gerr, problem)
+		}
+		return
+	}
 	want, werr := kinJSON(b)
 	if (gerr == nil) != (werr == nil) || (gerr != nil && gerr.Error() != werr.Error()) {
 		t.Fatalf("%q: error %v, kin-openapi's %v", b, gerr, werr)
@@ -82,6 +91,24 @@ func BenchmarkJSONBodyDecoder(b *testing.B) {
 				if _, err := tc.dec(bytes.NewReader(body), nil, nil, nil); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// TestJSONBodyStrict checks the two refusals kin-openapi's decoder lacks.
+func TestJSONBodyStrict(t *testing.T) {
+	for _, tc := range []struct{ body, says string }{
+		{`{"a":1} trailing`, "trailing data after the JSON value, at byte 8"},
+		{`{"a":1}{"b":2}`, "trailing data"},
+		{`{"a":1,"a":2}`, `the name "a" is given twice`},
+		{`{"p":[{"x":{"k":1,"k":1}}]}`, `the name "k" is given twice`},
+		{`{"a":1} `, ""},
+	} {
+		t.Run(tc.body, func(t *testing.T) {
+			_, err := JSONBodyDecoder(bytes.NewReader([]byte(tc.body)), nil, nil, nil)
+			if (err != nil) != (tc.says != "") || (err != nil && !strings.Contains(err.Error(), tc.says)) {
+				t.Fatalf("error %v, want %q", err, tc.says)
 			}
 		})
 	}

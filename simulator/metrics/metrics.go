@@ -24,6 +24,9 @@ type Gauges struct {
 	// LogDropped counts access log lines dropped because the log's output
 	// fell behind (a counter: it only grows).
 	LogDropped func() float64
+	// ByClient returns the namespaces each client (credential) holds: as
+	// many series as namespaces at most, so the label is bounded.
+	ByClient func() map[string]int
 }
 
 // maxScenarioLabels bounds the scenario label's values: scenarios are loaded
@@ -102,7 +105,25 @@ func New(g Gauges) *Metrics {
 			m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: gf.name, Help: gf.help}, gf.f))
 		}
 	}
+	if g.ByClient != nil {
+		m.reg.MustRegister(byClient{g.ByClient})
+	}
 	return m
+}
+
+// byClientDesc describes capsim_namespaces_by_client.
+var byClientDesc = prometheus.NewDesc("capsim_namespaces_by_client",
+	"Namespaces each client (credential) holds, against its share (--max-namespaces-per-client).", []string{"client"}, nil)
+
+// byClient collects capsim_namespaces_by_client at scrape time.
+type byClient struct{ f func() map[string]int }
+
+func (b byClient) Describe(ch chan<- *prometheus.Desc) { ch <- byClientDesc }
+
+func (b byClient) Collect(ch chan<- prometheus.Metric) {
+	for client, n := range b.f() {
+		ch <- prometheus.MustNewConstMetric(byClientDesc, prometheus.GaugeValue, float64(n), client)
+	}
 }
 
 // Observe counts one answered request: its operation ("" for none), HTTP

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -85,9 +87,14 @@ func NewEngine(c *contract.Contract, env Envelopes) *Engine {
 // Contract returns the contract the engine checks scenarios against.
 func (e *Engine) Contract() *contract.Contract { return e.contract }
 
+// ErrBuiltin is returned when a scenario loaded at run time (SourceAdmin)
+// would replace a built-in one: every namespace shares the built-ins.
+var ErrBuiltin = errors.New("scenario: a built-in scenario cannot be replaced at run time")
+
 // Load parses data (file names it in problems) and adds its scenarios,
-// replacing scenarios of the same names and their counters. Nothing is added
-// if any document has a problem.
+// replacing scenarios of the same names and their counters, but never a
+// built-in from SourceAdmin (ErrBuiltin). Nothing is added if any document
+// has a problem or is refused.
 func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, error) {
 	ss, err := Parse(file, data, e.contract, e.env)
 	if err != nil {
@@ -95,6 +102,13 @@ func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, err
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if source == SourceAdmin {
+		for _, s := range ss {
+			if old := e.scenarios[s.Name]; old != nil && old.Source == SourceBuiltin {
+				return nil, fmt.Errorf("%w: %q; give yours another name (built-ins can only be activated and deactivated)", ErrBuiltin, s.Name)
+			}
+		}
+	}
 	for _, s := range ss {
 		s.Source = source
 		if old := e.scenarios[s.Name]; old != nil {
@@ -103,6 +117,17 @@ func (e *Engine) Load(file string, data []byte, source string) ([]*Scenario, err
 		e.scenarios[s.Name] = s
 	}
 	return ss, nil
+}
+
+// LoadDir loads the scenario files of directory dir as LoadFS does, never
+// reading outside it: a symlink that leads out of dir is a problem, not read.
+func (e *Engine) LoadDir(dir, source string) ([]*Scenario, Problems) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, Problems{{File: dir, Reason: err.Error()}}
+	}
+	defer root.Close()
+	return e.LoadFS(root.FS(), source, dir)
 }
 
 // LoadFS loads every *.yaml and *.yml file of fsys; dir prefixes the file
@@ -122,7 +147,11 @@ func (e *Engine) LoadFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) 
 		file := path.Join(dir, name)
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			probs = append(probs, Problem{File: file, Line: 0, Reason: err.Error()})
+			reason := err.Error()
+			if strings.Contains(reason, "escapes from parent") { // os.Root's refusal
+				reason = "a symlink to a file outside the directory: not read"
+			}
+			probs = append(probs, Problem{File: file, Line: 0, Reason: reason})
 			continue
 		}
 		ss, err := Parse(file, data, e.contract, e.env)

@@ -69,6 +69,11 @@ type Options struct {
 	MaxNamespaces int
 	NamespaceTTL  time.Duration
 	MaxSnapshots  int
+	// MaxNamespacesPerClient is each credential's share of MaxNamespaces
+	// (a quarter of it if zero).
+	MaxNamespacesPerClient int
+	// NamespaceOwner is Config.NamespaceOwner.
+	NamespaceOwner string
 	// DBRecover moves a damaged DBPath file aside and starts afresh.
 	DBRecover bool
 	// V11JSONLists is how v1.1 JSON answers write lists ("": as
@@ -163,7 +168,7 @@ func Build(o Options) (*App, error) {
 		}
 	}
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
-		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, NamespaceTTL: o.NamespaceTTL,
+		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
@@ -182,7 +187,7 @@ func Build(o Options) (*App, error) {
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
-		Scenarios: engine, AdminToken: o.AdminToken, LogRequests: o.LogRequests, LogDropped: o.LogDropped, Hosts: o.Hosts,
+		Scenarios: engine, AdminToken: o.AdminToken, NamespaceOwner: o.NamespaceOwner, LogRequests: o.LogRequests, LogDropped: o.LogDropped, Hosts: o.Hosts,
 		V11JSON: v11.JSONOptions{Lists: o.V11JSONLists, Types: o.V11JSONTypes, Seed: o.Seed},
 		Journal: admin.NewJournalLimits(admin.Limits{Entries: journalSize(o.JournalSize), EntryBytes: o.JournalEntryBytes, TotalBytes: o.JournalBytes})})
 	if err != nil {

@@ -303,7 +303,7 @@ func loadScenarios(o Options, c *contract.Contract) (*scenario.Engine, error) {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("scenarios: %q is not a directory", dir)
 		}
-		_, probs := e.LoadFS(os.DirFS(dir), scenario.SourceDir, dir)
+		_, probs := e.LoadDir(dir, scenario.SourceDir)
 		if len(probs) == 0 {
 			continue
 		}

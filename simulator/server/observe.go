@@ -37,6 +37,7 @@ func withObservers(cfg Config) Config {
 			JournalEntries:  func() float64 { return float64(j.Len()) },
 			JournalCapacity: func() float64 { return float64(j.Cap()) },
 			Clocks:          func() float64 { return float64(clocks.Len()) },
+			ByClient:        st.Owners,
 		}
 		if d := cfg.LogDropped; d != nil {
 			g.LogDropped = func() float64 { return float64(d()) }

@@ -11,6 +11,7 @@ import (
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -80,6 +81,9 @@ type Config struct {
 	AdminToken string
 	// Clocks are the namespaces' virtual clocks (nil: a registry on Now).
 	Clocks *clock.Registry
+	// NamespaceOwner is NamespaceOwnerCredential for namespaces that belong
+	// to the credential that created them ("": any credential may use any).
+	NamespaceOwner string
 	// Coverage and Metrics count the API traffic (nil: new ones).
 	Coverage *coverage.Recorder
 	Metrics  *metrics.Metrics
@@ -198,26 +202,43 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if nsName := r.Header.Get(HeaderNamespace); nsName != "" {
-		if !store.ValidNamespace(nsName) {
-			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, store.ErrBadNamespace))
+		if err := store.CheckNamespace(nsName); err != nil {
+			s.writeError(w, r, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, nsName, err))
 			return
 		}
 		info.Namespace = nsName // created once the request is authenticated
 	}
 	info.Now = s.cfg.Clocks.NowAt(info.Namespace, info.Start)
+	if r.ContentLength > s.cfg.MaxBodyBytes && strings.EqualFold(r.Header.Get("Expect"), "100-continue") {
+		// The client waits to be asked for the body: say no at once, before
+		// net/http's first read of it sends "100 Continue".
+		w.Header().Set("Connection", "close")
+		s.writeStatus(w, r, http.StatusRequestEntityTooLarge, simulator.Errorf(simulator.CodeInvalidInput).WithDetail(
+			"request body of %d bytes is larger than %d bytes (--max-body): do not send it", r.ContentLength, s.cfg.MaxBodyBytes))
+		return
+	}
 	if v := versionOf(r.URL.Path); v != nil {
 		s.readBody(w, r, info)
 		if err := v.prepare(r, &s.cfg); err != nil {
 			s.writeError(w, r, err)
 			return
 		}
-	} else if r.Body != nil && r.Body != http.NoBody {
-		// The admin API's bodies are read by its validator and handlers:
-		// the same size limit holds for them.
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	} else {
+		if strings.HasPrefix(r.URL.Path, "/__admin/") {
+			// Admin answers echo what clients sent (journal bodies, names): a
+			// browser must not read them as anything but their declared type.
+			w.Header()["X-Content-Type-Options"] = nosniff
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			// The admin API's bodies are read by its validator and handlers:
+			// the same size limit holds for them.
+			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		}
 	}
 	s.router.ServeHTTP(w, r)
 }
+
+var nosniff = []string{"nosniff"}
 
 // readBody reads an API request's body once, up to the size limit, into
 // info.Body: the scenario engine, the validator and the handlers all read
@@ -277,7 +298,7 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 			return
 		}
 		bw := writerPool.Get().(*bufferedWriter)
-		bw.header, bw.status, bw.wroteHeader = w.Header(), http.StatusOK, false
+		bw.header, bw.status, bw.wroteHeader, bw.outside = w.Header(), http.StatusOK, false, false
 		bw.buf.Reset()
 		s.serveOperation(bw, r, op, next)
 		s.flush(w, r, op, bw)
@@ -301,8 +322,7 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *cont
 		}
 		info.Till, info.Client = id.Till, id.Client
 		// A namespace comes into being only for an authenticated call.
-		if _, err := s.cfg.Store.Ensure(info.Namespace); err != nil {
-			s.writeErrorFor(w, r, op.API, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, info.Namespace, err))
+		if !s.ensureNamespace(w, r, op, ownerOf(id)) {
 			return
 		}
 	}
@@ -316,6 +336,52 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *cont
 	if !s.injectAPI(w, r, op, next) {
 		next.ServeHTTP(w, r)
 	}
+}
+
+// ensureNamespace makes the request's namespace ready for owner, or writes
+// why not: 429 with Retry-After when the limit or the owner's share is
+// full, 404 for another credential's namespace (NamespaceOwnerCredential),
+// 400 for a name that is not allowed. These are capsim's own answers, not
+// the API's: they are written in the API's envelope but outside its contract.
+func (s *Server) ensureNamespace(w http.ResponseWriter, r *http.Request, op *contract.Operation, owner string) bool {
+	ns := simulator.Info(r.Context()).Namespace
+	_, err := s.cfg.Store.EnsureFor(ns, owner, s.cfg.NamespaceOwner == NamespaceOwnerCredential)
+	if err == nil {
+		return true
+	}
+	if bw, ok := w.(*bufferedWriter); ok {
+		bw.outside = true
+	}
+	var lim *store.LimitError
+	switch {
+	case errors.As(err, &lim):
+		w.Header().Set("Retry-After", strconv.Itoa(int(max(lim.RetryAfter.Round(time.Second), time.Second)/time.Second)))
+		s.writeStatusFor(w, r, op.API, http.StatusTooManyRequests,
+			simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, ns, err))
+	case errors.Is(err, store.ErrNotOwner):
+		code, _ := simulator.Lookup(simulator.Both, 404)
+		s.writeStatusFor(w, r, op.API, http.StatusNotFound,
+			simulator.Errorf(code).WithDetail("header %s %q: no such namespace for these credentials (--namespace-owner credential)", HeaderNamespace, ns))
+	default:
+		s.writeErrorFor(w, r, op.API, simulator.Errorf(simulator.CodeInvalidInput).WithDetail("header %s %q: %s", HeaderNamespace, ns, err))
+	}
+	return false
+}
+
+// NamespaceOwnerCredential is the Config.NamespaceOwner under which a
+// namespace belongs to the credential that created it.
+const NamespaceOwnerCredential = "credential"
+
+// ownerOf names the credential of id for namespace ownership ("" for none:
+// --auth off).
+func ownerOf(id auth.Identity) string {
+	switch {
+	case id.Client != "":
+		return "client:" + id.Client
+	case id.Till != "":
+		return "till:" + id.Till
+	}
+	return ""
 }
 
 // needsAuth reports whether op requires credentials: API operations do unless
@@ -335,7 +401,7 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 	}
 	info := simulator.Info(r.Context())
 	body := bw.buf.Bytes()
-	if s.cfg.ValidateResponses {
+	if s.cfg.ValidateResponses && !bw.outside {
 		err := s.cfg.Contract.ValidateResponse(r, op, mux.Vars(r), bw.status, bw.header, body)
 		ok := err == nil
 		info.Valid = &ok
@@ -409,6 +475,7 @@ type bufferedWriter struct {
 	header      http.Header
 	status      int
 	wroteHeader bool
+	outside     bool // capsim's own answer (ensureNamespace), not the contract's
 	buf         bytes.Buffer
 }
 

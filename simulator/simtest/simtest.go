@@ -75,6 +75,14 @@ type Option func(*server.Options)
 // WithAuth sets the authentication mode.
 func WithAuth(m auth.Mode) Option { return func(o *server.Options) { o.AuthMode = m } }
 
+// WithNamespaces sets the namespace limit, each credential's share of it
+// and the ownership mode (see server.Options).
+func WithNamespaces(limit, perClient int, owner string) Option {
+	return func(o *server.Options) {
+		o.MaxNamespaces, o.MaxNamespacesPerClient, o.NamespaceOwner = limit, perClient, owner
+	}
+}
+
 // WithCustomers sets the number of generated customers.
 func WithCustomers(n int) Option { return func(o *server.Options) { o.Customers = n } }
 
@@ -144,7 +152,9 @@ func Shared(t testing.TB) *Server {
 	t.Helper()
 	shared.once.Do(func() {
 		shared.clock = &Clock{now: Epoch, shared: true}
-		shared.app, shared.err = build(shared.clock, func(o *server.Options) { o.MaxNamespaces = sharedMaxNamespaces })
+		shared.app, shared.err = build(shared.clock, func(o *server.Options) {
+			o.MaxNamespaces, o.MaxNamespacesPerClient = sharedMaxNamespaces, sharedMaxNamespaces
+		})
 	})
 	if shared.err != nil {
 		t.Fatalf("build the shared simulator: %v", shared.err)

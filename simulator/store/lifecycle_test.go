@@ -214,6 +214,32 @@ func TestFileLockAndDamage(t *testing.T) {
 	if _, err := open("seed 1", false); err == nil || !strings.Contains(err.Error(), "in use by another capsim") {
 		t.Fatalf("second open: %v", err)
 	}
+	// Every name of the file is refused: the lock is on the file, not its name.
+	names := []struct {
+		name string
+		make func(link string) error
+	}{
+		{"symlink", func(link string) error { return os.Symlink(path, link) }},
+		{"relative symlink", func(link string) error { return os.Symlink("capsim.db", link) }},
+		{"hard link", func(link string) error { return os.Link(path, link) }},
+	}
+	for i, tc := range names {
+		t.Run(tc.name, func(t *testing.T) {
+			link := filepath.Join(dir, fmt.Sprintf("other-%d.db", i))
+			if err := tc.make(link); err != nil {
+				t.Skip(err)
+			}
+			defer os.Remove(link)
+			other, err := store.Open(store.Options{Path: link, Customers: baseCustomers(2), BaseID: "seed 1"})
+			if err == nil {
+				other.Close()
+				t.Fatalf("%s of a live --db opened", tc.name)
+			}
+			if !strings.Contains(err.Error(), "in use by another capsim") {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+		})
+	}
 	s.Close()
 	if _, err := open("seed 2", false); err == nil || !strings.Contains(err.Error(), "other base data") {
 		t.Fatalf("other base data: %v", err)
@@ -232,5 +258,66 @@ func TestFileLockAndDamage(t *testing.T) {
 	aside, _ := filepath.Glob(path + ".damaged-*")
 	if len(aside) != 1 {
 		t.Fatalf("damaged file not moved aside: %v", aside)
+	}
+}
+
+// TestNamespaceShares checks that one owner cannot take every slot: its
+// share is refused with a retry time, a full store evicts the least
+// recently used idle namespace, exclusive ownership refuses other owners,
+// reserved names are refused, and a read creates nothing.
+func TestNamespaceShares(t *testing.T) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	s, err := store.Open(store.Options{Customers: baseCustomers(2), MaxNamespaces: 5, MaxPerOwner: 2,
+		Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	steps := []struct {
+		name, ns, owner string
+		exclusive       bool
+		advance         time.Duration
+		want            error
+		retryAfter      time.Duration // of a LimitError
+		gone            string        // a namespace evicted by this step
+	}{
+		{name: "A's first", ns: "a1", owner: "A"},
+		{name: "A's second", ns: "a2", owner: "A"},
+		{name: "A past its share", ns: "a3", owner: "A", want: store.ErrTooManyNamespaces, retryAfter: store.IdleAfter},
+		{name: "B is not starved", ns: "b1", owner: "B", advance: time.Second},
+		{name: "B's second fills the store", ns: "b2", owner: "B", advance: time.Second},
+		{name: "full, none idle", ns: "c1", owner: "C", advance: 20 * time.Second, want: store.ErrTooManyNamespaces, retryAfter: 38 * time.Second},
+		{name: "A keeps a1 busy", ns: "a1", owner: "A", advance: 30 * time.Second},
+		{name: "full, the LRU idle one goes", ns: "c1", owner: "C", advance: 11 * time.Second, gone: "a2"},
+		{name: "A under its share evicts another idle one", ns: "a3", owner: "A", gone: "b1"},
+		{name: "another owner's namespace", ns: "b2", owner: "A", exclusive: true, want: store.ErrNotOwner},
+		{name: "its owner", ns: "b2", owner: "B", exclusive: true},
+		{name: "shared without exclusive", ns: "b2", owner: "A"},
+		{name: "reserved", ns: "capsim", owner: "A", want: store.ErrReservedNamespace},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			now = now.Add(st.advance)
+			_, err := s.EnsureFor(st.ns, st.owner, st.exclusive)
+			if !errors.Is(err, st.want) {
+				t.Fatalf("EnsureFor(%s, %s): %v, want %v", st.ns, st.owner, err, st.want)
+			}
+			var lim *store.LimitError
+			if errors.As(err, &lim) && lim.RetryAfter != st.retryAfter {
+				t.Fatalf("retry after %s, want %s (%v)", lim.RetryAfter, st.retryAfter, err)
+			}
+			if _, ok := s.Exists(st.gone); st.gone != "" && ok {
+				t.Fatalf("%s was not evicted: %v", st.gone, s.Namespaces())
+			}
+		})
+	}
+	if got, want := fmt.Sprint(s.Owners()), "map[A:2 B:1 C:1]"; got != want {
+		t.Fatalf("owners %s, want %s", got, want)
+	}
+	if err := s.View("never-made", func(*store.Tx) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Exists("never-made"); ok {
+		t.Fatal("a read created a namespace")
 	}
 }

@@ -23,42 +23,213 @@ func (s *Store) newNamespace() *namespace {
 	return ns
 }
 
-// Ensure makes namespace ns ready and reports whether it was new. A new
-// namespace costs one key: it reads the base data until it writes. When the
-// limit is reached, namespaces idle for longer than the TTL go first.
-func (s *Store) Ensure(ns string) (bool, error) {
+// ErrNotOwner is returned by EnsureFor when another credential owns the
+// namespace (with exclusive ownership).
+var ErrNotOwner = errors.New("store: the namespace belongs to another credential")
+
+// LimitError is returned when a new namespace would pass the limit (all of
+// them, or its owner's share) and none is idle enough to make room. It is
+// ErrTooManyNamespaces.
+type LimitError struct {
+	msg string
+	// RetryAfter is when a slot may be free: when the namespace in the way
+	// that was used least recently becomes idle.
+	RetryAfter time.Duration
+}
+
+func (e *LimitError) Error() string { return e.msg }
+
+// Is makes a LimitError ErrTooManyNamespaces.
+func (e *LimitError) Is(target error) bool { return target == ErrTooManyNamespaces }
+
+// IdleAfter is how long a namespace must go unused before it may be
+// evicted to make room for a new one when the limit is reached: a running
+// CI job calls more often than that.
+const IdleAfter = time.Minute
+
+// Ensure makes namespace ns ready, unowned, and reports whether it was new
+// (see EnsureFor).
+func (s *Store) Ensure(ns string) (bool, error) { return s.EnsureFor(ns, "", false) }
+
+// EnsureFor makes namespace ns ready for owner (a credential; "" for none)
+// and reports whether it was new. A new namespace costs one key: it reads
+// the base data until it writes. Owners other than "" hold at most their
+// share (Options.MaxPerOwner) at once. When the limit or the owner's share
+// is reached, namespaces idle past the TTL go first, then the least
+// recently used one idle for IdleAfter (the owner's own when its share is
+// full); failing that, a *LimitError says when to try again. With
+// exclusive, a namespace owned by another credential is ErrNotOwner, and an
+// unowned one but the default is claimed by owner.
+func (s *Store) EnsureFor(ns, owner string, exclusive bool) (bool, error) {
 	s.mu.RLock()
 	sp := s.spaces[ns]
 	s.mu.RUnlock()
-	if sp != nil {
+	if sp != nil && (!exclusive || owner == "" || sp.owner == owner || (sp.owner == "" && ns == DefaultNamespace)) {
 		sp.lastUsed.Store(s.now().UnixNano())
 		return false, nil
 	}
-	if !ValidNamespace(ns) {
-		return false, ErrBadNamespace
+	if err := CheckNamespace(ns); err != nil {
+		return false, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.spaces[ns] != nil {
+	if sp := s.spaces[ns]; sp != nil {
+		switch {
+		case !exclusive || owner == "" || sp.owner == owner || ns == DefaultNamespace:
+		case sp.owner != "":
+			return false, ErrNotOwner
+		default: // unowned (made by the admin API, say): the first credential claims it
+			if err := s.setOwnerLocked(ns, sp, owner); err != nil {
+				return false, err
+			}
+		}
+		sp.lastUsed.Store(s.now().UnixNano())
 		return false, nil
 	}
-	if len(s.spaces) >= s.max {
-		s.expireLocked(s.now())
-	}
-	if len(s.spaces) >= s.max {
-		return false, fmt.Errorf("%w (the limit is %d, --max-namespaces)", ErrTooManyNamespaces, s.max)
+	if err := s.makeRoomLocked(owner); err != nil {
+		return false, err
 	}
 	sp = s.newNamespace()
-	// One key, one transaction: a crash leaves the namespace absent or whole.
+	sp.owner = owner
+	// One transaction: a crash leaves the namespace absent or whole.
 	err := s.db.Update(func(tx *buntdb.Tx) error {
-		_, _, err := tx.Set(ns+metaKey, sp.created.Format(time.RFC3339), nil)
+		if _, _, err := tx.Set(ns+metaKey, sp.created.Format(time.RFC3339), nil); err != nil {
+			return err
+		}
+		if owner == "" {
+			return nil
+		}
+		_, _, err := tx.Set(ns+ownerKey, owner, nil)
 		return err
 	})
 	if err != nil {
 		return false, err
 	}
 	s.spaces[ns] = sp
+	s.countOwner(owner, 1)
 	return true, nil
+}
+
+// setOwnerLocked makes owner the owner of the unowned namespace ns.
+func (s *Store) setOwnerLocked(ns string, sp *namespace, owner string) error {
+	err := s.db.Update(func(tx *buntdb.Tx) error {
+		_, _, err := tx.Set(ns+ownerKey, owner, nil)
+		return err
+	})
+	if err == nil {
+		sp.owner = owner
+		s.countOwner(owner, 1)
+	}
+	return err
+}
+
+// countOwner adds d to owner's count of namespaces (none is kept for "").
+func (s *Store) countOwner(owner string, d int) {
+	if owner == "" {
+		return
+	}
+	if s.owners[owner] += d; s.owners[owner] <= 0 {
+		delete(s.owners, owner)
+	}
+}
+
+// makeRoomLocked makes room for one more namespace of owner, or says why not.
+func (s *Store) makeRoomLocked(owner string) error {
+	now := s.now()
+	if owner != "" && s.owners[owner] >= s.perOwner {
+		s.expireLocked(now)
+		if s.owners[owner] >= s.perOwner {
+			if wait, ok := s.evictLocked(now, owner); !ok {
+				return &LimitError{RetryAfter: wait, msg: fmt.Sprintf("store: too many namespaces for these credentials: %s holds its share "+
+					"of %d (--max-namespaces-per-client), none idle for %s; drop one with DELETE /__admin/namespaces/{name}",
+					owner, s.perOwner, IdleAfter)}
+			}
+		}
+	}
+	if len(s.spaces) >= s.max {
+		s.expireLocked(now)
+	}
+	if len(s.spaces) >= s.max {
+		if wait, ok := s.evictLocked(now, ""); !ok {
+			return &LimitError{RetryAfter: wait, msg: fmt.Sprintf("%s (the limit is %d, --max-namespaces, and none is idle for %s)",
+				ErrTooManyNamespaces.Error(), s.max, IdleAfter)}
+		}
+	}
+	return nil
+}
+
+// evictLocked drops the least recently used namespace (of owner, if not
+// "") that no call has used for IdleAfter. Without one it returns how long
+// until the least recently used one will be.
+func (s *Store) evictLocked(now time.Time, owner string) (time.Duration, bool) {
+	var lru string
+	var last int64
+	for name, sp := range s.spaces {
+		if name == DefaultNamespace || (owner != "" && sp.owner != owner) {
+			continue
+		}
+		if t := sp.lastUsed.Load(); lru == "" || t < last {
+			lru, last = name, t
+		}
+	}
+	if lru == "" {
+		return IdleAfter, false
+	}
+	if idle := now.Sub(time.Unix(0, last)); idle < IdleAfter {
+		return max(IdleAfter-idle, time.Second), false
+	}
+	if err := s.dropLocked(lru); err != nil {
+		return time.Second, false
+	}
+	if s.onExpire != nil {
+		s.onExpire(lru)
+	}
+	return 0, true
+}
+
+// dropLocked removes namespace ns and what it stored.
+func (s *Store) dropLocked(ns string) error {
+	if err := s.db.Update(func(tx *buntdb.Tx) error { return deleteRange(tx, ns+":", ns+";") }); err != nil {
+		return err
+	}
+	if sp := s.spaces[ns]; sp != nil {
+		s.countOwner(sp.owner, -1)
+	}
+	delete(s.spaces, ns)
+	s.forget(ns)
+	return nil
+}
+
+// Owners returns how many namespaces each owner holds (unowned ones not counted).
+func (s *Store) Owners() map[string]int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]int, len(s.owners))
+	for o, n := range s.owners {
+		out[o] = n
+	}
+	return out
+}
+
+// touch marks namespace ns used now, if it exists.
+func (s *Store) touch(ns string) bool {
+	s.mu.RLock()
+	sp := s.spaces[ns]
+	s.mu.RUnlock()
+	if sp != nil {
+		sp.lastUsed.Store(s.now().UnixNano())
+	}
+	return sp != nil
+}
+
+// Exists reports whether namespace ns holds state, and who owns it.
+func (s *Store) Exists(ns string) (owner string, ok bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if sp := s.spaces[ns]; sp != nil {
+		return sp.owner, true
+	}
+	return "", false
 }
 
 // Namespaces returns the names of the namespaces in use, sorted.
@@ -122,12 +293,7 @@ func (s *Store) Drop(ns string) error {
 	if s.spaces[ns] == nil {
 		return fmt.Errorf("%w: %q", ErrNoNamespace, ns)
 	}
-	if err := s.db.Update(func(tx *buntdb.Tx) error { return deleteRange(tx, ns+":", ns+";") }); err != nil {
-		return err
-	}
-	delete(s.spaces, ns)
-	s.forget(ns)
-	return nil
+	return s.dropLocked(ns)
 }
 
 // forget drops what caches hold of namespace ns.
@@ -177,11 +343,9 @@ func (s *Store) expireLocked(now time.Time) []string {
 		if name == DefaultNamespace || now.Sub(time.Unix(0, sp.lastUsed.Load())) <= s.ttl {
 			continue
 		}
-		if err := s.db.Update(func(tx *buntdb.Tx) error { return deleteRange(tx, name+":", name+";") }); err != nil {
+		if err := s.dropLocked(name); err != nil {
 			continue
 		}
-		delete(s.spaces, name)
-		s.forget(name)
 		gone = append(gone, name)
 	}
 	sort.Strings(gone)
@@ -193,14 +357,14 @@ func (s *Store) expireLocked(now time.Time) []string {
 	return gone
 }
 
-// expireLoop drops idle namespaces until Close.
+// expireLoop drops idle namespaces until Close, and keeps the file lock
+// on the file the --db name holds.
 func (s *Store) expireLoop() {
 	defer close(s.done)
-	if s.ttl <= 0 {
-		<-s.stop
-		return
+	every := time.Minute
+	if s.ttl > 0 {
+		every = min(max(s.ttl/4, time.Second), time.Minute)
 	}
-	every := min(max(s.ttl/4, time.Second), time.Minute)
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
@@ -209,6 +373,7 @@ func (s *Store) expireLoop() {
 			return
 		case <-t.C:
 			s.Expire(s.now())
+			s.lock.follow() // after a compaction, the new file is the one to hold
 		}
 	}
 }
@@ -216,8 +381,10 @@ func (s *Store) expireLoop() {
 // Reset puts namespace ns back to the base data; an empty ns resets every
 // namespace and drops all but the default one.
 func (s *Store) Reset(ns string) error {
-	if ns != "" && !ValidNamespace(ns) {
-		return ErrBadNamespace
+	if ns != "" {
+		if err := CheckNamespace(ns); err != nil {
+			return err
+		}
 	}
 	if ns != "" {
 		if _, err := s.Ensure(ns); err != nil {
@@ -250,6 +417,7 @@ func (s *Store) Reset(ns string) error {
 	}
 	if ns == "" {
 		s.spaces = map[string]*namespace{DefaultNamespace: s.newNamespace()}
+		clear(s.owners)
 		s.cache.clear()
 		s.gens.drop("")
 		s.epoch.Add(1)
@@ -280,3 +448,6 @@ func customerKey(ns string, id int64) string { return ns + custPrefix + strconv.
 // NamespaceLimits returns the most namespaces at once and the idle time after
 // which one is dropped (<= 0: never).
 func (s *Store) NamespaceLimits() (max int, ttl time.Duration) { return s.max, s.ttl }
+
+// PerOwner returns the most namespaces one owner may hold at once.
+func (s *Store) PerOwner() int { return s.perOwner }

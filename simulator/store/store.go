@@ -53,8 +53,26 @@ const DefaultNamespaceTTL = time.Hour
 
 var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
+// ErrReservedNamespace is returned for a name the store keeps for itself.
+var ErrReservedNamespace = errors.New("store: the namespace name is reserved for capsim's own keys (" + reservedNamespace + "); choose another")
+
+// reservedNamespace is the prefix of the store's own keys (baseKey): a
+// namespace of that name would share them.
+const reservedNamespace = "capsim"
+
 // ValidNamespace reports whether name can name a namespace.
-func ValidNamespace(name string) bool { return namespaceRE.MatchString(name) }
+func ValidNamespace(name string) bool { return CheckNamespace(name) == nil }
+
+// CheckNamespace says why name cannot name a namespace (nil if it can).
+func CheckNamespace(name string) error {
+	if !namespaceRE.MatchString(name) {
+		return ErrBadNamespace
+	}
+	if name == reservedNamespace {
+		return ErrReservedNamespace
+	}
+	return nil
+}
 
 // sep separates the parts of index keys; identifier values may not contain it.
 const sep = "\x1f"
@@ -62,17 +80,18 @@ const sep = "\x1f"
 // Keys of a namespace are its name followed by one of these relative keys.
 const (
 	metaKey    = ":meta:loaded" // when the namespace was created (RFC 3339)
+	ownerKey   = ":meta:owner"  // the credential that owns it (absent: none)
 	custPrefix = ":c:"
 )
 
 // baseKey is the key, outside every namespace, naming the base data a file
 // store was written over.
-const baseKey = "capsim:base"
+const baseKey = reservedNamespace + ":base"
 
 // Store is the simulator's state. It is safe for concurrent use.
 type Store struct {
 	db   *buntdb.DB
-	lock *os.File // held while a file store is open
+	lock *fileLock // held while a file store is open
 	org  *simulator.Org
 
 	terms    func(*simulator.Customer) []Term
@@ -87,6 +106,8 @@ type Store struct {
 	mu       sync.RWMutex
 	spaces   map[string]*namespace // namespaces present in db
 	max      int                   // the most namespaces at once
+	perOwner int                   // the most one owner holds at once
+	owners   map[string]int        // namespaces held by each owner but ""
 	ttl      time.Duration         // idle time after which a namespace goes (<= 0: never)
 	onExpire func(ns string)       // see OnExpire
 
@@ -110,6 +131,7 @@ type kv struct{ k, v string }
 // namespace is what the store keeps in memory about a namespace.
 type namespace struct {
 	created  time.Time
+	owner    string       // the credential it belongs to ("" none)
 	lastUsed atomic.Int64 // unix nanoseconds
 }
 
@@ -140,6 +162,10 @@ type Options struct {
 	Complete func(*simulator.Customer)
 	// MaxNamespaces limits the namespaces in use at once (DefaultMaxNamespaces if zero).
 	MaxNamespaces int
+	// MaxPerOwner limits the namespaces one owner (credential) holds at
+	// once (a quarter of MaxNamespaces, at least 1, if zero), so that one
+	// client cannot take every slot.
+	MaxPerOwner int
 	// NamespaceTTL is how long a namespace may stay unused before it is
 	// dropped (DefaultNamespaceTTL if zero, never if negative). The default
 	// namespace never expires.
@@ -161,10 +187,13 @@ func Open(opts Options) (s *Store, err error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces,
+	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces, perOwner: opts.MaxPerOwner, owners: map[string]int{},
 		ttl: opts.NamespaceTTL, now: opts.Now, stop: make(chan struct{}), done: make(chan struct{})}
 	if s.max <= 0 {
 		s.max = DefaultMaxNamespaces
+	}
+	if s.perOwner <= 0 {
+		s.perOwner = max(s.max/4, 1)
 	}
 	if s.ttl == 0 {
 		s.ttl = DefaultNamespaceTTL
@@ -177,7 +206,7 @@ func Open(opts Options) (s *Store, err error) {
 	}
 	s.snaps.init(opts.MaxSnapshots)
 	if path != ":memory:" {
-		var lock *os.File
+		var lock *fileLock
 		if lock, err = lockFile(path); err != nil {
 			return nil, err
 		}
@@ -191,7 +220,7 @@ func Open(opts Options) (s *Store, err error) {
 	if err := s.setBase(opts.Customers, opts.Generated); err != nil {
 		return nil, err
 	}
-	if s.db, err = openDB(path, opts.Recover); err != nil {
+	if s.db, err = openDB(path, opts.Recover, s.lock); err != nil {
 		return nil, err
 	}
 	if err := s.load(opts.BaseID); err != nil {
@@ -203,8 +232,8 @@ func Open(opts Options) (s *Store, err error) {
 }
 
 // openDB opens the buntdb file at path, moving it aside first if it is
-// damaged and recover is set.
-func openDB(path string, recover bool) (*buntdb.DB, error) {
+// damaged and recover is set (lock then moves to the new file).
+func openDB(path string, recover bool, lock *fileLock) (*buntdb.DB, error) {
 	db, err := buntdb.Open(path)
 	if err == nil || path == ":memory:" {
 		return db, err
@@ -219,6 +248,9 @@ func openDB(path string, recover bool) (*buntdb.DB, error) {
 	aside := path + ".damaged-" + time.Now().UTC().Format("20060102T150405Z")
 	if err := os.Rename(path, aside); err != nil {
 		return nil, fmt.Errorf("%s is damaged and cannot be moved aside: %w", path, err)
+	}
+	if err := lock.relock(); err != nil {
+		return nil, err
 	}
 	db, err = buntdb.Open(path)
 	if err != nil {
@@ -239,7 +271,7 @@ func (s *Store) load(baseID string) error {
 			return err
 		}
 		now := s.now()
-		return tx.AscendKeys("*"+metaKey, func(k, v string) bool {
+		err := tx.AscendKeys("*"+metaKey, func(k, v string) bool {
 			created, err := time.Parse(time.RFC3339, v)
 			if err != nil {
 				created = now
@@ -247,6 +279,16 @@ func (s *Store) load(baseID string) error {
 			ns := &namespace{created: created}
 			ns.lastUsed.Store(now.UnixNano())
 			s.spaces[strings.TrimSuffix(k, metaKey)] = ns
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		return tx.AscendKeys("*"+ownerKey, func(k, v string) bool {
+			if ns := s.spaces[strings.TrimSuffix(k, ownerKey)]; ns != nil && ns.owner == "" {
+				ns.owner = v
+				s.countOwner(v, 1)
+			}
 			return true
 		})
 	})
@@ -439,10 +481,13 @@ func (s *Store) inBase(id int64) bool {
 func (s *Store) Epoch() uint64 { return s.epoch.Load() }
 
 // View runs fn in a read-only transaction on namespace ns. Customers it reads
-// are shared: fn must not change them (Clone first).
+// are shared: fn must not change them (Clone first). A read creates no
+// namespace: one not there reads as a new one would, the base data.
 func (s *Store) View(ns string, fn func(tx *Tx) error) error {
-	if _, err := s.Ensure(ns); err != nil {
-		return err
+	if !s.touch(ns) {
+		if err := CheckNamespace(ns); err != nil {
+			return err
+		}
 	}
 	return s.db.View(func(btx *buntdb.Tx) error {
 		return fn(&Tx{tx: btx, ns: ns, s: s})

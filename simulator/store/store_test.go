@@ -166,6 +166,9 @@ func TestConcurrentNamespaces(t *testing.T) {
 		go func(i int) {
 			defer wg.Done()
 			ns := []string{"x", "y", "z", "w"}[i%4]
+			if _, err := s.Ensure(ns); err != nil {
+				t.Error(err)
+			}
 			if err := s.View(ns, func(tx *store.Tx) error {
 				if tx.Count() != 2 {
 					t.Errorf("namespace %s has %d customers", ns, tx.Count())

@@ -163,6 +163,9 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	if !t.writable {
 		return errors.New("Put in a read-only transaction")
 	}
+	if err := c.CheckIdentifierCount(); err != nil { // before any index work
+		return err
+	}
 	for _, p := range c.Profiles {
 		for _, id := range p.Identifiers {
 			if strings.ContainsAny(id.Value, sep+"\x00") || strings.ContainsAny(id.Type, sep+"\x00") {
@@ -424,4 +427,72 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		out = out[:n+len(vs)]
 	}
 	return out
+}
+
+// CustomerPage returns the customers at positions offset to offset+limit of
+// the namespace's key order (as Each), and decodes only those: the base
+// entries are found by index, the namespace's own keys by one pass over
+// its keys, so a deep page costs what a first page does (plus the
+// namespace's own customers, without decoding them).
+func (t *Tx) CustomerPage(offset, limit int) ([]*simulator.Customer, error) {
+	base := t.s.base
+	lo, hi := base.search(custPrefix), base.search(custPrefix+"\xff")
+	var own []string // the namespace's customer keys, relative, in order
+	prefix := t.ns + custPrefix
+	if err := t.tx.AscendRange("", prefix, prefix+"\xff", func(k, _ string) bool {
+		own = append(own, k[len(t.ns):])
+		return true
+	}); err != nil {
+		return nil, err
+	}
+	// Skip offset positions: runs of base entries by index arithmetic,
+	// then one own key (which hides a base entry of the same key).
+	b, j, skip := lo, 0, offset
+	for skip > 0 && (b < hi || j < len(own)) {
+		end := hi
+		if j < len(own) {
+			end = min(max(base.search(own[j]), b), hi)
+		}
+		if run := end - b; run >= skip {
+			b += skip
+			break
+		} else {
+			skip -= run
+			b = end
+		}
+		if j == len(own) {
+			break
+		}
+		if b < hi && base.key(b) == own[j] {
+			b++
+		}
+		j++
+		skip--
+	}
+	var out []*simulator.Customer
+	for len(out) < limit && (b < hi || j < len(own)) {
+		var v string
+		fromBase := false
+		switch {
+		case j == len(own) || (b < hi && base.key(b) < own[j]):
+			v, fromBase = base.value(b), true
+			b++
+		default:
+			if b < hi && base.key(b) == own[j] {
+				b++
+			}
+			got, err := t.tx.Get(t.ns + own[j])
+			if err != nil {
+				return nil, err
+			}
+			v = got
+			j++
+		}
+		c, err := t.decode(v, fromBase)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
 }

@@ -6,6 +6,7 @@ package jsonvalue
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 )
 
 // Parse decodes b, which must hold one JSON value and nothing but white
@@ -24,10 +25,32 @@ func Parse(b []byte) (v any, ok bool) {
 	return v, p.i == len(b)
 }
 
+// ParseStrict is Parse for bodies a client sent: it also says when b is one
+// JSON value followed by more (trailing data) or repeats a name within an
+// object (which encoding/json would resolve silently, the last one winning).
+// ok is false, with no problem, when Parse would fail for another reason.
+func ParseStrict(b []byte) (v any, ok bool, problem string) {
+	p := jsonParser{b: b}
+	p.space()
+	v, ok = p.value(0)
+	if !ok {
+		return nil, false, ""
+	}
+	p.space()
+	switch {
+	case p.i != len(b):
+		return nil, false, fmt.Sprintf("trailing data after the JSON value, at byte %d: send one JSON value", p.i)
+	case p.dup != "":
+		return nil, false, fmt.Sprintf("the name %q is given twice in one object: give it once", p.dup)
+	}
+	return v, true, ""
+}
+
 // jsonParser reads a JSON text from b at i.
 type jsonParser struct {
-	b []byte
-	i int
+	b   []byte
+	i   int
+	dup string // the first name found twice in one object
 }
 
 // maxJSONDepth bounds nesting; deeper bodies go to the standard decoder.
@@ -102,6 +125,9 @@ func (p *jsonParser) object(depth int) (any, bool) {
 		v, ok := p.value(depth + 1)
 		if !ok {
 			return nil, false
+		}
+		if _, seen := m[k]; seen && p.dup == "" {
+			p.dup = k
 		}
 		m[k] = v // the last of duplicate names wins, as in encoding/json
 		if more, ok := p.after('}'); !ok {
