@@ -700,3 +700,40 @@ func (sh *docShell) capsim(raw []string, env map[string]string, expect *[]string
 		}
 	}
 }
+
+// TestConfigurationTable keeps docs/configuration.md's table of flags equal
+// to the flags capsim --help lists: one row per flag, with its variable.
+func TestConfigurationTable(t *testing.T) {
+	data, err := os.ReadFile(docsRoot + "docs/configuration.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var help bytes.Buffer
+	printFlags(&help)
+	rows := map[string]string{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if m := regexp.MustCompile("^\\| `(--[a-z0-9-]+)[^`]*` \\| (`CAPSIM_[A-Z0-9_]+`)? ?\\|").FindStringSubmatch(l); m != nil {
+			rows[m[1]] = strings.Trim(m[2], "`")
+		}
+	}
+	listed := map[string]bool{}
+	for _, l := range strings.Split(help.String(), "\n") {
+		f := regexp.MustCompile(`^  (--[a-z0-9-]+)`).FindStringSubmatch(l)
+		if f == nil || f[1] == "--version" {
+			continue
+		}
+		listed[f[1]] = true
+		env, ok := rows[f[1]]
+		switch {
+		case !ok:
+			t.Errorf("docs/configuration.md has no row for %s", f[1])
+		case env != envName(strings.TrimPrefix(f[1], "--")):
+			t.Errorf("docs/configuration.md: %s's variable is %q, want %s", f[1], env, envName(strings.TrimPrefix(f[1], "--")))
+		}
+	}
+	for f := range rows {
+		if !listed[f] {
+			t.Errorf("docs/configuration.md has a row for %s, which capsim --help does not list", f)
+		}
+	}
+}
