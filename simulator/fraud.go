@@ -42,7 +42,7 @@ func (f FraudDetails) Marked() bool {
 
 // FraudRefusal returns 618 "Not allowed - customer is marked as fraud." for
 // a customer marked as fraud, nil otherwise: what a write to the customer's
-// profile or identity answers (see the README's choices).
+// profile or identity answers (see docs/codes.md, 618).
 func (c *Customer) FraudRefusal() *Error {
 	if c.Fraud.Marked() {
 		return Errorf(CodeCustomerMarkedFraud)

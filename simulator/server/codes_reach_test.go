@@ -23,7 +23,7 @@ import (
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
-var updateReadme = flag.Bool("update", false, "rewrite the code table in README.md")
+var updateReadme = flag.Bool("update", false, "rewrite the code table in docs/codes.md")
 
 // A way is how one documented code comes out of capsim: a natural request
 // (setup requests first, when the code needs a state the fixtures lack), or
@@ -32,7 +32,7 @@ var updateReadme = flag.Bool("update", false, "rewrite the code table in README.
 type way struct {
 	code int
 	api  string // the API that writes it: "v1.1", "v2" or "v1.1, v2"
-	// what: the situation, in words, for the README.
+	// what: the situation, in words, for docs/codes.md.
 	what string
 	// inject names the operation of a one-rule scenario answering code; ""
 	// means the request alone gets it.
@@ -77,7 +77,7 @@ func reg(source, idents string) (string, string) {
 
 // codeWays lists every code of the catalogue (which holds every code of the
 // reference) with its way, but for the families of 004-007, whose ways are
-// in codeways_*_test.go. README.md's code table is rendered from them all.
+// in codeways_*_test.go. docs/codes.md's code table is rendered from them all.
 var codeWays = func() []way {
 	regMobile := func(m string) string { return `{"type":"mobile","value":"` + m + `"}` }
 	r8050t, r8050b := reg("ECOMMERCE", regMobile("44700900000"))
@@ -397,25 +397,26 @@ func TestCodeWays(t *testing.T) {
 	}
 	var b bytes.Buffer
 	writeCodeTable(&b)
-	readme, err := os.ReadFile("../../README.md")
+	const page = "../../docs/codes.md"
+	readme, err := os.ReadFile(page)
 	if err != nil {
 		t.Fatal(err)
 	}
 	begin, end := []byte("<!-- code table: begin -->\n"), []byte("<!-- code table: end -->")
 	i, j := bytes.Index(readme, begin), bytes.Index(readme, end)
 	if i < 0 || j < i {
-		t.Fatal("README.md has no code table markers")
+		t.Fatalf("%s has no code table markers", page)
 	}
 	got := readme[i+len(begin) : j]
 	if *updateReadme {
 		out := append(append(append([]byte(nil), readme[:i+len(begin)]...), b.Bytes()...), readme[j:]...)
-		if err := os.WriteFile("../../README.md", out, 0o644); err != nil {
+		if err := os.WriteFile(page, out, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
 	if !bytes.Equal(got, b.Bytes()) {
-		t.Fatalf("README.md's code table is out of date (run go test ./simulator/server/ -run TestCodeWays -update)")
+		t.Fatalf("%s's code table is out of date (run go test ./simulator/server/ -run TestCodeWays -update)", page)
 	}
 }
 
@@ -478,7 +479,7 @@ func refusal(body []byte) string {
 	return string(body)
 }
 
-// writeCodeTable renders the ways (allWays) as README's table.
+// writeCodeTable renders the ways (allWays) as docs/codes.md's table.
 func writeCodeTable(b *bytes.Buffer) {
 	ways := allWays()
 	sort.SliceStable(ways, func(i, j int) bool { return ways[i].code < ways[j].code })

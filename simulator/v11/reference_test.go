@@ -53,7 +53,7 @@ var referenceCases = []struct {
 }
 
 // referenceKindExceptions are the paths where capsim's kind differs from the
-// sample's on purpose, each with its reason (README: choices).
+// sample's on purpose, each with its reason (docs/v11-customers.md: choices).
 var referenceKindExceptions = map[string]string{
 	// The sample writes a customer without an external id as null; capsim
 	// writes every identifier as a string ("" when there is none), as every

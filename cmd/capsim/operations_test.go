@@ -12,14 +12,14 @@ import (
 	"github.com/capsim/capsim/simulator/contract"
 )
 
-var update = flag.Bool("update", false, "rewrite the README's generated operation list")
+var update = flag.Bool("update", false, "rewrite the generated operation list in docs/scenarios.md")
 
 const (
-	opsBegin = "<!-- operation ids: generated from openapi/ by go test ./cmd/capsim -run TestReadmeOperations -update -->\n"
+	opsBegin = "<!-- operation ids: generated from openapi/ by go test ./cmd/capsim -run TestOperationTable -update -->\n"
 	opsEnd   = "<!-- end of operation ids -->\n"
 )
 
-// operationTable is the README's list of operation ids for scenario authors:
+// operationTable is docs/scenarios.md's list of operation ids for scenario authors:
 // every API operation of the contract (not the admin API), in path order.
 func operationTable(c *contract.Contract) string {
 	var b strings.Builder
@@ -33,21 +33,21 @@ func operationTable(c *contract.Contract) string {
 	return b.String()
 }
 
-// TestReadmeOperations keeps the README's list of operation ids equal to the
+// TestOperationTable keeps docs/scenarios.md's list of operation ids equal to the
 // contract's; -update rewrites it.
-func TestReadmeOperations(t *testing.T) {
+func TestOperationTable(t *testing.T) {
 	c, err := contract.Load(openapi.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const readme = "../../README.md"
+	const readme = "../../docs/scenarios.md"
 	data, err := os.ReadFile(readme)
 	if err != nil {
 		t.Fatal(err)
 	}
 	i, j := bytes.Index(data, []byte(opsBegin)), bytes.Index(data, []byte(opsEnd))
 	if i < 0 || j < i {
-		t.Fatalf("README.md lacks the markers %q and %q", opsBegin, opsEnd)
+		t.Fatalf("%s lacks the markers %q and %q", readme, opsBegin, opsEnd)
 	}
 	got, want := string(data[i+len(opsBegin):j]), operationTable(c)
 	if got == want {
@@ -60,5 +60,5 @@ func TestReadmeOperations(t *testing.T) {
 		}
 		return
 	}
-	t.Fatalf("README.md's operation ids differ from the contract; run go test ./cmd/capsim -run TestReadmeOperations -update\nwant:\n%s", want)
+	t.Fatalf("%s's operation ids differ from the contract; run go test ./cmd/capsim -run TestOperationTable -update\nwant:\n%s", readme, want)
 }
