@@ -136,6 +136,15 @@ var documentedShapes = map[string][]string{
 	},
 	"setCustomerSubscriptionsV11": {"status.code: text"},
 	"getCustomerSubscriptionsV11": {"status.code: text", "subscriptions.subscription: one"},
+	// The points samples (005): isredeemable's and validationcode's print
+	// codes and figures as strings, redeem's as numbers (the tree's form).
+	"isPointsRedeemableV11": {
+		"status.code: text",
+		"points.redeemable.points_currency_ratio: text",
+		"points.redeemable.item_status.code: text",
+	},
+	"issuePointsValidationCodeV11": {"status.code: text", "validation_code.code.item_status.code: text"},
+	"redeemPointsV11":              {},
 }
 
 var updateShapes = []string{
