@@ -210,10 +210,16 @@ func (c *Customer) CheckRedemption(prog *Program, points float64, now time.Time)
 	return nil
 }
 
+// MaxPointsRedemptions bounds the points redemptions a customer's history
+// keeps: past it the oldest record goes (the balances still count every
+// redemption), so a customer redeemed against in a loop stays small.
+const MaxPointsRedemptions = 100
+
 // RedeemPoints takes points from c's balance in prog at now, after
-// CheckRedemption, and records the redemption (red's bill number, store,
-// till and reference; its id, kind, points, program and date are set
-// here). It returns the redemption as recorded.
+// CheckRedemption, and records the redemption (red's id, bill number,
+// store, till and reference, and its date when the client gave one; its
+// kind, points and program are set here, and the date is now when red has
+// none). It returns the redemption as recorded.
 func (c *Customer) RedeemPoints(prog *Program, points float64, now time.Time, red Redemption) (Redemption, *Refusal) {
 	if r := c.CheckRedemption(prog, points, now); r != nil {
 		return Redemption{}, r
@@ -223,8 +229,21 @@ func (c *Customer) RedeemPoints(prog *Program, points float64, now time.Time, re
 	if c.History == nil {
 		c.History = &History{}
 	}
-	red.Kind, red.Points, red.ProgramID, red.Date = RedemptionPoints, points, prog.ID, now
+	red.Kind, red.Points, red.ProgramID = RedemptionPoints, points, prog.ID
+	if red.Date.IsZero() {
+		red.Date = now
+	}
 	c.History.Redemptions = append(c.History.Redemptions, red)
+	n := 0
+	for _, rd := range c.History.Redemptions {
+		if rd.Kind == RedemptionPoints {
+			n++
+		}
+	}
+	if n > MaxPointsRedemptions {
+		i := slices.IndexFunc(c.History.Redemptions, func(rd Redemption) bool { return rd.Kind == RedemptionPoints })
+		c.History.Redemptions = slices.Delete(c.History.Redemptions, i, i+1)
+	}
 	return red, nil
 }
 

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
+	"github.com/capsim/capsim/simulator/store"
 )
 
 // benchOp is one operation's request for BenchmarkOperations.
@@ -47,6 +50,25 @@ func benchOps(b *testing.B) []benchOp {
 
 var benchSeq atomic.Int64
 
+// benchSetup readies the state an operation's request needs, by name.
+var benchSetup = map[string]func(*testing.B, *server.App){
+	// Polly Sawyer (500002) gets points enough for every redemption of
+	// the run, one point each.
+	"v1.1 points/redeem": func(b *testing.B, app *server.App) {
+		err := app.Store.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+			c, err := tx.Customer(500002)
+			if err != nil {
+				return err
+			}
+			c.AwardPoints(app.Store.Org().DefaultProgram(), 1e12, time.Time{})
+			return tx.Put(c)
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	},
+}
+
 // BenchmarkOperations serves each operation's request in-process from
 // capsim (request and response validation on) and from a bare handler that
 // reads the body and writes the same bytes, interleaved in chunks, and
@@ -57,6 +79,9 @@ func BenchmarkOperations(b *testing.B) {
 	app := benchServer(b, true)
 	for _, op := range benchOps(b) {
 		b.Run(op.name, func(b *testing.B) {
+			if setup := benchSetup[op.name]; setup != nil {
+				setup(b, app)
+			}
 			req := func() *http.Request {
 				var rd *bytes.Reader
 				r := httptest.NewRequest(op.method, op.path, nil)

@@ -159,6 +159,10 @@ var documentedShapes = map[string][]string{
 		"customer.interactions.network.interaction.messages.message: one",
 	},
 	"getCustomerSubscriptionsV11": {"subscriptions.subscription: one"},
+	// The points samples (005).
+	"isPointsRedeemableV11":        {},
+	"issuePointsValidationCodeV11": {},
+	"redeemPointsV11":              {},
 }
 
 var updateShapes = []string{

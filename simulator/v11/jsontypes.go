@@ -119,6 +119,14 @@ var typeRows = []typeRow{
 	{"getCustomerInteractionsV11", "status.response_code", asText, asText},
 	{"setCustomerSubscriptionsV11", "status.code", asText, asText},   // 009: "200"
 	{"getCustomerSubscriptionsV11", "status.code", asText, asNumber}, // 009: 200
+	// The points samples (005) print isredeemable's and validationcode's
+	// codes and ratio as strings, redeem's as numbers (009: 200).
+	{"isPointsRedeemableV11", "status.code", asText, asText},
+	{"isPointsRedeemableV11", "points.redeemable.points_currency_ratio", asText, asText},
+	{"isPointsRedeemableV11", "points.redeemable.item_status.code", asText, asText},
+	{"issuePointsValidationCodeV11", "status.code", asText, asText},
+	{"issuePointsValidationCodeV11", "validation_code.code.item_status.code", asText, asText},
+	{"redeemPointsV11", "status.code", asNumber, asNumber},
 }
 
 // addTypes adds the rows of table to the shape trees.

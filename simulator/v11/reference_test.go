@@ -143,6 +143,7 @@ func kindsFit(want map[string]bool, got string) bool {
 }
 
 // TestReferenceShapes sends the documented request of every v1.1 operation
+// (referenceCases, from 001, and the families' cases: pointsReferenceCases)
 // and compares capsim's JSON answer, path by path, with the operation's
 // documented sample (testdata/reference/<name>.json): every path both have
 // must have a kind the sample shows there. A list the sample prints as one
@@ -153,7 +154,7 @@ func TestReferenceShapes(t *testing.T) {
 		extractReference(t, *refDoc)
 	}
 	total, before := 0, 0
-	for _, tc := range referenceCases {
+	for _, tc := range append(referenceCases, pointsReferenceCases...) {
 		t.Run(tc.name, func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join("testdata", "reference", tc.name+".json"))
 			if err != nil {
@@ -239,7 +240,7 @@ func allAbove(lens []int, n int) bool {
 func TestJSONListModes(t *testing.T) {
 	listModes := []v11.JSONLists{v11.JSONListsAlways, v11.JSONListsSingleObject, v11.JSONListsObserved, v11.JSONListsDocumented}
 	typeModes := []v11.JSONTypes{v11.JSONTypesObserved, v11.JSONTypesDocumented, v11.JSONTypesStrings, v11.JSONTypesNumbers, v11.JSONTypesMixed}
-	for _, tc := range referenceCases {
+	for _, tc := range append(referenceCases, pointsReferenceCases...) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := simtest.Shared(t)
 			body := ""

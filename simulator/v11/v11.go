@@ -53,6 +53,10 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v1.1/customer/interaction", s.handleInteractionGet).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsSet).Methods(http.MethodPost)
 	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
+	// Points: points.go.
+	r.HandleFunc("/v1.1/points/isredeemable", s.handlePointsIsRedeemable).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/points/validationcode", s.handlePointsValidationCode).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/points/redeem", s.handlePointsRedeem).Methods(http.MethodPost)
 }
 
 // Limit returns the batch limit in force.
