@@ -136,6 +136,14 @@ var documentedShapes = map[string][]string{
 	},
 	"setCustomerSubscriptionsV11": {"status.code: text"},
 	"getCustomerSubscriptionsV11": {"status.code: text", "subscriptions.subscription: one"},
+	// The coupon samples (006) print status.code as a string and one
+	// coupon as an object; resend's prints its coupon in an array.
+	"issueCouponV11":        {"status.code: text", "coupon: one"},
+	"resendCouponV11":       {"status.code: text"},
+	"redeemCouponV11":       {"status.code: text", "coupons.coupon: one"},
+	"isCouponRedeemableV11": {"status.code: text", "coupons.redeemable: one"},
+	"getCouponV11":          {"status.code: text", "coupons.coupon: one"},
+	"getCouponSeriesV11":    {"status.code: text", "series.items.item: one"},
 }
 
 var updateShapes = []string{

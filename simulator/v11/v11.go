@@ -53,6 +53,13 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v1.1/customer/interaction", s.handleInteractionGet).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsSet).Methods(http.MethodPost)
 	r.HandleFunc("/v1.1/customer/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
+	// Coupons: coupon_*.go.
+	r.HandleFunc("/v1.1/coupon/issue", s.handleCouponIssue).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/coupon/resend", s.handleCouponResend).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/redeem", s.handleCouponRedeem).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/coupon/isredeemable", s.handleCouponIsRedeemable).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/get", s.handleCouponGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/series", s.handleCouponSeries).Methods(http.MethodGet)
 }
 
 // Limit returns the batch limit in force.
