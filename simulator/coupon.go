@@ -23,13 +23,13 @@ import (
 // 100 so that the two lists never collide.
 const (
 	// Issue.
-	ReasonSeriesUnknown       Reason = iota + 100 // no series with that id
-	ReasonSeriesExpired                           // the series ended before the time of the issue or redemption
-	ReasonCustomerIssueLimit                      // the customer holds MaxPerCustomer coupons of the series
-	ReasonSeriesIssueLimit                        // the series has issued MaxIssued coupons
-	ReasonCouponFraudIssue                        // issue to a customer marked as fraud
-	ReasonCouponBlocked                           // a customer who is not interested in the program
-	ReasonCouponCustomerInvalid                   // a loyalty-only series and a customer out of the program
+	ReasonSeriesUnknown         Reason = iota + 100 // no series with that id
+	ReasonSeriesExpired                             // the series ended before the time of the issue or redemption
+	ReasonCustomerIssueLimit                        // the customer holds MaxPerCustomer coupons of the series
+	ReasonSeriesIssueLimit                          // the series has issued MaxIssued coupons
+	ReasonCouponFraudIssue                          // issue to a customer marked as fraud
+	ReasonCouponBlocked                             // a customer who is not interested in the program
+	ReasonCouponCustomerInvalid                     // a loyalty-only series and a customer out of the program
 	// Redemption.
 	ReasonCouponFraudRedeem      // redemption by a customer marked as fraud
 	ReasonCouponNotOwned         // the coupon was issued to another customer
