@@ -272,12 +272,12 @@ func (c *Customer) CheckCouponRedemption(s *CouponSeries, use SeriesUse, req Cou
 	if req.StoreCode != "" && !s.RedeemableAt(req.StoreCode) {
 		return cp, refuse(ReasonCouponStore, "series %d does not redeem at store %s", s.ID, req.StoreCode)
 	}
-	if n := len(cp.Redemptions); n >= s.perCoupon() {
-		for _, rd := range cp.Redemptions {
-			if req.BillNumber != "" && strings.EqualFold(rd.TransactionNumber, req.BillNumber) {
-				return cp, refuse(ReasonCouponRedeemedOnBill, "coupon %q is redeemed on bill %q already", cp.Code, rd.TransactionNumber)
-			}
+	for _, rd := range cp.Redemptions {
+		if req.BillNumber != "" && strings.EqualFold(rd.TransactionNumber, req.BillNumber) {
+			return cp, refuse(ReasonCouponRedeemedOnBill, "coupon %q is redeemed on bill %q already", cp.Code, rd.TransactionNumber)
 		}
+	}
+	if n := len(cp.Redemptions); n >= s.perCoupon() {
 		if s.perCoupon() == 1 {
 			return cp, refuse(ReasonCouponRedeemed, "coupon %q was redeemed on %s", cp.Code, cp.Redemptions[n-1].Date.Format(time.DateTime))
 		}
