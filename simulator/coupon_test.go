@@ -105,7 +105,9 @@ func TestCheckCouponRedemption(t *testing.T) {
 	expired := fresh()
 	expired.ValidTill = now.Add(-time.Minute)
 	other := Coupon{ID: 2, Code: "c2", SeriesID: 1, Redemptions: []CouponRedemption{{Date: now.AddDate(0, 0, -2)}}}
-	series := func(l CouponLimits) *CouponSeries { return &CouponSeries{ID: 1, Stores: []string{"s1"}, CouponLimits: l} }
+	series := func(l CouponLimits) *CouponSeries {
+		return &CouponSeries{ID: 1, Stores: []string{"s1"}, CouponLimits: l}
+	}
 	req := func(f func(*CouponRedemptionRequest)) CouponRedemptionRequest {
 		r := CouponRedemptionRequest{Code: "c1", StoreCode: "s1", BillNumber: "b2", Amount: 100, HasAmount: true}
 		if f != nil {
