@@ -135,6 +135,17 @@ func (c *Customer) couponCustomerRefusal(s *CouponSeries, fraud Reason) *Refusal
 	return nil
 }
 
+// CouponCustomerRefusal returns why c may have no coupon business of s at
+// all (s may be nil: no coupon named yet), or nil: a customer not
+// interested in the program, marked as fraud (issue says so with its own
+// reason), or out of a loyalty-only series' program.
+func (c *Customer) CouponCustomerRefusal(s *CouponSeries, issue bool) *Refusal {
+	if issue {
+		return c.couponCustomerRefusal(s, ReasonCouponFraudIssue)
+	}
+	return c.couponCustomerRefusal(s, ReasonCouponFraudRedeem)
+}
+
 // CheckIssue returns why a coupon of s may not be issued to c at now, the
 // series having issued use.Issued coupons so far, or nil.
 func (c *Customer) CheckIssue(s *CouponSeries, use SeriesUse, now time.Time) *Refusal {

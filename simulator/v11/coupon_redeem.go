@@ -44,6 +44,11 @@ func (s *Server) redeemCoupon(r *http.Request, in Values) (Obj, Result) {
 		if cerr != nil {
 			return fail(cerr)
 		}
+		// A customer barred from coupons is refused before any coupon is
+		// looked at: a fraud-marked customer learns nothing of codes.
+		if ref := c.CouponCustomerRefusal(nil, false); ref != nil {
+			return fail(couponRefusal(ref))
+		}
 		code := in.String("code")
 		var (
 			holder *simulator.Customer
