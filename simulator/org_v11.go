@@ -50,6 +50,9 @@ type CouponSeries struct {
 	// Stores are the codes of the stores the coupons can be redeemed at;
 	// empty means every store.
 	Stores []string `json:"stores,omitempty"`
+	// CouponLimits are the series' issue and redemption rules (coupon.go),
+	// at the top level of the series' JSON; all off when zero.
+	CouponLimits
 }
 
 // RedeemableAt reports whether the series' coupons can be redeemed at store code.

@@ -348,6 +348,7 @@ func TestCodeWays(t *testing.T) {
 	// milliseconds, a new simulator a good part of a second.
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	servers := map[string]*simtest.Server{"": s} // by way.org
+	parent := t                                  // a simulator for an org lives as long as the test, not the way that opened it
 	for _, w := range ways {
 		name := fmt.Sprintf("%d %s", w.code, w.api)
 		t.Run(name, func(t *testing.T) {
@@ -356,7 +357,7 @@ func TestCodeWays(t *testing.T) {
 			}
 			s := servers[w.org]
 			if s == nil {
-				s = simtest.MustOpenServer(t, simtest.WithCustomers(0), withOrg(t, w.org))
+				s = simtest.MustOpenServer(parent, simtest.WithCustomers(0), withOrg(t, w.org))
 				servers[w.org] = s
 			}
 			s.T = t

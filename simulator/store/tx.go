@@ -414,6 +414,7 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		search("lastName", p.LastName, p)
 	}
 	out = append(out, billEntries(ns, c)...)
+	out = append(out, couponEntries(ns, c)...)
 	if s.terms != nil {
 		terms := s.terms(c)
 		n := len(out)

@@ -3,6 +3,7 @@ package v11_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"sort"
 	"strconv"
@@ -64,6 +65,29 @@ func emptyAsText(v any) any {
 			out[i] = emptyAsText(x)
 		}
 		return out
+	}
+	return v
+}
+
+// scalarsAsText writes every number of v as text: XML carries no types, and
+// its decoder types a field a schema allows in both forms as a number, while
+// the JSON answer writes it as the operation's type mode says.
+func scalarsAsText(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, x := range t {
+			out[k] = scalarsAsText(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, x := range t {
+			out[i] = scalarsAsText(x)
+		}
+		return out
+	case float64, int, int64:
+		return fmt.Sprint(t)
 	}
 	return v
 }

@@ -60,8 +60,15 @@ func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histSh
 // operation without batch support).
 func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape histShape, limit int,
 	one func(*http.Request, Values) (Obj, Result)) {
+	s.serveItems(w, r, "customer", shape, limit, one)
+}
+
+// serveItems is serveBatchUpTo for the items root.<key>[] (the coupon
+// writes' root.coupon).
+func (s *Server) serveItems(w http.ResponseWriter, r *http.Request, key string, shape histShape, limit int,
+	one func(*http.Request, Values) (Obj, Result)) {
 	echo := writeEcho(r.URL.Path)
-	items, err := ReadItems(r, "customer", limit)
+	items, err := ReadItems(r, key, limit)
 	if err != nil {
 		WriteError(w, r, err)
 		return

@@ -2,6 +2,7 @@ package v11
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/capsim/capsim/simulator"
 )
@@ -68,8 +69,11 @@ func customerEcho(in Values) func(Result) Obj {
 // identity change as sent for update_identity, the customer as sent for the
 // others.
 func writeEcho(path string) func(Values) func(Result) Obj {
-	if path == "/v1.1/customer/update_identity" {
+	switch {
+	case path == "/v1.1/customer/update_identity":
 		return identityEcho
+	case strings.HasPrefix(path, "/v1.1/coupon/"):
+		return couponEcho
 	}
 	return customerEcho
 }
@@ -94,7 +98,13 @@ func Describe(r *http.Request, ids []simulator.RequestIdentifier) (body map[stri
 	if len(simulator.Info(r.Context()).Body) > 0 {
 		if v, err := ReadBody(r); err == nil {
 			body = map[string]any(v)
-			for i, it := range v.List("customer") {
+			list := v.List("customer")
+			if len(list) == 0 {
+				for _, it := range v.List("coupon") { // the coupon writes name the customer inside each coupon
+					list = append(list, it.Values("customer"))
+				}
+			}
+			for i, it := range list {
 				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
 					ids = simulator.AppendIdentifier(ids, identifierTypes[name], it.String(name), i)
 				}

@@ -163,6 +163,14 @@ var documentedShapes = map[string][]string{
 	"isPointsRedeemableV11":        {},
 	"issuePointsValidationCodeV11": {},
 	"redeemPointsV11":              {},
+	// The coupon samples (006) print one coupon as an object; resend's
+	// prints its coupon in an array.
+	"issueCouponV11":        {"coupon: one"},
+	"resendCouponV11":       {},
+	"redeemCouponV11":       {"coupons.coupon: one"},
+	"isCouponRedeemableV11": {"coupons.redeemable: one"},
+	"getCouponV11":          {"coupons.coupon: one"},
+	"getCouponSeriesV11":    {"series.items.item: one"},
 }
 
 var updateShapes = []string{

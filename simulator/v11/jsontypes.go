@@ -127,6 +127,14 @@ var typeRows = []typeRow{
 	{"issuePointsValidationCodeV11", "status.code", asText, asText},
 	{"issuePointsValidationCodeV11", "validation_code.code.item_status.code", asText, asText},
 	{"redeemPointsV11", "status.code", asNumber, asNumber},
+	// The coupon samples (006) print status.code as a string; 009 shows
+	// no other form for them.
+	{"issueCouponV11", "status.code", asText, asText},
+	{"resendCouponV11", "status.code", asText, asText},
+	{"redeemCouponV11", "status.code", asText, asText},
+	{"isCouponRedeemableV11", "status.code", asText, asText},
+	{"getCouponV11", "status.code", asText, asText},
+	{"getCouponSeriesV11", "status.code", asText, asText},
 }
 
 // addTypes adds the rows of table to the shape trees.

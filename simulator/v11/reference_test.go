@@ -50,6 +50,23 @@ var referenceCases = []struct {
 	{"interaction", "Retrieve Customer Interactions", "GET", "/v1.1/customer/interaction?mobile=44700900000", ""},
 	{"subscriptions_set", "Update Subscription Details", "POST", "/v1.1/customer/subscriptions", "history_subscriptions_sample"},
 	{"subscriptions_get", "Retrieve Subscription Details", "GET", "/v1.1/customer/subscriptions?mobile=447700900000", ""},
+	// The coupon samples (006). The series sample asks for series 7033,
+	// which the org does not have: the case asks for the documented 832.
+	{"coupon_issue", "Issue Coupon", "POST", "/v1.1/coupon/issue", "coupon_issue_sample"},
+	{"coupon_resend", "Reissue Coupon", "GET", "/v1.1/coupon/resend?id=13596576", ""},
+	{"coupon_redeem", "Redeem Coupon", "POST", "/v1.1/coupon/redeem", "coupon_redeem_sample"},
+	{"coupon_get", "Get Coupon Details", "GET", "/v1.1/coupon/get?code=06000041", ""},
+	{"coupon_isredeemable", "Check if Coupon is Redeemable", "GET", "/v1.1/coupon/isredeemable?details=true&code=06000041&mobile=447700900000", ""},
+	{"coupon_series", "Retrieve Coupon Series Details", "GET", "/v1.1/coupon/series?id=832", ""},
+}
+
+// fromOtherDocs are the cases whose samples come from another document than
+// 001 (006, the coupon API): -refdoc leaves them alone. Their JSON was
+// taken as printed, but for the redeem sample, which lacks the "response"
+// wrapper every other sample has: it is wrapped (docs/v11-coupons.md).
+var fromOtherDocs = map[string]bool{
+	"coupon_issue": true, "coupon_resend": true, "coupon_redeem": true,
+	"coupon_get": true, "coupon_isredeemable": true, "coupon_series": true,
 }
 
 // referenceKindExceptions are the paths where capsim's kind differs from the
@@ -330,6 +347,9 @@ func extractReference(t *testing.T, doc string) {
 		}
 	}
 	for _, tc := range referenceCases {
+		if fromOtherDocs[tc.name] {
+			continue
+		}
 		text, ok := samples[tc.section]
 		if !ok {
 			t.Fatalf("no JSON sample response in section %q", tc.section)

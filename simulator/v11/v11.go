@@ -57,6 +57,13 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v1.1/points/isredeemable", s.handlePointsIsRedeemable).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/points/validationcode", s.handlePointsValidationCode).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/points/redeem", s.handlePointsRedeem).Methods(http.MethodPost)
+	// Coupons: coupon_*.go.
+	r.HandleFunc("/v1.1/coupon/issue", s.handleCouponIssue).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/coupon/resend", s.handleCouponResend).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/redeem", s.handleCouponRedeem).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/coupon/isredeemable", s.handleCouponIsRedeemable).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/get", s.handleCouponGet).Methods(http.MethodGet)
+	r.HandleFunc("/v1.1/coupon/series", s.handleCouponSeries).Methods(http.MethodGet)
 }
 
 // Limit returns the batch limit in force.
