@@ -60,12 +60,19 @@ func (s *Server) serveBatch(w http.ResponseWriter, r *http.Request, shape histSh
 // operation without batch support).
 func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape histShape, limit int,
 	one func(*http.Request, Values) (Obj, Result)) {
-	echo := writeEcho(r.URL.Path)
 	items, err := ReadItems(r, "customer", limit)
 	if err != nil {
 		WriteError(w, r, err)
 		return
 	}
+	s.serveItems(w, r, shape, items, one)
+}
+
+// serveItems runs one on each item on its own and answers the batch
+// envelope with the items under shape.
+func (s *Server) serveItems(w http.ResponseWriter, r *http.Request, shape histShape, items []Values,
+	one func(*http.Request, Values) (Obj, Result)) {
+	echo := writeEcho(r.URL.Path)
 	b := newBatch(r)
 	for _, in := range items {
 		b.item(func() (Obj, Result) { return one(r, in) }, echo(in))

@@ -68,8 +68,11 @@ func customerEcho(in Values) func(Result) Obj {
 // identity change as sent for update_identity, the customer as sent for the
 // others.
 func writeEcho(path string) func(Values) func(Result) Obj {
-	if path == "/v1.1/customer/update_identity" {
+	switch path {
+	case "/v1.1/customer/update_identity":
 		return identityEcho
+	case "/v1.1/transaction/add", "/v1.1/transaction/add_with_local_currency", "/v1.1/transaction/update":
+		return transactionEcho
 	}
 	return customerEcho
 }
@@ -97,6 +100,14 @@ func Describe(r *http.Request, ids []simulator.RequestIdentifier) (body map[stri
 			for i, it := range v.List("customer") {
 				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
 					ids = simulator.AppendIdentifier(ids, identifierTypes[name], it.String(name), i)
+				}
+				items++
+			}
+			// A transaction write's items name their customer in a block.
+			for i, it := range v.List("transaction") {
+				cust := it.Values("customer")
+				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
+					ids = simulator.AppendIdentifier(ids, identifierTypes[name], cust.String(name), i)
 				}
 				items++
 			}

@@ -134,8 +134,14 @@ var documentedShapes = map[string][]string{
 		"customer.interactions.network.interaction.locs.loc: one",
 		"customer.interactions.network.interaction.messages.message: one",
 	},
-	"setCustomerSubscriptionsV11": {"status.code: text"},
-	"getCustomerSubscriptionsV11": {"status.code: text", "subscriptions.subscription: one"},
+	// The add and return samples print transaction as an array, ids as
+	// numbers and status.code as a number; the get sample likewise.
+	"addTransactionV11":                  {},
+	"addTransactionWithLocalCurrencyV11": {"status.code: text", "transactions.transaction: one"},
+	"updateTransactionV11":               {"status.code: text", "transactions.transaction: one"},
+	"getTransactionV11":                  {},
+	"setCustomerSubscriptionsV11":        {"status.code: text"},
+	"getCustomerSubscriptionsV11":        {"status.code: text", "subscriptions.subscription: one"},
 }
 
 var updateShapes = []string{
