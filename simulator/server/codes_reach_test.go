@@ -348,6 +348,9 @@ func TestCodeWays(t *testing.T) {
 	// milliseconds, a new simulator a good part of a second.
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	servers := map[string]*simtest.Server{"": s} // by way.org
+	// A simulator opened for a way's org serves every way with that org:
+	// it lives as long as the whole test, not the way that opened it.
+	parent := t
 	for _, w := range ways {
 		name := fmt.Sprintf("%d %s", w.code, w.api)
 		t.Run(name, func(t *testing.T) {
@@ -356,7 +359,7 @@ func TestCodeWays(t *testing.T) {
 			}
 			s := servers[w.org]
 			if s == nil {
-				s = simtest.MustOpenServer(t, simtest.WithCustomers(0), withOrg(t, w.org))
+				s = simtest.MustOpenServer(parent, simtest.WithCustomers(0), withOrg(t, w.org))
 				servers[w.org] = s
 			}
 			s.T = t
