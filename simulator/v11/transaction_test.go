@@ -348,3 +348,24 @@ func TestTransactionGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestTransactionSeenByV2: a v1.1 bill moves what the v2 customer shows.
+func TestTransactionSeenByV2(t *testing.T) {
+	s := simtest.Shared(t)
+	purchases := func() float64 {
+		var c struct {
+			LoyaltyInfo struct {
+				LifetimePurchases float64 `json:"lifetimePurchases"`
+			} `json:"loyaltyInfo"`
+		}
+		s.Do("GET", "/v2/customers/17742?source=INSTORE", nil).Decode(t, &c)
+		return c.LoyaltyInfo.LifetimePurchases
+	}
+	before := purchases()
+	if code, _ := txnCode(t, s, "POST", txnAdd, tomBill("V2-1", "1200")); code != "600" {
+		t.Fatal(code)
+	}
+	if got := purchases() - before; got != 1200 {
+		t.Fatalf("v2 lifetimePurchases moved by %v, want 1200", got)
+	}
+}
