@@ -348,7 +348,9 @@ func TestCodeWays(t *testing.T) {
 	// milliseconds, a new simulator a good part of a second.
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	servers := map[string]*simtest.Server{"": s} // by way.org
-	parent := t                                  // a simulator for an org lives as long as the test, not the way that opened it
+	// A simulator opened for a way's org serves every way with that org:
+	// it lives as long as the whole test, not the way that opened it.
+	parent := t
 	for _, w := range ways {
 		name := fmt.Sprintf("%d %s", w.code, w.api)
 		t.Run(name, func(t *testing.T) {

@@ -67,12 +67,19 @@ func (s *Server) serveBatchUpTo(w http.ResponseWriter, r *http.Request, shape hi
 // writes' root.coupon).
 func (s *Server) serveItems(w http.ResponseWriter, r *http.Request, key string, shape histShape, limit int,
 	one func(*http.Request, Values) (Obj, Result)) {
-	echo := writeEcho(r.URL.Path)
 	items, err := ReadItems(r, key, limit)
 	if err != nil {
 		WriteError(w, r, err)
 		return
 	}
+	s.runItems(w, r, shape, items, one)
+}
+
+// runItems runs one on each item on its own and answers the batch
+// envelope with the items under shape.
+func (s *Server) runItems(w http.ResponseWriter, r *http.Request, shape histShape, items []Values,
+	one func(*http.Request, Values) (Obj, Result)) {
+	echo := writeEcho(r.URL.Path)
 	b := newBatch(r)
 	for _, in := range items {
 		b.item(func() (Obj, Result) { return one(r, in) }, echo(in))

@@ -74,6 +74,8 @@ func writeEcho(path string) func(Values) func(Result) Obj {
 		return identityEcho
 	case strings.HasPrefix(path, "/v1.1/coupon/"):
 		return couponEcho
+	case path == "/v1.1/transaction/add", path == "/v1.1/transaction/add_with_local_currency", path == "/v1.1/transaction/update":
+		return transactionEcho
 	}
 	return customerEcho
 }
@@ -107,6 +109,14 @@ func Describe(r *http.Request, ids []simulator.RequestIdentifier) (body map[stri
 			for i, it := range list {
 				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
 					ids = simulator.AppendIdentifier(ids, identifierTypes[name], it.String(name), i)
+				}
+				items++
+			}
+			// A transaction write's items name their customer in a block.
+			for i, it := range v.List("transaction") {
+				cust := it.Values("customer")
+				for _, name := range []string{IdentMobile, IdentEmail, IdentExternalID, IdentID, "user_id"} {
+					ids = simulator.AppendIdentifier(ids, identifierTypes[name], cust.String(name), i)
 				}
 				items++
 			}

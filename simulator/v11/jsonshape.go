@@ -171,6 +171,12 @@ var documentedShapes = map[string][]string{
 	"isCouponRedeemableV11": {"coupons.redeemable: one"},
 	"getCouponV11":          {"coupons.coupon: one"},
 	"getCouponSeriesV11":    {"series.items.item: one"},
+	// The transaction samples (004) print transaction as an array on add
+	// and get, as one object on update and the local-currency add.
+	"addTransactionV11":                  {},
+	"addTransactionWithLocalCurrencyV11": {"transactions.transaction: one"},
+	"updateTransactionV11":               {"transactions.transaction: one"},
+	"getTransactionV11":                  {},
 }
 
 var updateShapes = []string{

@@ -135,6 +135,13 @@ var typeRows = []typeRow{
 	{"isCouponRedeemableV11", "status.code", asText, asText},
 	{"getCouponV11", "status.code", asText, asText},
 	{"getCouponSeriesV11", "status.code", asText, asText},
+	// The transaction samples (004) print add's and get's status.code as a
+	// number (009 and 010: 200), update's and the local-currency add's as
+	// a string.
+	{"addTransactionV11", "status.code", asNumber, asNumber},
+	{"getTransactionV11", "status.code", asNumber, asNumber},
+	{"addTransactionWithLocalCurrencyV11", "status.code", asText, asNumber},
+	{"updateTransactionV11", "status.code", asText, asNumber},
 }
 
 // addTypes adds the rows of table to the shape trees.

@@ -64,6 +64,13 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v1.1/coupon/isredeemable", s.handleCouponIsRedeemable).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/coupon/get", s.handleCouponGet).Methods(http.MethodGet)
 	r.HandleFunc("/v1.1/coupon/series", s.handleCouponSeries).Methods(http.MethodGet)
+	// Transactions: transaction_add.go, transaction_get.go,
+	// transaction_update.go. add_with_local_currency is add: a bill's
+	// currency_code converts by the org's ratios on either path.
+	r.HandleFunc("/v1.1/transaction/add", s.handleTransactionAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/transaction/add_with_local_currency", s.handleTransactionAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/transaction/update", s.handleTransactionUpdate).Methods(http.MethodPost)
+	r.HandleFunc("/v1.1/transaction/get", s.handleTransactionGet).Methods(http.MethodGet)
 }
 
 // Limit returns the batch limit in force.

@@ -48,10 +48,14 @@ func call(t *testing.T, s *simtest.Server, method, target, body string, headers 
 
 // withFormat adds format=f to target.
 func withFormat(target, f string) string {
-	if strings.Contains(target, "?") {
-		return target + "&format=" + f
+	path, query, _ := strings.Cut(target, "?")
+	var keep []string
+	for _, p := range strings.Split(query, "&") {
+		if p != "" && !strings.HasPrefix(p, "format=") {
+			keep = append(keep, p) // a format given already is replaced: capsim refuses a parameter given twice
+		}
 	}
-	return target + "?format=" + f
+	return path + "?" + strings.Join(append(keep, "format="+f), "&")
 }
 
 // decode returns a response body as the value of its JSON form: JSON as
