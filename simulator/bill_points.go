@@ -20,8 +20,9 @@ type BillPoints struct {
 // BillPoints returns the points of c's bill t at now. Points that expire
 // live in a lot of their own (PointsLot, named by the bill's id): what is
 // left of the lot is available, what is gone of it was redeemed, or
-// expired once the lot's date has passed. Points that never expire join the
-// balance and are not told apart again, so all of them read as available.
+// expired once the lot's date has passed. Points that never expire (and a
+// fixture bill's) join the balance and are not told apart again, so all of
+// them read as available.
 func (c *Customer) BillPoints(org *Org, t *Transaction, now time.Time) BillPoints {
 	bp := BillPoints{ProgramID: t.ProgramID, Issued: t.PointsIssued, Returned: t.PointsTakenBack}
 	left := math.Max(0, bp.Issued-bp.Returned)
@@ -30,7 +31,9 @@ func (c *Customer) BillPoints(org *Org, t *Transaction, now time.Time) BillPoint
 	}
 	pl := c.ProgramLoyalty(bp.ProgramID)
 	prog := org.Program(bp.ProgramID)
-	if pl == nil || prog == nil || prog.Earning.ExpiryDays <= 0 {
+	// A bill of the fixtures (no Source) earned before lots existed: its
+	// points are in the balance, which never expires.
+	if pl == nil || prog == nil || prog.Earning.ExpiryDays <= 0 || t.Source == "" {
 		bp.Available = left
 		return bp
 	}

@@ -11,7 +11,9 @@ import (
 func TestBillPoints(t *testing.T) {
 	org := earnOrg()
 	c := loyal()
-	got, _ := c.AddBill(org, bill(1, "B1", 2000), t0)
+	b := bill(1, "B1", 2000)
+	b.Source = "v2"
+	got, _ := c.AddBill(org, b, t0)
 	check := func(name string, now int, want simulator.BillPoints) {
 		t.Helper()
 		tr := c.History.Transaction(got.ID)
