@@ -141,8 +141,7 @@ func (bc billCustomer) findCustomer(tx *store.Tx) (*simulator.Customer, error) {
 // newBill checks one bill of a request and builds what the earning model
 // records. cust is the query's customer (single add) or nil (bulk: the
 // bill's own identifierType and identifierValue).
-func (s *Server) newBill(in *transactionInput, cust *billCustomer, now time.Time, till string) (*billRequest, *simulator.Error) {
-	org := s.Store.Org()
+func newBill(org *simulator.Org, in *transactionInput, cust *billCustomer, now time.Time, till string) (*billRequest, *simulator.Error) {
 	typ, err := billType("type", in.Type, "")
 	if err != nil {
 		return nil, err
@@ -468,7 +467,7 @@ func (s *Server) handleTransactionAdd(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now(r)
-	br, verr := s.newBill(in, &cust, now, s.till(r))
+	br, verr := newBill(s.Store.Org(), in, &cust, now, s.till(r))
 	if verr != nil {
 		s.fail(w, r, verr)
 		return
@@ -653,7 +652,7 @@ func (s *Server) bulkOne(r *http.Request, raw json.RawMessage, now time.Time, ti
 	if err != nil {
 		return failed(err)
 	}
-	br, err := s.newBill(in, nil, now, till)
+	br, err := newBill(s.Store.Org(), in, nil, now, till)
 	if err != nil {
 		return failed(err)
 	}
