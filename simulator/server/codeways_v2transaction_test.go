@@ -26,7 +26,9 @@ var v2TransactionWays = func() []way {
 	nat := func(code int, what, method, target, body string, setup ...string) way {
 		return natural(code, "v2", "v2 transaction: "+what, method, target, body, setup...)
 	}
-	add := func(code int, what, body string, setup ...string) way { return nat(code, what, "POST", tom, body, setup...) }
+	add := func(code int, what, body string, setup ...string) way {
+		return nat(code, what, "POST", tom, body, setup...)
+	}
 	inj := func(code int, what string) way {
 		return injected(code, "v2", "v2 transaction: "+what, "addTransaction", "POST", tom, bill(""))
 	}
