@@ -10,7 +10,8 @@
 //   - x-capsim-codes on a parameter: {missing: N, invalid: M}; missing when
 //     a required parameter is absent or empty, invalid for any other failure.
 //   - x-capsim-body-codes on an operation: {property: {missing: N, invalid: M}}
-//     for top-level request-body properties.
+//     for top-level request-body properties ("" for the body itself: a
+//     body of the wrong type).
 //
 // Failures without an extension fall back to the generic code 400.
 package openapi

@@ -65,6 +65,24 @@ type Billing struct {
 	// bill in a currency without a ratio answers 682.
 	BaseCurrency   string             `json:"baseCurrency,omitempty"`
 	CurrencyRatios map[string]float64 `json:"currencyRatios,omitempty"`
+	// ExtendedFields are the extended fields a bill (or a line of it) may
+	// carry; others are dropped with a warning. Empty: every name is taken.
+	ExtendedFields []string `json:"extendedFields,omitempty"`
+}
+
+// ExtendedField returns the configured spelling of a bill's extended field
+// name (compared case-insensitively), false when the org does not take it.
+// An org that lists none takes every name as sent.
+func (b Billing) ExtendedField(name string) (string, bool) {
+	if len(b.ExtendedFields) == 0 {
+		return name, strings.TrimSpace(name) != ""
+	}
+	for _, f := range b.ExtendedFields {
+		if strings.EqualFold(f, strings.TrimSpace(name)) {
+			return f, true
+		}
+	}
+	return "", false
 }
 
 // Base returns the org's base currency.

@@ -83,6 +83,9 @@ type Transaction struct {
 	PointsTakenBack float64 `json:"pointsTakenBack,omitempty"` // points the returns took back
 	// Source is the API that wrote the bill: "v1.1" or "v2"; "" for fixtures.
 	Source string `json:"source,omitempty"`
+	// DeliveryStatus is where an order's goods are (v2: PLACED, PROCESSED,
+	// SHIPPED, DELIVERED, RETURNED); "" when the bill never said.
+	DeliveryStatus string `json:"deliveryStatus,omitempty"`
 }
 
 // Payment is one tender of a bill.

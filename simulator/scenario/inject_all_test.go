@@ -22,9 +22,11 @@ type injectTarget struct {
 var (
 	// v2 errors fail a read; warnings ride on a lookup's answer; 8890 is the
 	// promotion's refusal.
-	v2Read      = injectTarget{"getCustomer", "GET", "/v2/customers/17742?source=INSTORE", nil}
-	v2Lookup    = injectTarget{"lookupCustomer", "GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000", nil}
-	v2Promotion = injectTarget{"issuePromotion", "POST", "/v2/promotion/issue?identifierName=mobile&identifierValue=18767431754&source=INSTORE",
+	v2Read   = injectTarget{"getCustomer", "GET", "/v2/customers/17742?source=INSTORE", nil}
+	v2Lookup = injectTarget{"lookupCustomer", "GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000", nil}
+	// v2 transaction errors (007) fail a read of Tom's fixture bill.
+	v2Transaction = injectTarget{"getTransaction", "GET", "/v2/transactions/23622808?type=REGULAR", nil}
+	v2Promotion   = injectTarget{"issuePromotion", "POST", "/v2/promotion/issue?identifierName=mobile&identifierValue=18767431754&source=INSTORE",
 		map[string]any{"programId": 469, "promotionId": 57099}}
 	// v1.1 codes ride on a get of two customers: request-level codes as
 	// the status, item codes and warnings on the items.
@@ -83,8 +85,18 @@ func targetFor(code simulator.Code, api simulator.API) injectTarget {
 		return v2Promotion
 	case code.Info().Kind == simulator.KindWarning:
 		return v2Lookup
+	case v2TransactionCode(code):
+		return v2Transaction
 	}
 	return v2Read
+}
+
+// v2TransactionCode reports whether code is one of 007's transaction codes
+// (6xx, 16xx, 96xx, 3045, 8084; the transaction 500 and 8015 too).
+func v2TransactionCode(code simulator.Code) bool {
+	n, name := code.Info().Number, code.Info().Name
+	return n >= 600 && n < 700 || n >= 1623 && n <= 1636 || n >= 9601 && n <= 9616 || n == 3045 || n == 8084 ||
+		strings.HasPrefix(name, "CodeTransaction")
 }
 
 func checkV2(t *testing.T, res *simtest.Response, code simulator.Code) {

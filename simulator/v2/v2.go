@@ -48,6 +48,12 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsUpdate).Methods(http.MethodPost)
 	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
 	// The promotion (promotion.go) and the v3 OAuth token (oauth.go).
+	// Transactions (transactions.go) and what a bill earned (earning.go).
+	r.HandleFunc("/v2/transactions", s.handleTransactionAdd).Methods(http.MethodPost)
+	r.HandleFunc("/v2/transactions", s.handleTransactionUpdate).Methods(http.MethodPut)
+	r.HandleFunc("/v2/transactions/bulk", s.handleTransactionsBulk).Methods(http.MethodPost)
+	r.HandleFunc("/v2/transactions/{id}", s.handleTransactionGet).Methods(http.MethodGet)
+	r.HandleFunc("/v2/earning/{id}", s.handleTransactionEarning).Methods(http.MethodGet)
 	r.HandleFunc("/v2/promotion/issue", s.handlePromotionIssue).Methods(http.MethodPost)
 	r.HandleFunc("/v3/oauth/token/generate", s.handleTokenGenerate).Methods(http.MethodPost)
 }
