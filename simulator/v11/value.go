@@ -3,6 +3,7 @@ package v11
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -320,7 +321,16 @@ func scalarText(v any) string {
 
 // Num returns the text of a number as v1.1 writes numbers that the samples
 // show as strings ("lifetime_points": "50").
-func Num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+//
+// Figures are rounded to a millionth first: sums of fractional points
+// (a partial return takes back a share) would otherwise show binary noise
+// such as 29.804000000000002.
+func Num(f float64) string {
+	if r := math.Round(f*1e6) / 1e6; !math.IsInf(r, 0) && !math.IsNaN(r) {
+		f = r
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
 
 // Int returns the text of an integer.
 func Int(n int64) string { return strconv.FormatInt(n, 10) }
