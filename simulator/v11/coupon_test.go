@@ -20,11 +20,7 @@ func couponSample(name string) func(t *testing.T, f string) string {
 // (testdata/golden/coupon_*), each sent to a fresh simulator in both
 // formats: the reference's sample requests (the series sample's 7033 is
 // not the org's: 832 stands in) and a few more.
-var couponCases = []struct {
-	name, method, target string
-	body                 func(t *testing.T, format string) string
-	codes                []string
-}{
+var couponCases = []batchCase{
 	{"issue_sample", "POST", "/v1.1/coupon/issue", couponSample("issue"), []string{"700"}},
 	{"resend_sample", "GET", "/v1.1/coupon/resend?id=13596576", nil, []string{"700"}},
 	{"redeem_sample", "POST", "/v1.1/coupon/redeem", couponSample("redeem"), []string{"700"}},
@@ -50,33 +46,9 @@ func couponItems(v map[string]any) []any {
 	return nil
 }
 
-func couponCodes(v map[string]any) []string {
-	out := []string{}
-	for _, it := range couponItems(v) {
-		c, _ := itemCode(it)
-		out = append(out, c)
-	}
-	return out
-}
+func couponCodes(v map[string]any) []string { return codesOf(couponItems(v)) }
 
-func TestCouponGolden(t *testing.T) {
-	for _, tc := range couponCases {
-		for _, f := range []string{"json", "xml"} {
-			t.Run(tc.name+"."+f, func(t *testing.T) {
-				s := simtest.Shared(t)
-				body := ""
-				if tc.body != nil {
-					body = tc.body(t, f)
-				}
-				res := call(t, s, tc.method, withFormat(tc.target, f), body, documented...)
-				if got := couponCodes(decode(t, s, tc.method, pathOf(tc.target), res)); !reflect.DeepEqual(got, tc.codes) {
-					t.Fatalf("item codes %v, want %v\n%s", got, tc.codes, res.Body)
-				}
-				golden(t, "coupon_"+tc.name+"."+f, res.Body)
-			})
-		}
-	}
-}
+func TestCouponGolden(t *testing.T) { goldenBatch(t, "coupon_", couponCases, couponItems) }
 
 // TestCouponParity: JSON and XML (body and answer) give the same values.
 func TestCouponParity(t *testing.T) {

@@ -21,11 +21,7 @@ func historySample(name string) func(t *testing.T, f string) string {
 // The samples' bodies are the reference's, except the referral sample's
 // masked mobile (9174116390xx), which Tom Sawyer's replaces; the referral
 // read's sample (9197407983xx) is masked too and has no case.
-var historyCases = []struct {
-	name, method, target string
-	body                 func(t *testing.T, format string) string
-	codes                []string // the item codes every sample must get
-}{
+var historyCases = []batchCase{
 	{"transactions_sample", "GET", "/v1.1/customer/transactions?mobile=44700900000&start_date=2016-12-21+23:45:45&end_date=2016-12-29+12:11:45", nil, []string{"1052"}},
 	{"transactions_batch_options", "GET", "/v1.1/customer/transactions?mobile=44700900000,44700900888,4470090345&limit=2&sort=trans_id&order=asc&custom_fields=true&credit_notes=true&user_id=true", nil, []string{"1052", "1052", "1012"}},
 	{"redemptions_sample", "GET", "/v1.1/customer/redemptions?mobile=44700900000", nil, []string{"1000"}},
@@ -73,17 +69,23 @@ func historyItems(v map[string]any) []any {
 }
 
 // itemCodes returns the item_status code of every item.
-func itemCodes(v map[string]any) []string {
-	out := []string{}
-	for _, it := range historyItems(v) {
-		c, _ := itemCode(it)
-		out = append(out, c)
-	}
-	return out
+func itemCodes(v map[string]any) []string { return codesOf(historyItems(v)) }
+
+func TestHistoryGolden(t *testing.T) { goldenBatch(t, "history_", historyCases, historyItems) }
+
+// batchCase is one request whose full response is pinned in both formats
+// (testdata/golden/<prefix><name>.<format>) with the item codes it must get.
+type batchCase struct {
+	name, method, target string
+	body                 func(t *testing.T, format string) string
+	codes                []string // the item codes every sample must get
 }
 
-func TestHistoryGolden(t *testing.T) {
-	for _, tc := range historyCases {
+// goldenBatch sends each case to a fresh namespace in JSON and in XML, in
+// the documented JSON modes, checks the item codes of the items that items
+// finds and compares the body with its golden file.
+func goldenBatch(t *testing.T, prefix string, cases []batchCase, items func(map[string]any) []any) {
+	for _, tc := range cases {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
 				s := simtest.Shared(t)
@@ -92,13 +94,23 @@ func TestHistoryGolden(t *testing.T) {
 					body = tc.body(t, f)
 				}
 				res := call(t, s, tc.method, withFormat(tc.target, f), body, documented...)
-				if got := itemCodes(decode(t, s, tc.method, pathOf(tc.target), res)); !reflect.DeepEqual(got, tc.codes) {
+				if got := codesOf(items(decode(t, s, tc.method, pathOf(tc.target), res))); !reflect.DeepEqual(got, tc.codes) {
 					t.Fatalf("item codes %v, want %v\n%s", got, tc.codes, res.Body)
 				}
-				golden(t, "history_"+tc.name+"."+f, res.Body)
+				golden(t, prefix+tc.name+"."+f, res.Body)
 			})
 		}
 	}
+}
+
+// codesOf returns the item_status code of every item.
+func codesOf(items []any) []string {
+	out := []string{}
+	for _, it := range items {
+		c, _ := itemCode(it)
+		out = append(out, c)
+	}
+	return out
 }
 
 // TestHistoryParity sends every history request in JSON and in XML (body and
