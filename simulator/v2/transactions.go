@@ -326,7 +326,6 @@ func duplicateError(dup simulator.BillRef) *simulator.Error {
 		WithDetail("billNumber %s is bill %d of store %s", quoteInput(dup.Number), dup.ID, dup.StoreCode)
 }
 
-
 // pointsSideEffect is the sideEffects[] entry of the points a bill awarded
 // (negative for what a return took back).
 type pointsSideEffect struct {
