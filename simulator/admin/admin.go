@@ -42,12 +42,12 @@ type Server struct {
 
 	opsOnce sync.Once
 	ops     []string      // operationIDs
-	finds   chan struct{} // journal answers being made (handleRequestsFind)
+	heavy   chan struct{} // heavy answers being made (heavyTurn)
 }
 
 // Register registers the admin routes on r.
 func (s *Server) Register(r *mux.Router) {
-	s.finds = make(chan struct{}, concurrentFinds)
+	s.heavy = make(chan struct{}, concurrentHeavy)
 	r.HandleFunc("/__admin/health", s.handleHealth).Methods(http.MethodGet)
 	// Every other admin route is behind the admin token; each handler is in
 	// the file of its resource.

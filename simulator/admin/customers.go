@@ -68,6 +68,11 @@ func (s *Server) handleCustomersList(w http.ResponseWriter, r *http.Request) {
 	}
 	query := strings.TrimSpace(q.Get("q"))
 	page := customerPage{Namespace: ns, Query: query, Offset: offset, Limit: limit, Customers: []customerRow{}}
+	done, turn := s.heavyTurn(r)
+	if !turn {
+		return
+	}
+	defer done()
 	err := s.Store.View(ns, func(tx *store.Tx) error {
 		if query == "" {
 			return browseCustomers(tx, &page)

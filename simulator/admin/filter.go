@@ -289,14 +289,27 @@ type requestsResult struct {
 }
 
 // AnswerBytes bounds the bodies one journal answer carries, and
-// concurrentFinds how many answers are made at once (others wait their
-// turn): a journal answer is copied, encoded and validated whole, so
-// without them sixteen clients asking for a thousand entries each hold
-// gigabytes between them.
+// concurrentHeavy how many heavy admin answers (journal pages, customer
+// pages) are made at once; others wait their turn. A journal answer is
+// copied, encoded and validated whole, so without them sixteen clients
+// asking for a thousand entries each hold gigabytes between them; and one
+// at a time, the admin API's heaviest reads take at most one core from the
+// clients of the API.
 const (
 	AnswerBytes     = 8 << 20
-	concurrentFinds = 2
+	concurrentHeavy = 1
 )
+
+// heavyTurn waits for the turn of a heavy admin answer; it returns false
+// when the client went away first. The caller calls done when finished.
+func (s *Server) heavyTurn(r *http.Request) (done func(), ok bool) {
+	select {
+	case s.heavy <- struct{}{}:
+		return func() { <-s.heavy }, true
+	case <-r.Context().Done():
+		return nil, false
+	}
+}
 
 // requestFilter reads the filter from the query (GET) or the criteria
 // body (POST), writing a 400 that names every problem when it cannot.
@@ -343,12 +356,11 @@ func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	select {
-	case s.finds <- struct{}{}:
-		defer func() { <-s.finds }()
-	case <-r.Context().Done():
+	done, turn := s.heavyTurn(r)
+	if !turn {
 		return
 	}
+	defer done()
 	entries, n, cut := s.Journal.FindBytes(f, limit, AnswerBytes)
 	if entries == nil {
 		entries = []Entry{}
