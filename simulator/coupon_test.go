@@ -1,6 +1,7 @@
 package simulator
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -189,5 +190,56 @@ func TestRedeemCoupon(t *testing.T) {
 	}
 	if len(c.History.Redemptions) != 1 {
 		t.Fatal("a refused redemption was recorded")
+	}
+}
+
+// TestCouponIs: each state a coupon read filters on, for a coupon valid or
+// expired, used or not, under series that allow one or two redemptions.
+func TestCouponIs(t *testing.T) {
+	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	used := []CouponRedemption{{Date: now.AddDate(0, 0, -1), TransactionNumber: "b1"}}
+	valid := Coupon{ID: 1, Code: "v", ValidTill: now.AddDate(0, 1, 0)}
+	validUsed := valid
+	validUsed.Redemptions = used
+	expired := Coupon{ID: 2, Code: "e", ValidTill: now.AddDate(0, 0, -2)}
+	expiredUsed := expired
+	expiredUsed.Redemptions = used
+	twice := &CouponSeries{ID: 9, CouponLimits: CouponLimits{MaxRedemptionsPerCoupon: 2}}
+	trial := &CouponSeries{ID: 8, CouponLimits: CouponLimits{Trial: true}}
+	ended := &CouponSeries{ID: 7, CouponLimits: CouponLimits{ValidTill: now.AddDate(0, 0, -1)}}
+	tests := []struct {
+		name string
+		c    Coupon
+		s    *CouponSeries
+		in   []string // the states it is in; every other state of all is false
+	}{
+		{"valid, unused", valid, nil, []string{"active", "unredeemed", "active_unredeemed", "redeemable"}},
+		{"valid, used once of one", validUsed, nil, []string{"redeemed", "active_redeemed"}},
+		{"valid, used once of two", validUsed, twice, []string{"redeemed", "active_redeemed", "redeemable"}},
+		{"valid, trial series", valid, trial, []string{"active", "unredeemed", "active_unredeemed"}},
+		{"valid, series ended", valid, ended, []string{"active", "unredeemed", "active_unredeemed"}},
+		{"expired, unused", expired, nil, []string{"expired", "unredeemed", "expired_unredeemed"}},
+		{"expired, used", expiredUsed, nil, []string{"redeemed", "expired_redeemed"}},
+	}
+	all := []string{"active", "redeemed", "expired", "unredeemed", "active_redeemed", "active_unredeemed",
+		"expired_redeemed", "expired_unredeemed", "redeemable", "nonsense"}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want := map[string]bool{}
+			for _, st := range tc.in {
+				want[st] = true
+			}
+			for _, st := range all {
+				if got := tc.c.Is(st, tc.s, now); got != want[st] {
+					t.Errorf("Is(%q) = %v, want %v", st, got, want[st])
+				}
+				if got := tc.c.Is(strings.ToUpper(st), tc.s, now); got != want[st] {
+					t.Errorf("Is(%q) = %v, want %v", strings.ToUpper(st), got, want[st])
+				}
+			}
+		})
+	}
+	if got := validUsed.RedemptionsLeft(twice); got != 1 {
+		t.Fatalf("RedemptionsLeft = %d, want 1", got)
 	}
 }

@@ -172,6 +172,55 @@ type CouponRedemption struct {
 	StoreCode         string    `json:"storeCode"`
 }
 
+// The states a coupon read filters on besides its Status: v1.1's
+// unredeemed (active or expired), and v2's validity and use combined and
+// redeemable (GET /v2/customers/{id}/coupons status=).
+const (
+	CouponUnredeemed        = "unredeemed"
+	CouponActiveRedeemed    = "active_redeemed"
+	CouponActiveUnredeemed  = "active_unredeemed"
+	CouponExpiredRedeemed   = "expired_redeemed"
+	CouponExpiredUnredeemed = "expired_unredeemed"
+	CouponRedeemable        = "redeemable"
+)
+
+// Is reports whether c is in state (a Status, or one of the states above,
+// case-insensitive) at now; s is c's series (nil when the org has none). A
+// coupon is expired once its validity has ended, redeemed once used at
+// all, and redeemable while it is valid, its series runs and is no trial,
+// and it has redemptions left. An unknown state matches nothing.
+func (c *Coupon) Is(state string, s *CouponSeries, now time.Time) bool {
+	expired := !c.ValidTill.IsZero() && c.ValidTill.Before(now)
+	redeemed := len(c.Redemptions) > 0
+	switch strings.ToLower(state) {
+	case CouponActive, CouponRedeemed, CouponExpired:
+		return strings.EqualFold(state, c.Status(now))
+	case CouponUnredeemed:
+		return !redeemed
+	case CouponActiveRedeemed:
+		return !expired && redeemed
+	case CouponActiveUnredeemed:
+		return !expired && !redeemed
+	case CouponExpiredRedeemed:
+		return expired && redeemed
+	case CouponExpiredUnredeemed:
+		return expired && !redeemed
+	case CouponRedeemable:
+		return !expired && (s == nil || !s.ExpiredAt(now) && !s.Trial) && c.RedemptionsLeft(s) > 0
+	}
+	return false
+}
+
+// RedemptionsLeft returns how many more times c may be redeemed under its
+// series s (once in all when s is nil).
+func (c *Coupon) RedemptionsLeft(s *CouponSeries) int {
+	per := 1
+	if s != nil {
+		per = s.perCoupon()
+	}
+	return max(per-len(c.Redemptions), 0)
+}
+
 // Status returns the coupon's status at now: redeemed once used, else expired
 // after its validity, else active.
 func (c *Coupon) Status(now time.Time) string {

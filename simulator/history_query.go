@@ -205,7 +205,7 @@ const (
 // CouponQuery selects and orders coupons (customer/coupons).
 type CouponQuery struct {
 	Window             // issued between
-	Statuses  []string // active, redeemed, expired; unredeemed is active or expired
+	Statuses  []string // any of them, as Coupon.Is names them (active, redeemed, expired, unredeemed, ...)
 	SeriesID  int64
 	StoreCode string // active coupons redeemable at this store
 	OrderBy   string // CouponOrderCreated (default), CouponOrderAmount, CouponOrderValidTill
@@ -223,9 +223,8 @@ func (h *History) FindCoupons(q CouponQuery, org *Org, now time.Time) (page []Co
 		if len(q.Statuses) == 0 {
 			return true
 		}
-		st := c.Status(now)
 		for _, want := range q.Statuses {
-			if strings.EqualFold(want, st) || (strings.EqualFold(want, "unredeemed") && st != CouponRedeemed) {
+			if c.Is(want, org.Series(c.SeriesID), now) {
 				return true
 			}
 		}

@@ -17,10 +17,20 @@ type getOptions struct {
 	userID, nextSlab, slabHistory, pointsSummary, subscriptions bool
 	expirySchedule, expiredPoints, promotionPoints              bool
 	retentionCriteria                                           bool
-	// mlp (008): points summaries per program with descriptions, next slab
-	// and gap_to_upgrade; gapFor is gap_to_upgrade_for, in days from now.
-	mlp    bool
-	gapFor int
+	// mlp (008): points summaries per program with descriptions, next slab,
+	// gap_to_upgrade and gap_to_renew; gapFor is gap_to_upgrade_for and
+	// renewFor gap_to_renew_for, in days from now (renewAsked: it was given).
+	mlp                 bool
+	gapFor, renewFor    int
+	renewAsked          bool
+	tierUpgradeCriteria bool // tier_upgrade_criteria=true (008)
+	userGroup           bool // user_group=true (008)
+	// program is program_id (008): only that program's summaries, expiry
+	// rows and criteria (0: every program).
+	program int64
+	// coupons is the coupon_* parameters (008), nil when none is given:
+	// the coupons list is then the active coupons, as before.
+	coupons *simulator.CouponQuery
 }
 
 func parseGetOptions(q url.Values) getOptions {
@@ -33,20 +43,78 @@ func parseGetOptions(q url.Values) getOptions {
 		pointsSummary: on("points_summary"), subscriptions: on("subscriptions"),
 		expirySchedule: on("expiry_schedule"), expiredPoints: on("expired_points"),
 		promotionPoints: on("promotion_points"), retentionCriteria: on("membership_retention_criteria"),
-		mlp: on("mlp"),
+		mlp: on("mlp"), tierUpgradeCriteria: on("tier_upgrade_criteria"), userGroup: on("user_group"),
 	}
+}
+
+// parseEditionOptions reads the parameters of customer/get that the later
+// edition (008) adds and that need checking: gap_to_renew_for, program_id
+// (a program of the org) and coupon_limit, coupon_offset, coupon_order_by,
+// coupon_sort_order and coupon_status.
+func parseEditionOptions(q url.Values, org *simulator.Org, opts *getOptions) *simulator.Error {
+	var err *simulator.Error
+	if opts.renewFor, err = parseDaysAhead(q, "gap_to_renew_for"); err != nil {
+		return err
+	}
+	opts.renewAsked = strings.TrimSpace(q.Get("gap_to_renew_for")) != ""
+	if v := strings.TrimSpace(q.Get("program_id")); v != "" {
+		id, perr := strconv.ParseInt(v, 10, 64)
+		if perr != nil || org.Program(id) == nil {
+			return invalid("program_id %q is not a program of the org", v)
+		}
+		opts.program = id
+	}
+	given := false
+	for _, name := range []string{"coupon_limit", "coupon_offset", "coupon_order_by", "coupon_sort_order", "coupon_status"} {
+		given = given || strings.TrimSpace(q.Get(name)) != ""
+	}
+	if !given {
+		return nil
+	}
+	cq := simulator.CouponQuery{OrderBy: simulator.CouponOrderCreated}
+	var errs [3]*simulator.Error
+	cq.Limit, errs[0] = histInt(q, "coupon_limit", simulator.DefaultHistoryLimit)
+	cq.Offset, errs[1] = histInt(q, "coupon_offset", 0)
+	cq.Asc, errs[2] = histOrder(q, "coupon_sort_order")
+	if err := histFirstErr(errs[:]...); err != nil {
+		return err
+	}
+	switch v := strings.ToLower(strings.TrimSpace(q.Get("coupon_order_by"))); v {
+	case "", simulator.CouponOrderCreated:
+	case simulator.CouponOrderValidTill:
+		cq.OrderBy = v
+	default:
+		return invalid("coupon_order_by %q is not created_date or valid_till", q.Get("coupon_order_by"))
+	}
+	for _, st := range strings.FieldsFunc(q.Get("coupon_status"), func(r rune) bool { return r == ';' || r == ',' }) {
+		switch st = strings.ToLower(strings.TrimSpace(st)); st {
+		case simulator.CouponActive, simulator.CouponRedeemed, simulator.CouponExpired, simulator.CouponUnredeemed:
+			cq.Statuses = append(cq.Statuses, st)
+		case "":
+		default:
+			return invalid("coupon_status %q is not active, redeemed, expired or unredeemed", st)
+		}
+	}
+	opts.coupons = &cq
+	return nil
 }
 
 // parseGapFor reads gap_to_upgrade_for: whole days from now, not negative
 // ("No negative values are supported", 008).
 func parseGapFor(q url.Values) (int, *simulator.Error) {
-	v := strings.TrimSpace(q.Get("gap_to_upgrade_for"))
+	return parseDaysAhead(q, "gap_to_upgrade_for")
+}
+
+// parseDaysAhead reads a parameter of whole days from now, not negative
+// (gap_to_upgrade_for, gap_to_renew_for).
+func parseDaysAhead(q url.Values, name string) (int, *simulator.Error) {
+	v := strings.TrimSpace(q.Get(name))
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, invalid("gap_to_upgrade_for %q is not a whole number of days from today (0 or more)", v)
+		return 0, invalid("%s %q is not a whole number of days from today (0 or more)", name, v)
 	}
 	return n, nil
 }
@@ -84,6 +152,10 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opts.gapFor = gapFor
+	if err := parseEditionOptions(q, s.Store.Org(), &opts); err != nil {
+		WriteError(w, r, err)
+		return
+	}
 	s.readHistory(w, r, shapeCustomers, nil, func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
 		warnings = append(warnings, tierWarnings(standingOf(tx.Org(), c, now), opts)...)
 		res := Succeeded(simulator.CodeCustomerRetrieved, warnings...)
@@ -146,8 +218,11 @@ func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Res
 	if opts.pointsSummary || opts.mlp {
 		out = append(out, Field{"points_summaries", pointsSummaries(org, c, opts, now)})
 	}
+	if opts.tierUpgradeCriteria {
+		out = append(out, Field{"tier_update_criteria", tierUpdateCriteria(org, c, opts.program, now)})
+	}
 	if opts.expirySchedule {
-		out = append(out, Field{"expiry_schedule", expirySchedule(org, c, now)})
+		out = append(out, Field{"expiry_schedule", expirySchedule(org, c, opts.program, now)})
 	}
 	if opts.expiredPoints {
 		out = append(out, Field{"expired_points", expiredPoints(c, p)})
@@ -162,9 +237,12 @@ func getItem(org *simulator.Org, c *simulator.Customer, opts getOptions, res Res
 		}
 		out = append(out, Field{"subscriptions", Obj{{"subscription", subs}}})
 	}
+	if opts.userGroup {
+		out = append(out, Field{"user_group", userGroup(c)})
+	}
 	return append(out,
 		Field{"transactions", Obj{{"transaction", recentTransactions(c)}}},
-		Field{"coupons", Obj{{"coupon", activeCoupons(org, c, now)}}},
+		Field{"coupons", Obj{{"coupon", getCoupons(org, c, opts.coupons, now)}}},
 		Field{"notes", recentNotes(c)},
 		Field{"item_status", res.ItemStatus()},
 	)
@@ -204,16 +282,20 @@ func otherIdentifiers(p *simulator.Profile) List {
 }
 
 // tierWarnings returns the warnings of the tier sections opts asks for:
-// next_slab=true in the highest slab carries 91012 (no tier above), and
-// membership_retention_criteria=true carries 91011 in the lowest slab (no
-// tier below) or 91010 above it (capsim's programs configure no downgrade
+// next_slab=true or tier_upgrade_criteria=true in the highest slab carries
+// 91012 (no tier above), and membership_retention_criteria=true or
+// gap_to_renew_for with mlp=true carries 91011 in the lowest slab (no tier
+// below) or 91010 above it (capsim's programs configure no downgrade
 // strategy, so there are no criteria to show).
 func tierWarnings(st simulator.Standing, opts getOptions) []*simulator.Error {
 	var out []*simulator.Error
 	if w := st.UpgradeWarning(); opts.nextSlab && w != nil {
 		out = append(out, w)
 	}
-	if w := st.RetentionWarning(); opts.retentionCriteria && w != nil {
+	if w := st.RetentionWarning(); (opts.retentionCriteria || opts.mlp && opts.renewAsked) && w != nil {
+		out = append(out, w)
+	}
+	if w := st.UpgradeWarning(); opts.tierUpgradeCriteria && !opts.nextSlab && w != nil {
 		out = append(out, w)
 	}
 	return out
@@ -260,6 +342,9 @@ func pointsSummaries(org *simulator.Org, c *simulator.Customer, opts getOptions,
 	items := List{}
 	for i := range c.Loyalty {
 		pl := &c.Loyalty[i]
+		if opts.program != 0 && pl.ProgramID != opts.program {
+			continue
+		}
 		progName, slab := "", ""
 		prog := org.Program(pl.ProgramID)
 		if prog != nil {
@@ -276,6 +361,7 @@ func pointsSummaries(org *simulator.Org, c *simulator.Customer, opts getOptions,
 		}
 		if opts.mlp && prog != nil {
 			item = append(item, mlpFields(prog, c, now.AddDate(0, 0, opts.gapFor))...)
+			item = append(item, Field{"gap_to_renew", gapToRenew(pl)})
 		}
 		items = append(items, Obj(item))
 	}
@@ -319,15 +405,93 @@ func mlpFields(prog *simulator.Program, c *simulator.Customer, at time.Time) []F
 	}
 }
 
+// gapToRenew renders what mlp=true adds about keeping the tier (008's
+// gap_to_renew snippet): the tier's expiry date, and the renewal
+// strategies of the program's downgrade strategy. capsim's programs
+// configure none, so no tier is lost at its expiry: the renewal is
+// confirmed and there is no strategy to meet, at any gap_to_renew_for.
+func gapToRenew(pl *simulator.ProgramLoyalty) Obj {
+	expiry := ""
+	if !pl.SlabExpiry.IsZero() {
+		expiry = pl.SlabExpiry.Format("2006-01-02")
+	}
+	return Obj{{"tier_expiry_date", expiry}, {"renew_confirmed", "true"}, {"renew_strategy", List{}}}
+}
+
+// tierUpdateCriteria renders tier_upgrade_criteria=true (008's
+// tier_update_criteria): per program the customer is in (only program, when
+// not 0), each slab above the current one with what reaches it. capsim's
+// programs upgrade on cumulative purchases (Slab.Threshold), so each
+// criterion is PURCHASE with the slab's threshold and the customer's
+// purchases; a slab without a threshold is reached otherwise and is not
+// listed, and the highest slab lists none (008: "you will not see upgrade
+// criteria if the customer is in the highest tier").
+func tierUpdateCriteria(org *simulator.Org, c *simulator.Customer, program int64, now time.Time) Obj {
+	items := List{}
+	for i := range c.Loyalty {
+		pl := &c.Loyalty[i]
+		prog := org.Program(pl.ProgramID)
+		if prog == nil || (program != 0 && pl.ProgramID != program) {
+			continue
+		}
+		st := c.StandingAt(prog, now)
+		for n := pl.SlabSerial + 1; ; n++ {
+			slab, ok := prog.SlabBySerial(n)
+			if !ok {
+				break
+			}
+			if slab.Threshold <= 0 {
+				continue
+			}
+			items = append(items, Obj{
+				{"program_id", Int(pl.ProgramID)}, {"slab_name", slab.Name}, {"slab_serial_number", strconv.Itoa(slab.Serial)},
+				{"upgrade_based_on", "PURCHASE"}, {"threshold", Num(slab.Threshold)},
+				{"current_value", Num(st.Loyalty.CumulativePurchases)},
+			})
+		}
+	}
+	return Obj{{"criteria", items}}
+}
+
+// userGroup renders user_group=true (008): the customer's group, "" when
+// the customer is in none.
+func userGroup(c *simulator.Customer) any {
+	g := c.UserGroup
+	if g == nil {
+		return ""
+	}
+	return Obj{{"id", Int(g.ID)}, {"name", g.Name}, {"role", g.Role}, {"primary_user_id", Int(g.PrimaryUser)}}
+}
+
+// getCoupons lists the get item's coupons: the active ones, in the order
+// they were issued, unless the coupon_* parameters (008) ask for a page of
+// them (cq; by default the 10 latest issued, of every status coupon_status
+// does not narrow).
+func getCoupons(org *simulator.Org, c *simulator.Customer, cq *simulator.CouponQuery, now time.Time) List {
+	if cq == nil {
+		return activeCoupons(org, c, now)
+	}
+	out := List{}
+	page, _ := c.History.FindCoupons(*cq, org, now)
+	for _, cp := range page {
+		out = append(out, Obj{{"id", Int(cp.ID)}, {"code", cp.Code}, {"series_id", Int(cp.SeriesID)},
+			{"valid_till", DateTime(cp.ValidTill)}, {"issued_on", DateTime(cp.IssuedOn)}})
+	}
+	return out
+}
+
 // expirySchedule renders expiry_schedule=true, one row per program and
 // expiry date, soonest first: the points earned in lots expire as the
 // domain's earning model says (Standing.ExpirySchedule, by the namespace
 // clock); the rest of the balance (fixture balances, registration and
 // promotion points) is shown expiring with the slab, as before.
-func expirySchedule(org *simulator.Org, c *simulator.Customer, now time.Time) Obj {
+func expirySchedule(org *simulator.Org, c *simulator.Customer, program int64, now time.Time) Obj {
 	items := List{}
 	for i := range c.Loyalty {
 		pl := &c.Loyalty[i]
+		if program != 0 && pl.ProgramID != program {
+			continue
+		}
 		st := c.StandingAt(org.Program(pl.ProgramID), now)
 		if st.Loyalty == nil {
 			st = simulator.Standing{Loyalty: pl, At: now}

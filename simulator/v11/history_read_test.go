@@ -107,7 +107,7 @@ func TestTransactionsFilters(t *testing.T) {
 		if len(txs) == 0 || len(txs) == 26 {
 			t.Fatalf("%s: %d transactions", q, len(txs))
 		}
-		for _, st := range strs(txs, "store") {
+		for _, st := range strs(txs, "store_code") {
 			if st != "storecode" {
 				t.Fatalf("%s: a transaction of store %q", q, st)
 			}

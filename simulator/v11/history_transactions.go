@@ -32,6 +32,7 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	withCustom, withCredit := histBool(q, "custom_fields"), histBool(q, "credit_notes")
+	later := laterEdition(r)
 	s.readHistory(w, r, shapeCustomer, every, func(_ *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result) {
 		page, total := c.History.FindTransactions(tq)
 		p := Profile(c)
@@ -43,7 +44,7 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 		}
 		txs := make(List, 0, len(page))
 		for _, t := range page {
-			txs = append(txs, transactionObj(t, withCustom, withCredit))
+			txs = append(txs, transactionObj(org, t, withCustom, withCredit, later))
 		}
 		res := Succeeded(simulator.CodeTransactionsFetched, warnings...)
 		item = append(item,
@@ -55,6 +56,21 @@ func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
 			Field{"current_slab", slabName(st)},
 			Field{"count", strconv.Itoa(total)},
 			Field{"start", start},
+		)
+		if later {
+			// 008's sample puts the balances between start and rows.
+			returned := 0.0
+			if st.Loyalty != nil {
+				returned = st.Loyalty.Returned
+			}
+			item = append(item,
+				Field{"delayed_points", "0"},
+				Field{"delayed_returned_points", "0"},
+				Field{"total_available_points", Num(st.Points())},
+				Field{"total_returned_points", Num(returned)},
+			)
+		}
+		item = append(item,
 			Field{"rows", strconv.Itoa(len(page))},
 			Field{"transactions", Obj{{"transaction", txs}}},
 			Field{"item_status", res.ItemStatus()},
@@ -155,9 +171,19 @@ func histStore(q url.Values, org *simulator.Org) (string, *simulator.Error) {
 	return "", nil
 }
 
+// laterEdition reports whether r's answer carries the fields the later
+// edition of the reference (008) adds to its samples' (001): in every
+// JSON type mode but documented, which reproduces 001's samples byte for
+// byte, in JSON and in XML alike.
+func laterEdition(r *http.Request) bool {
+	return JSONTypes(simulator.Info(r.Context()).V11JSONTypes) != JSONTypesDocumented
+}
+
 // transactionObj renders one transaction as the transactions sample does,
-// its line items counted in basket_size but not listed.
-func transactionObj(t simulator.Transaction, withCustom, withCredit bool) Obj {
+// its line items counted in basket_size but not listed. later (008) writes
+// store as the store's name, followed by its store_code; 001's sample
+// writes the code alone as store.
+func transactionObj(org *simulator.Org, t simulator.Transaction, withCustom, withCredit, later bool) Obj {
 	coupons := make(List, 0, len(t.Coupons))
 	for _, c := range t.Coupons {
 		coupons = append(coupons, Obj{{"code", c}})
@@ -176,13 +202,19 @@ func transactionObj(t simulator.Transaction, withCustom, withCredit bool) Obj {
 		{"gross_amount", Num(t.GrossAmount)},
 		{"discount", Num(t.Discount)},
 		{"store", t.StoreCode},
-		{"points", Obj{{"issued", Num(t.PointsIssued)}, {"redeemed", Num(t.PointsRedeemed)}}},
-		{"coupons", Obj{{"coupon", coupons}}},
-		{"basket_size", Num(basket)},
+	}
+	if later {
+		out[len(out)-1] = Field{"store", histStoreName(org, t.StoreCode)}
+		out = append(out, Field{"store_code", t.StoreCode})
+	}
+	out = append(out,
+		Field{"points", Obj{{"issued", Num(t.PointsIssued)}, {"redeemed", Num(t.PointsRedeemed)}}},
+		Field{"coupons", Obj{{"coupon", coupons}}},
+		Field{"basket_size", Num(basket)},
 		// "You cannot retrieve individual line-item level details of a
 		// transaction": the sample's line_item is empty, basket_size counts.
-		{"line_items", Obj{{"line_item", ""}}},
-	}
+		Field{"line_items", Obj{{"line_item", ""}}},
+	)
 	if withCustom {
 		out = append(out, Field{"custom_fields", histFields(t.CustomFields)})
 	}

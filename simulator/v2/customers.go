@@ -215,41 +215,87 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 	}
 	var found int64
 	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
-		elsewhere := false
-		for _, p := range pairs {
-			if src == simulator.SourceAll {
-				if hs := tx.Holders(p.Type, p.Value); len(hs) > 0 {
-					found = hs[0].UserID
-					break
-				}
-				continue
-			}
-			if id, ok := tx.Owner(src, acct, p.Type, p.Value); ok {
-				found = id
-				break
-			}
-			if len(tx.Holders(p.Type, p.Value)) > 0 {
-				elsewhere = true
-			}
-		}
-		if found == 0 {
-			if elsewhere {
-				return simulator.Errorf(simulator.CodeNotFoundInSource)
-			}
-			return simulator.Errorf(simulator.CodeCustomerNotFoundV2)
-		}
-		// Victims are not indexed, so this only guards against a record
-		// that was merged without being re-indexed: answer with the survivor.
-		if c, _, err := tx.Survivor(found); err == nil {
-			found = c.ID
-		}
-		return nil
+		var err error
+		found, err = lookupCustomerID(tx, src, acct, pairs)
+		return err
 	})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
+}
+
+// lookupCustomerID returns the id of the customer holding one of pairs in
+// src (in any source for ALL): the first pair that finds one wins. 8065 when
+// none finds one in src but one is held in another source, 8015 when none
+// is held at all.
+func lookupCustomerID(tx *store.Tx, src simulator.Source, acct string, pairs []simulator.Identifier) (int64, error) {
+	var found int64
+	elsewhere := false
+	for _, p := range pairs {
+		if src == simulator.SourceAll {
+			if hs := tx.Holders(p.Type, p.Value); len(hs) > 0 {
+				found = hs[0].UserID
+				break
+			}
+			continue
+		}
+		if id, ok := tx.Owner(src, acct, p.Type, p.Value); ok {
+			found = id
+			break
+		}
+		if len(tx.Holders(p.Type, p.Value)) > 0 {
+			elsewhere = true
+		}
+	}
+	if found == 0 {
+		if elsewhere {
+			return 0, simulator.Errorf(simulator.CodeNotFoundInSource)
+		}
+		return 0, simulator.Errorf(simulator.CodeCustomerNotFoundV2)
+	}
+	// Victims are not indexed, so this only guards against a record that
+	// was merged without being re-indexed: answer with the survivor.
+	if c, _, err := tx.Survivor(found); err == nil {
+		found = c.ID
+	}
+	return found, nil
+}
+
+// handleCustomerDetailsLookup handles "GET /v2/customers/lookup/customerDetails":
+// the customer lookup finds (source, accountId, identifierName and
+// identifierValue as for lookup, with its codes), answered as GET
+// /v2/customers/{id} answers it with the same source, accountId and embed:
+// the same body, byte for byte, from the same render cache.
+func (s *Server) handleCustomerDetailsLookup(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
+	if serr != nil {
+		s.fail(w, r, serr)
+		return
+	}
+	pairs, perr := lookupPairs(q.Get("identifierName"), q.Get("identifierValue"))
+	if perr != nil {
+		s.fail(w, r, perr)
+		return
+	}
+	emb, eerr := parseEmbed(q.Get("embed"))
+	if eerr != nil {
+		s.fail(w, r, eerr)
+		return
+	}
+	var id int64
+	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+		var err error
+		id, err = lookupCustomerID(tx, src, acct, pairs)
+		return err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.serveCustomer(w, r, id, getQuery{src: src, acct: acct, emb: emb})
 }
 
 // lookupPairs splits identifierName and identifierValue into pairs. With one
@@ -416,6 +462,12 @@ func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, qerr)
 		return
 	}
+	s.serveCustomer(w, r, id, gq)
+}
+
+// serveCustomer writes customer id as gq asks to see it, from the render
+// cache while the customer and the clock's expiry slot are unchanged.
+func (s *Server) serveCustomer(w http.ResponseWriter, r *http.Request, id int64, gq getQuery) {
 	n := namespace(r)
 	key := customerKey{org: s.Store.Org(), epoch: s.Store.Epoch(), ns: n, id: id, query: gq}
 	// A customer read again unchanged answers what it answered before.

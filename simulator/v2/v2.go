@@ -33,12 +33,13 @@ type Server struct {
 // Register registers every v2 route on r (the router at the root path):
 // the one list of the v2 operations, each handler in its resource's file.
 func (s *Server) Register(r *mux.Router) {
-	// The customer: register.go, update.go, customers.go (get, search, lookup).
+	// The customer: register.go, update.go, customers.go (get, search, lookup, lookup/customerDetails).
 	r.HandleFunc("/v2/customers", s.handleCustomerRegister).Methods(http.MethodPost)
 	r.HandleFunc("/v2/customers/{id}", s.handleCustomerUpdate).Methods(http.MethodPut)
 	// search and lookup come before {id}, which would match them too.
 	r.HandleFunc("/v2/customers/search", s.handleCustomerSearch).Methods(http.MethodGet)
 	r.HandleFunc("/v2/customers/lookup", s.handleCustomerLookup).Methods(http.MethodGet)
+	r.HandleFunc("/v2/customers/lookup/customerDetails", s.handleCustomerDetailsLookup).Methods(http.MethodGet)
 	r.HandleFunc("/v2/customers/{id}", s.handleCustomerGet).Methods(http.MethodGet)
 	// Its identifiers (identifiers.go), loyalty (loyalty.go) and subscriptions (subscriptions.go).
 	r.HandleFunc("/v2/customers/{id}/changeIdentifier", s.handleCustomerChangeIdentifier).Methods(http.MethodPost)
@@ -47,6 +48,8 @@ func (s *Server) Register(r *mux.Router) {
 	r.HandleFunc("/v2/customers/{id}/retroRequest", s.handleRetroRequestsGet).Methods(http.MethodGet)
 	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsUpdate).Methods(http.MethodPost)
 	r.HandleFunc("/v2/customers/{id}/subscriptions", s.handleSubscriptionsGet).Methods(http.MethodGet)
+	// Its coupons (coupons.go).
+	r.HandleFunc("/v2/customers/{id}/coupons", s.handleCustomerCouponsGet).Methods(http.MethodGet)
 	// The promotion (promotion.go) and the v3 OAuth token (oauth.go).
 	// Transactions (transactions.go) and what a bill earned (earning.go).
 	r.HandleFunc("/v2/transactions", s.handleTransactionAdd).Methods(http.MethodPost)
