@@ -246,6 +246,14 @@ func (t *Tx) Put(c *simulator.Customer) error {
 // leaves alone the many (a customer's bills, say) that stay as they were.
 // Of a key entries holds twice, the last value counts.
 func (t *Tx) reindex(old, entries []kv) error {
+	if len(old) == 0 { // a new customer, or the base data's until now
+		for _, e := range entries {
+			if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	want := make(map[string]string, len(entries))
 	for _, e := range entries {
 		want[e.k] = e.v
