@@ -95,12 +95,13 @@ func Load(fsys fs.FS) (*Contract, error) {
 		err error
 	}
 	docs := make([]parsed, len(names))
+	sums := parsedSums(fsys)
 	var wg sync.WaitGroup
 	for i, name := range names {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			docs[i].b, docs[i].doc, docs[i].err = parseDocument(fsys, name)
+			docs[i].b, docs[i].doc, docs[i].err = parseDocument(fsys, sums, name)
 		}()
 	}
 	wg.Wait()
@@ -155,13 +156,18 @@ func failFast(o *openapi3filter.Options) *openapi3filter.Options {
 	return &f
 }
 
-// parseDocument reads, parses and checks one document.
-func parseDocument(fsys fs.FS, name string) ([]byte, *openapi3.T, error) {
+// parseDocument reads, parses and checks one document: from its JSON form
+// if fsys holds one made from these bytes (see ParsedDir), else its YAML.
+func parseDocument(fsys fs.FS, sums map[string]string, name string) ([]byte, *openapi3.T, error) {
 	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := openapi3.NewLoader().LoadFromData(b)
+	src := b
+	if j := parsedForm(fsys, sums, name, b); j != nil {
+		src = j
+	}
+	doc, err := openapi3.NewLoader().LoadFromData(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
 	}

@@ -319,6 +319,10 @@ func (s *Store) Close() error {
 // Org returns the organisation's configuration. Callers must not change it.
 func (s *Store) Org() *simulator.Org { return s.org }
 
+// freeAfterBase is the base size above which setBase returns the memory
+// start-up freed to the system.
+const freeAfterBase = 20_000
+
 // setBase serialises the base customers once, as sorted entries relative to
 // a namespace, so that every namespace reads them without a copy: first
 // customers, then what more yields, one at a time. The customers are cut
@@ -328,9 +332,14 @@ func (s *Store) Org() *simulator.Org { return s.org }
 // more than the packed size, however many customers more yields.
 func (s *Store) setBase(customers []simulator.Customer, more iter.Seq[simulator.Customer]) error {
 	// The packed data lives outside the Go heap (see baseTable), so the
-	// collector's target follows only what is in flight; the end of
-	// start-up hands what it freed back to the system.
-	defer debug.FreeOSMemory()
+	// collector's target follows only what is in flight; the end of a
+	// large start-up hands what it freed back to the system (a small one
+	// leaves that to the caller: a full collection is most of its cost).
+	defer func() {
+		if len(s.baseIDs) > freeAfterBase {
+			debug.FreeOSMemory()
+		}
+	}()
 
 	const chunkSize = 2000
 	type job struct {

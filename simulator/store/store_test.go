@@ -323,3 +323,67 @@ func TestGenerationNamesNamespaceStates(t *testing.T) {
 		seen[after] = true
 	}
 }
+
+// TestPutReindexesOnlyWhatChanged writes a customer of the namespace's own
+// again and again, read first or not, and checks that every index entry
+// follows the latest version: the ones gone are gone, the ones kept and
+// the new ones are there, and the version counts every write.
+func TestPutReindexesOnlyWhatChanged(t *testing.T) {
+	s := open(t, ":memory:")
+	defer s.Close()
+	mobiles := []string{"447000000010", "447000000011", "447000000012", "447000000013"}
+	for i, m := range mobiles {
+		err := s.Update("default", func(tx *store.Tx) error {
+			var c *simulator.Customer
+			if i%2 == 0 { // read, change, write
+				got, err := tx.Customer(2)
+				if err != nil {
+					return err
+				}
+				c = got
+				c.Profiles[0].Identifiers[0].Value = m
+			} else { // write a customer the transaction did not read
+				fresh := customer(2, "bob", m)
+				c = &fresh
+			}
+			if err := tx.Put(c); err != nil {
+				return err
+			}
+			c.Profiles[0].FirstName = "robert" // a second write in the same transaction
+			return tx.Put(c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.View("default", func(tx *store.Tx) error {
+			for j, old := range mobiles[:i] {
+				if _, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDMobile, old); ok {
+					t.Fatalf("write %d: mobile %d (%s) is still indexed", i, j, old)
+				}
+			}
+			if id, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDMobile, m); !ok || id != 2 {
+				t.Fatalf("write %d: the new mobile is not indexed", i)
+			}
+			if id, ok := tx.Owner(simulator.SourceInstore, "", simulator.IDEmail, "bob@example.com"); !ok || id != 2 {
+				t.Fatalf("write %d: the unchanged email is not indexed", i)
+			}
+			if ids, _ := tx.Search("bob"); len(ids) != 1 {
+				t.Fatalf("write %d: search bob found %v, want the email only", i, ids)
+			}
+			if ids, _ := tx.Search("robert"); len(ids) != 1 || ids[0] != 2 {
+				t.Fatalf("write %d: search robert found %v", i, ids)
+			}
+			c, err := tx.Customer(2)
+			if err != nil {
+				return err
+			}
+			if got, want := c.Version, int64(2*i+3); got != want {
+				t.Fatalf("write %d: version %d, want %d", i, got, want)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -22,6 +22,18 @@ type Tx struct {
 	writable bool
 	touched  []cacheKey
 	own      int8 // whether the namespace holds customers of its own: 0 not known yet, 1 yes, -1 no
+	// stored remembers, in a writable transaction, what the namespace
+	// holds of each customer the transaction decoded or wrote, so that Put
+	// need not decode the earlier version again.
+	stored map[int64]storedCustomer
+}
+
+// storedCustomer is what a namespace holds of a customer: its version and
+// the index entries the namespace itself keeps for it (none while the
+// record is the base data's: base entries are hidden, not deleted).
+type storedCustomer struct {
+	version int64
+	entries []kv
 }
 
 // Namespace returns the transaction's namespace.
@@ -135,8 +147,24 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	}
 	if !t.writable {
 		t.s.cache.store(ck, c)
+	} else if _, ok := t.stored[id]; !ok {
+		// The entries come from the record as decoded, before the caller
+		// changes it; base ones are the base data's, not the namespace's.
+		sc := storedCustomer{version: c.Version}
+		if !base {
+			sc.entries = t.s.indexEntries(t.ns, c)
+		}
+		t.remember(id, sc)
 	}
 	return c, nil
+}
+
+// remember records what the namespace now holds of customer id.
+func (t *Tx) remember(id int64, sc storedCustomer) {
+	if t.stored == nil {
+		t.stored = make(map[int64]storedCustomer)
+	}
+	t.stored[id] = sc
 }
 
 // NextID returns the next value of the named sequence ("customer" gives new
@@ -177,18 +205,22 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		}
 	}
 	key := customerKey(t.ns, c.ID)
-	if old, ok := t.get(customerKey("", c.ID)); ok {
-		var prev simulator.Customer
-		if err := json.Unmarshal([]byte(old), &prev); err == nil {
-			// The namespace's own index entries of the earlier version go;
-			// base ones are hidden once the namespace holds the customer.
-			for _, e := range t.s.indexEntries(t.ns, &prev) {
-				if _, err := t.tx.Delete(e.k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
-					return err
+	prev, known := t.stored[c.ID]
+	if !known {
+		// A customer the transaction did not read: what the namespace holds
+		// of it comes from its stored record.
+		if old, base, ok := t.getFrom(customerKey("", c.ID)); ok {
+			var p simulator.Customer
+			if err := json.Unmarshal([]byte(old), &p); err == nil {
+				prev, known = storedCustomer{version: p.Version}, true
+				if !base {
+					prev.entries = t.s.indexEntries(t.ns, &p)
 				}
 			}
-			c.Version = prev.Version + 1
 		}
+	}
+	if known {
+		c.Version = prev.version + 1
 	} else if c.Version == 0 {
 		c.Version = 1
 	}
@@ -200,12 +232,52 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		return err
 	}
 	t.own = 1
-	for _, e := range t.s.indexEntries(t.ns, c) {
-		if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
-			return err
+	entries := t.s.indexEntries(t.ns, c)
+	if err := t.reindex(prev.entries, entries); err != nil {
+		return err
+	}
+	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries})
+	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
+	return nil
+}
+
+// reindex replaces the namespace's index entries old of a customer by
+// entries: it deletes the keys gone and sets the keys new or changed, and
+// leaves alone the many (a customer's bills, say) that stay as they were.
+// Of a key entries holds twice, the last value counts.
+func (t *Tx) reindex(old, entries []kv) error {
+	if len(old) == 0 { // a new customer, or the base data's until now
+		for _, e := range entries {
+			if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	want := make(map[string]string, len(entries))
+	for _, e := range entries {
+		want[e.k] = e.v
+	}
+	have := make(map[string]string, len(old))
+	for _, e := range old {
+		if _, ok := want[e.k]; !ok {
+			if _, err := t.tx.Delete(e.k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
+				return err
+			}
+		} else {
+			have[e.k] = e.v
 		}
 	}
-	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
+	for _, e := range entries {
+		v := want[e.k]
+		if hv, ok := have[e.k]; ok && hv == v {
+			continue
+		}
+		if _, _, err := t.tx.Set(e.k, v, nil); err != nil {
+			return err
+		}
+		have[e.k] = v
+	}
 	return nil
 }
 
