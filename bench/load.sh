@@ -24,11 +24,12 @@ PATH_Q="/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp"
 ON=127.0.0.1:18080
 BARE=127.0.0.1:18081
 OFF=127.0.0.1:18082
+LOG=127.0.0.1:18083
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-for a in $ON $BARE $OFF; do
+for a in $ON $BARE $OFF $LOG; do
   if curl -s -o /dev/null "http://$a/"; then echo "$a is in use: stop what listens there"; exit 1; fi
 done
 wait_up() { for _ in $(seq 1 500); do curl -fs "http://$1" -o /dev/null -H "$AUTH" && return 0; sleep 0.01; done; echo "server $1 did not start"; exit 1; }
@@ -45,22 +46,28 @@ t1=$(date +%s%N)
 echo "startup_ms_to_healthy $(( (t1 - t0) / 1000000 ))"
 "$OUT/capsim" --addr "$OFF" --validate-responses=false --log-level warn & pids+=($!)
 wait_up "$OFF/__admin/health"
+# Default flags: the access log on, one line per request, into a pipe.
+"$OUT/capsim" --addr "$LOG" > >(cat > /dev/null) & pids+=($!)
+wait_up "$LOG/__admin/health"
 curl -fs -H "$AUTH" "http://$ON$PATH_Q" -o "$OUT/body.json"
 echo "body_bytes $(wc -c < "$OUT/body.json")"
 "$OUT/bare" --addr "$BARE" --body "$OUT/body.json" & pids+=($!)
 wait_up "$BARE/"
 
-: > "$OUT/bare.txt"; : > "$OUT/on.txt"; : > "$OUT/off.txt"
+: > "$OUT/bare.txt"; : > "$OUT/on.txt"; : > "$OUT/off.txt"; : > "$OUT/log.txt"
 for r in $(seq 1 "$ROUNDS"); do
   b=$(rps "http://$BARE$PATH_Q"); echo "$b" >> "$OUT/bare.txt"
   n=$(rps "http://$ON$PATH_Q"); echo "$n" >> "$OUT/on.txt"
   f=$(rps "http://$OFF$PATH_Q"); echo "$f" >> "$OUT/off.txt"
-  echo "round $r: bare $b  validation_on $n  response_validation_off $f"
+  l=$(rps "http://$LOG$PATH_Q"); echo "$l" >> "$OUT/log.txt"
+  echo "round $r: bare $b  validation_on $n  response_validation_off $f  default_flags_access_log $l"
 done
-bare=$(median < "$OUT/bare.txt"); on=$(median < "$OUT/on.txt"); off=$(median < "$OUT/off.txt")
+bare=$(median < "$OUT/bare.txt"); on=$(median < "$OUT/on.txt"); off=$(median < "$OUT/off.txt"); lg=$(median < "$OUT/log.txt")
 echo "bare_rps_median $bare"
 echo "capsim_validation_on_rps_median $on"
 echo "capsim_response_validation_off_rps_median $off"
-awk -v on="$on" -v off="$off" -v bare="$bare" 'BEGIN{
+echo "capsim_default_flags_access_log_rps_median $lg"
+awk -v on="$on" -v off="$off" -v bare="$bare" -v lg="$lg" 'BEGIN{
+  printf "ratio_default_flags_access_log %.2f (target >= 0.80); the log costs %.0f%% (target <= 5%%)\n", lg/bare, 100*(1-lg/on);
   printf "ratio_validation_on %.2f (target >= 0.50)\n", on/bare;
   printf "ratio_response_validation_off %.2f (target >= 0.80)\n", off/bare }'
