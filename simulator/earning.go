@@ -138,7 +138,24 @@ const (
 	ReasonPointsShort       // more than the customer has
 	ReasonValidationCode    // a wrong or missing validation code
 	ReasonFraudRedemption   // marked as fraud where the program refuses it
+	// Bounds.
+	ReasonTooManyBills // the customer holds MaxBillsPerCustomer bills
 )
+
+// MaxBillsPerCustomer is the most bills (regular, return) one customer
+// holds: every write of a customer reads and writes all of them, so a
+// client adding bills without end would slow every later write of that
+// customer. The real service has no documented limit; past this one a bill
+// is refused with the API's "unable to add transaction" code (686).
+const MaxBillsPerCustomer = 10_000
+
+// BillRoom returns why c can take no more bills, or nil.
+func (c *Customer) BillRoom() *Refusal {
+	if c.History != nil && len(c.History.Transactions) >= MaxBillsPerCustomer {
+		return refuse(ReasonTooManyBills, "customer %d holds %d bills, the most one customer may hold", c.ID, len(c.History.Transactions))
+	}
+	return nil
+}
 
 // Refusal is the earning model's refusal: a Reason and what exactly was
 // wrong, for the API to name in its message.

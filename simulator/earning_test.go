@@ -370,3 +370,18 @@ func TestValidationCodes(t *testing.T) {
 		t.Fatalf("%d codes kept", len(c.ValidationCodes))
 	}
 }
+
+func TestBillRoom(t *testing.T) {
+	c := loyal()
+	if r := c.BillRoom(); r != nil {
+		t.Fatalf("a customer without bills has no room: %v", r)
+	}
+	c.History = &simulator.History{Transactions: make([]simulator.Transaction, simulator.MaxBillsPerCustomer-1)}
+	if r := c.BillRoom(); r != nil {
+		t.Fatalf("one bill short of the bound: %v", r)
+	}
+	c.History.Transactions = append(c.History.Transactions, simulator.Transaction{})
+	if r := c.BillRoom(); r == nil || r.Reason != simulator.ReasonTooManyBills || r.Detail == "" {
+		t.Fatalf("at the bound: %v", r)
+	}
+}

@@ -38,6 +38,7 @@ var reasonCodes = map[simulator.Reason]simulator.Code{
 	simulator.ReasonPastDate:             simulator.CodeTransactionPastDate,            // 644
 	simulator.ReasonNoCurrencyRatio:      simulator.CodeCurrencyConversionDisabled,     // 682
 	simulator.ReasonFraud:                simulator.CodeTransactionCustomerMarkedFraud, // 618
+	simulator.ReasonTooManyBills:         simulator.CodeTransactionAddFailed686,
 	simulator.ReasonReturnsOff:           simulator.CodeReturnNotAllowed,               // 673
 	simulator.ReasonNoOriginal:           simulator.CodeReturnWithoutTransaction,       // 624
 	simulator.ReasonBadReturnType:        simulator.CodeInvalidReturnTransactionType,   // 628
@@ -247,6 +248,9 @@ func (s *Server) addRegular(tx *store.Tx, in Values, bill simulator.Transaction,
 	}
 	if c.Fraud.Marked() {
 		return nil, refusalError(&simulator.Refusal{Reason: simulator.ReasonFraud, Detail: "customer " + Int(c.ID) + " is marked as fraud"})
+	}
+	if r := c.BillRoom(); r != nil {
+		return nil, refusalError(r)
 	}
 	id, err := tx.NextTransactionID()
 	if err != nil {

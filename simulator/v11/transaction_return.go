@@ -46,6 +46,9 @@ func (s *Server) addReturn(tx *store.Tx, in Values, bill simulator.Transaction, 
 	if c.Fraud.Marked() {
 		return nil, refusalError(&simulator.Refusal{Reason: simulator.ReasonFraud, Detail: "customer " + Int(c.ID) + " is marked as fraud"})
 	}
+	if r := c.BillRoom(); r != nil {
+		return nil, refusalError(r)
+	}
 	rr := simulator.ReturnRequest{Number: number, Type: typ, Amount: bill.Amount}
 	var orig *simulator.Transaction
 	for _, t := range c.History.TransactionsNumbered(number) {

@@ -29,6 +29,7 @@ var reasonCodes = map[simulator.Reason]simulator.Code{
 	simulator.ReasonPastDate:             simulator.CodeTransactionPastDate,
 	simulator.ReasonNoCurrencyRatio:      simulator.CodeInvalidCurrencyRatio,
 	simulator.ReasonFraud:                simulator.CodeTransactionCustomerFraudV2,
+	simulator.ReasonTooManyBills:         simulator.CodeTransactionAddFailed686,
 
 	simulator.ReasonReturnsOff:          simulator.CodeReturnNotAllowed,
 	simulator.ReasonNoOriginal:          simulator.CodeTransactionNumberNotFound,

@@ -282,6 +282,9 @@ func (br *billRequest) apply(tx *store.Tx, now time.Time) (billOutcome, error) {
 	if r := org.Billing.CheckBill(&t, now); r != nil {
 		return billOutcome{}, reasonError(r)
 	}
+	if r := c.BillRoom(); r != nil {
+		return billOutcome{}, reasonError(r)
+	}
 	id, err := tx.NextTransactionID()
 	if err != nil {
 		return billOutcome{}, err

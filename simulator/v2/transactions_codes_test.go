@@ -248,7 +248,7 @@ func TestTransactionOneState(t *testing.T) {
 // TestReasonCodes: every reason of the earning model has a v2 code, and
 // each code is one the v2 API writes.
 func TestReasonCodes(t *testing.T) {
-	for r := simulator.ReasonBadAmount; r <= simulator.ReasonFraudRedemption; r++ {
+	for r := simulator.ReasonBadAmount; r <= simulator.ReasonTooManyBills; r++ {
 		e := v2.V2ReasonError(&simulator.Refusal{Reason: r, Detail: "x"})
 		if e.Code == simulator.CodeTransactionAddFailed {
 			t.Errorf("reason %d has no code in reasonCodes", r)
