@@ -202,16 +202,33 @@ type lookupResponse struct {
 // Comma-separated names and values are tried in order ("dual eligibility"):
 // the first that finds a customer in the source wins.
 func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
+	found, _, err := s.lookup(r, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
+}
+
+// lookup reads a lookup's query (source, accountId, identifierName and
+// identifierValue, with their codes; embed too when withEmbed) and returns
+// the customer it finds (lookupCustomerID) with what get would render.
+func (s *Server) lookup(r *http.Request, withEmbed bool) (int64, getQuery, error) {
 	q := r.URL.Query()
 	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
 	if serr != nil {
-		s.fail(w, r, serr)
-		return
+		return 0, getQuery{}, serr
 	}
 	pairs, perr := lookupPairs(q.Get("identifierName"), q.Get("identifierValue"))
 	if perr != nil {
-		s.fail(w, r, perr)
-		return
+		return 0, getQuery{}, perr
+	}
+	gq := getQuery{src: src, acct: acct}
+	if withEmbed {
+		var eerr *simulator.Error
+		if gq.emb, eerr = parseEmbed(q.Get("embed")); eerr != nil {
+			return 0, getQuery{}, eerr
+		}
 	}
 	var found int64
 	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
@@ -219,11 +236,7 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 		found, err = lookupCustomerID(tx, src, acct, pairs)
 		return err
 	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
+	return found, gq, err
 }
 
 // lookupCustomerID returns the id of the customer holding one of pairs in
@@ -269,33 +282,12 @@ func lookupCustomerID(tx *store.Tx, src simulator.Source, acct string, pairs []s
 // /v2/customers/{id} answers it with the same source, accountId and embed:
 // the same body, byte for byte, from the same render cache.
 func (s *Server) handleCustomerDetailsLookup(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
-	if serr != nil {
-		s.fail(w, r, serr)
-		return
-	}
-	pairs, perr := lookupPairs(q.Get("identifierName"), q.Get("identifierValue"))
-	if perr != nil {
-		s.fail(w, r, perr)
-		return
-	}
-	emb, eerr := parseEmbed(q.Get("embed"))
-	if eerr != nil {
-		s.fail(w, r, eerr)
-		return
-	}
-	var id int64
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
-		var err error
-		id, err = lookupCustomerID(tx, src, acct, pairs)
-		return err
-	})
+	id, gq, err := s.lookup(r, true)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.serveCustomer(w, r, id, getQuery{src: src, acct: acct, emb: emb})
+	s.serveCustomer(w, r, id, gq)
 }
 
 // lookupPairs splits identifierName and identifierValue into pairs. With one
