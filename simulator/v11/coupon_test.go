@@ -35,15 +35,8 @@ var couponCases = []batchCase{
 // couponItems returns the items of a coupon answer wherever the operation
 // puts them.
 func couponItems(v map[string]any) []any {
-	for _, path := range [][]any{{"response", "coupon"}, {"response", "coupons", "coupon"}, {"response", "coupons", "redeemable"}, {"response", "series", "items", "item"}} {
-		switch l := at(v, path...).(type) {
-		case []any:
-			return l
-		case map[string]any:
-			return []any{l}
-		}
-	}
-	return nil
+	return itemsAt(v, []any{"response", "coupon"}, []any{"response", "coupons", "coupon"},
+		[]any{"response", "coupons", "redeemable"}, []any{"response", "series", "items", "item"})
 }
 
 func couponCodes(v map[string]any) []string { return codesOf(couponItems(v)) }

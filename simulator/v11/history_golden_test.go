@@ -57,7 +57,13 @@ func pathOf(target string) string {
 // response.subscriptions.subscription (one object when the documented JSON
 // writes a single item so).
 func historyItems(v map[string]any) []any {
-	for _, path := range [][]any{{"response", "customer"}, {"response", "customers", "customer"}, {"response", "subscriptions", "subscription"}} {
+	return itemsAt(v, []any{"response", "customer"}, []any{"response", "customers", "customer"}, []any{"response", "subscriptions", "subscription"})
+}
+
+// itemsAt returns the items of v at the first of paths that holds any: a
+// list, or one object (a list of one the documented JSON writes so).
+func itemsAt(v map[string]any, paths ...[]any) []any {
+	for _, path := range paths {
 		switch l := at(v, path...).(type) {
 		case []any:
 			return l
