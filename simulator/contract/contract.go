@@ -37,11 +37,17 @@ type Contract struct {
 	// options, for its message.
 	reqFast  *openapi3filter.Options
 	respFast *openapi3filter.Options
+	// reqNoBody and respNoBody are reqFast and respFast without the
+	// body, which the fast path checks (fast.go).
+	reqNoBody  *openapi3filter.Options
+	respNoBody *openapi3filter.Options
 
 	seed    maphash.Seed
 	reqOK   *hashSet
 	respOK  *hashSet
 	noCache bool
+	// crossCheck has every fast-path pass confirmed by the full path.
+	crossCheck bool
 }
 
 // Operation is one operation of one document.
@@ -57,6 +63,7 @@ type Operation struct {
 	bodyCodes  map[string]codes // top-level body property -> codes
 	headerKeys []string         // header parameters, for the request cache key
 	hasBody    bool
+	fast       fastSchemas // the body schemas of the fast path, made on first use
 }
 
 // codes are the catalogue numbers a failed parameter or field answers with.
@@ -87,6 +94,7 @@ func Load(fsys fs.FS) (*Contract, error) {
 		respOK: newHashSet(1 << 16),
 	}
 	c.reqFast, c.respFast = failFast(c.reqOpts), failFast(c.respOpts)
+	c.reqNoBody, c.respNoBody = noBody(c.reqFast), noBody(c.respFast)
 	sort.Strings(names)
 	// Parsing the documents is most of start-up: parse them in parallel.
 	type parsed struct {
@@ -285,6 +293,12 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 	}
 	in := &openapi3filter.RequestValidationInput{
 		Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqFast,
+	}
+	if c.fastRequest(r, op, pathParams) {
+		if c.crossCheck {
+			c.confirm(openapi3filter.ValidateRequest(r.Context(), in), op)
+		}
+		return nil
 	}
 	err := openapi3filter.ValidateRequest(r.Context(), in)
 	if err != nil { // again, for the failure's description (the body was put back)
@@ -549,7 +563,7 @@ func (c *Contract) ValidateResponse(r *http.Request, op *Operation, pathParams m
 			return nil
 		}
 	}
-	validate := func(opts *openapi3filter.Options) error {
+	input := func(opts *openapi3filter.Options) *openapi3filter.ResponseValidationInput {
 		in := &openapi3filter.ResponseValidationInput{
 			RequestValidationInput: &openapi3filter.RequestValidationInput{
 				Request: r, PathParams: pathParams, Route: op.Route, Options: opts,
@@ -559,7 +573,19 @@ func (c *Contract) ValidateResponse(r *http.Request, op *Operation, pathParams m
 			Options: opts,
 		}
 		in.SetBodyBytes(body)
-		return openapi3filter.ValidateResponse(r.Context(), in)
+		return in
+	}
+	validate := func(opts *openapi3filter.Options) error {
+		return openapi3filter.ValidateResponse(r.Context(), input(opts))
+	}
+	if c.fastResponse(input(c.respNoBody), op, body) {
+		if c.crossCheck {
+			c.confirm(validate(c.respOpts), op)
+		}
+		if !c.noCache {
+			c.respOK.add(key)
+		}
+		return nil
 	}
 	if err := validate(c.respFast); err != nil {
 		if full := validate(c.respOpts); full != nil { // for the failure's description
