@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/capsim/capsim/simulator/scenario"
 )
@@ -233,40 +234,60 @@ func (j *Journal) own(e *Entry, req, resp Raw) int64 {
 	reqBody := e.Request.fill(req, min(len(req.Body), max(share/2, share-len(resp.Body))))
 	respBody := e.Response.fill(resp, min(len(resp.Body), share-len(reqBody)))
 
-	// Then they are copied into one string and pointed at their copies.
-	total := len(reqBody) + len(respBody)
-	e.eachCopied(func(s *string) { total += len(*s) })
-	var sb strings.Builder
-	sb.Grow(total)
-	e.eachCopied(func(s *string) { sb.WriteString(*s) })
-	sb.Write(reqBody)
-	sb.Write(respBody)
-	all, at := sb.String(), 0
-	next := func(n int) string {
-		at += n
-		return all[at-n : at]
-	}
-	e.eachCopied(func(s *string) { *s = next(len(*s)) })
-	e.Request.Body, e.Response.Body = next(len(reqBody)), next(len(respBody))
+	// Then they are copied into one allocation and pointed at their copies.
+	size := keeper{measure: true}
+	size.keepAll(e)
+	total := size.n + len(reqBody) + len(respBody)
+	a := keeper{b: make([]byte, 0, total)}
+	a.keepAll(e)
+	e.Request.Body, e.Response.Body = a.keep(reqBody), a.keep(respBody)
 	return int64(entryOverhead + len(e.ID) + len(e.OperationID) + len(e.Scenario) + len(e.Rule) + 8*len(e.Codes) +
 		customerOverhead*len(ids) + headerOverhead*(len(e.Request.Headers)+len(e.Response.Headers)) + total)
 }
 
-// eachCopied calls fn with every string of e that own copies, always in
-// the same order.
-func (e *Entry) eachCopied(fn func(*string)) {
-	fn(&e.Method)
-	fn(&e.Path)
-	fn(&e.Query)
-	fn(&e.Namespace)
+// keeper copies strings into one buffer made big enough for all of them
+// beforehand: it never grows, so every string made from it stays valid. A
+// keeper that measures only adds up the bytes it would copy.
+type keeper struct {
+	b       []byte
+	measure bool
+	n       int
+}
+
+func (a *keeper) keep(p []byte) string {
+	if len(p) == 0 {
+		return ""
+	}
+	at := len(a.b)
+	a.b = append(a.b, p...)
+	return unsafe.String(&a.b[at], len(p))
+}
+
+func (a *keeper) keepString(s *string) {
+	if a.measure || len(*s) == 0 {
+		a.n += len(*s)
+		return
+	}
+	at := len(a.b)
+	a.b = append(a.b, *s...)
+	*s = unsafe.String(&a.b[at], len(*s))
+}
+
+// keepAll copies every string of e that own copies, always in the same
+// order.
+func (a *keeper) keepAll(e *Entry) {
+	a.keepString(&e.Method)
+	a.keepString(&e.Path)
+	a.keepString(&e.Query)
+	a.keepString(&e.Namespace)
 	for i := range e.Customer {
-		fn(&e.Customer[i].Type)
-		fn(&e.Customer[i].Value)
+		a.keepString(&e.Customer[i].Type)
+		a.keepString(&e.Customer[i].Value)
 	}
 	for _, hs := range [2]Headers{e.Request.Headers, e.Response.Headers} {
 		for i := range hs {
-			fn(&hs[i].Name)
-			fn(&hs[i].Value)
+			a.keepString(&hs[i].Name)
+			a.keepString(&hs[i].Value)
 		}
 	}
 }

@@ -30,13 +30,12 @@ func sensitiveName(name string) bool {
 			n = append(n, c)
 		}
 	}
-	s := string(n)
-	switch s {
+	switch string(n) { // no allocation: the conversion is only compared
 	case "token", "pwd", "pass", "authorization", "proxyauthorization", "cookie", "setcookie":
 		return true
 	}
 	for _, suffix := range sensitiveSuffixes {
-		if strings.HasSuffix(s, suffix) {
+		if len(n) >= len(suffix) && string(n[len(n)-len(suffix):]) == suffix {
 			return true
 		}
 	}
