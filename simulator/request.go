@@ -59,6 +59,27 @@ type RequestInfo struct {
 	Scenario string // the scenario and rule that answered, if any
 	Rule     string
 	Valid    *bool // the response validation outcome, if it ran
+	after    []func()
+}
+
+// After has fn run once the request is over: its response written,
+// validated and journaled (by the server; a request served without one
+// never runs it, so the caller of After must be served by a server).
+func (i *RequestInfo) After(fn func()) {
+	i.mu.Lock()
+	i.after = append(i.after, fn)
+	i.mu.Unlock()
+}
+
+// Over runs what After was given, once: the server calls it last.
+func (i *RequestInfo) Over() {
+	i.mu.Lock()
+	fns := i.after
+	i.after = nil
+	i.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
 }
 
 type infoKey struct{}
@@ -66,6 +87,12 @@ type infoKey struct{}
 // WithRequestInfo returns ctx carrying info.
 func WithRequestInfo(ctx context.Context, info *RequestInfo) context.Context {
 	return context.WithValue(ctx, infoKey{}, info)
+}
+
+// HasInfo reports whether ctx carries a request's info (a server serves it).
+func HasInfo(ctx context.Context) bool {
+	_, ok := ctx.Value(infoKey{}).(*RequestInfo)
+	return ok
 }
 
 // Info returns the request's info; a fresh empty one when ctx has none.

@@ -70,7 +70,9 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	}
 	defer app.Close()
 	tuneGC()
-	if limit := softMemoryLimit(cfg.JournalBytes); limit > 0 {
+	limit, stopGoverning := governMemory()
+	defer stopGoverning()
+	if limit > 0 {
 		log.Debug("soft memory limit", "bytes", limit)
 	}
 
@@ -161,7 +163,7 @@ func startupGC(customers int) (restore func()) {
 // tuneGC sets the collector for serving, once the start-up garbage is gone
 // (start-up runs at the default GOGC, so that a large base does not need
 // five times its size to start). The simulator's garbage is per request:
-// collecting four times less often buys throughput; softMemoryLimit bounds
+// collecting four times less often buys throughput; governMemory bounds
 // the heap that lets grow. GOGC, if set, still decides.
 func tuneGC() {
 	debug.FreeOSMemory()

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/capsim/capsim/simulator"
@@ -301,15 +302,34 @@ const (
 )
 
 // heavyTurn waits for the turn of a heavy admin answer; it returns false
-// when the client went away first. The caller calls done when finished.
+// when the client went away first. The caller calls done when it has made
+// its answer. The turn lasts until the answer is validated and sent (the
+// server's RequestInfo.Over), and is then held for as long again
+// (heavyRest): heavy answers, back to back, take at most half of one core,
+// and clients of the API keep the rest of the machine whatever the admin
+// API is asked.
 func (s *Server) heavyTurn(r *http.Request) (done func(), ok bool) {
 	select {
 	case s.heavy <- struct{}{}:
-		return func() { <-s.heavy }, true
 	case <-r.Context().Done():
 		return nil, false
 	}
+	start := time.Now()
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			time.AfterFunc(time.Duration(heavyRest*float64(time.Since(start))), func() { <-s.heavy })
+		})
+	}
+	if simulator.HasInfo(r.Context()) {
+		simulator.Info(r.Context()).After(release)
+		return func() {}, true
+	}
+	return release, true
 }
+
+// heavyRest is how long a heavy turn rests, as a share of its work.
+const heavyRest = 1.0
 
 // requestFilter reads the filter from the query (GET) or the criteria
 // body (POST), writing a 400 that names every problem when it cannot.

@@ -126,6 +126,9 @@ func sniff(contentType string, b []byte) bodyFormat {
 // journal keeps bodies as sent and redacts them as they are read, which
 // costs the request path nothing.
 func (m Message) redacted() Message {
+	if len(m.Body) == 0 || !mayHoldCredentials(m.Body) {
+		return m // most bodies: no copy to find that out
+	}
 	b, cut := redactBody(m.Headers.Get("Content-Type"), []byte(m.Body))
 	if cut || string(b) != m.Body {
 		m.Body, m.Truncated = string(b), m.Truncated || cut

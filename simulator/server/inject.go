@@ -75,6 +75,7 @@ func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request, st *reque
 
 // endExchange journals and logs the request (see record).
 func (s *Server) endExchange(r *http.Request) {
+	defer simulator.Info(r.Context()).Over()
 	x := exchangeOf(r)
 	s.observe(r, x)
 	s.record(r, x)

@@ -1,0 +1,59 @@
+package admin
+
+import (
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/capsim/capsim/simulator"
+)
+
+// TestHeavyTurnRests proves a heavy answer's turn lasts until the server
+// is done with the request (validated, sent, journaled) and then rests as
+// long again as the whole took, so heavy answers take at most half a core.
+func TestHeavyTurnRests(t *testing.T) {
+	const work = 30 * time.Millisecond
+	s := &Server{heavy: make(chan struct{}, concurrentHeavy)}
+	info := &simulator.RequestInfo{}
+	r := httptest.NewRequest("GET", "/__admin/requests?limit=1000", nil)
+	r = r.WithContext(simulator.WithRequestInfo(r.Context(), info))
+
+	done, ok := s.heavyTurn(r)
+	if !ok {
+		t.Fatal("no turn on an idle server")
+	}
+	time.Sleep(work) // the answer is made
+	done()
+	if len(s.heavy) != 1 {
+		t.Fatal("the turn ended with the handler, before the answer was validated and sent")
+	}
+	over := time.Now()
+	info.Over() // the server is done with the request
+	if len(s.heavy) != 1 {
+		t.Fatal("the turn did not rest")
+	}
+	for len(s.heavy) == 1 {
+		if time.Since(over) > 5*time.Second {
+			t.Fatal("the turn never ended")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if rest := time.Since(over); rest < work {
+		t.Errorf("the turn rested %v after %v of work, want at least as long", rest, work)
+	}
+
+	// Served without a server (no request info), done ends the turn.
+	bare := httptest.NewRequest("GET", "/__admin/customers", nil)
+	done, ok = s.heavyTurn(bare)
+	if !ok {
+		t.Fatal("no turn")
+	}
+	done()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(s.heavy) == 1 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if len(s.heavy) != 0 {
+		t.Fatal("done did not end a turn served without a server")
+	}
+}
