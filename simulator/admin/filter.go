@@ -305,7 +305,7 @@ const (
 // when the client went away first. The caller calls done when it has made
 // its answer. The turn lasts until the answer is validated and sent (the
 // server's RequestInfo.Over), and is then held for as long again
-// (heavyRest): heavy answers, back to back, take at most half of one core,
+// (heavyRest) when it was long: heavy answers, back to back, take at most half of one core,
 // and clients of the API keep the rest of the machine whatever the admin
 // API is asked.
 func (s *Server) heavyTurn(r *http.Request) (done func(), ok bool) {
@@ -318,7 +318,11 @@ func (s *Server) heavyTurn(r *http.Request) (done func(), ok bool) {
 	var once sync.Once
 	release := func() {
 		once.Do(func() {
-			time.AfterFunc(time.Duration(heavyRest*float64(time.Since(start))), func() { <-s.heavy })
+			if took := time.Since(start); took >= heavyRestFrom {
+				time.AfterFunc(time.Duration(heavyRest*float64(took)), func() { <-s.heavy })
+				return
+			}
+			<-s.heavy
 		})
 	}
 	if simulator.HasInfo(r.Context()) {
@@ -328,8 +332,12 @@ func (s *Server) heavyTurn(r *http.Request) (done func(), ok bool) {
 	return release, true
 }
 
-// heavyRest is how long a heavy turn rests, as a share of its work.
-const heavyRest = 1.0
+// heavyRest is how long a heavy turn rests, as a share of its work; a
+// turn shorter than heavyRestFrom (a small answer) does not rest.
+const (
+	heavyRest     = 1.0
+	heavyRestFrom = 5 * time.Millisecond
+)
 
 // requestFilter reads the filter from the query (GET) or the criteria
 // body (POST), writing a 400 that names every problem when it cannot.
