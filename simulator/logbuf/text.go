@@ -42,38 +42,56 @@ func (h *textHandler) Handle(ctx context.Context, r slog.Record) error {
 	if h.opts.AddSource || h.opts.ReplaceAttr != nil || !fastAttrs(r) {
 		return h.std.Handle(ctx, r)
 	}
+	return h.write(r.Time, r.Level, r.Message, func(b []byte) []byte {
+		r.Attrs(func(a slog.Attr) bool {
+			b = appendAttr(b, a)
+			return true
+		})
+		return b
+	})
+}
+
+// WriteAttrs writes the line Handle would write for a record of t, level,
+// msg and attrs, without making the record (the access log's line, on
+// every request's path); it reports false, writing nothing, when Handle
+// must decide (an attribute of another kind, source or ReplaceAttr asked).
+func (h *textHandler) WriteAttrs(t time.Time, level slog.Level, msg string, attrs []slog.Attr) (bool, error) {
+	if h.opts.AddSource || h.opts.ReplaceAttr != nil {
+		return false, nil
+	}
+	for _, a := range attrs {
+		if !fastAttr(a) {
+			return false, nil
+		}
+	}
+	return true, h.write(t, level, msg, func(b []byte) []byte {
+		for _, a := range attrs {
+			b = appendAttr(b, a)
+		}
+		return b
+	})
+}
+
+// AttrsWriter is what the handler NewTextHandler returns does besides
+// slog.Handler (see textHandler.WriteAttrs).
+type AttrsWriter interface {
+	WriteAttrs(t time.Time, level slog.Level, msg string, attrs []slog.Attr) (bool, error)
+}
+
+// write writes one line: time, level and message, then what attrs appends.
+func (h *textHandler) write(t time.Time, level slog.Level, msg string, attrs func([]byte) []byte) error {
 	bp := bufPool.Get().(*[]byte)
 	b := (*bp)[:0]
-	if !r.Time.IsZero() {
+	if !t.IsZero() {
 		b = append(b, "time="...)
-		b = appendRFC3339Millis(b, r.Time)
+		b = appendRFC3339Millis(b, t)
 		b = append(b, ' ')
 	}
 	b = append(b, "level="...)
-	b = appendText(b, r.Level.String())
+	b = appendText(b, level.String())
 	b = append(b, " msg="...)
-	b = appendText(b, r.Message)
-	r.Attrs(func(a slog.Attr) bool {
-		b = append(b, ' ')
-		b = appendText(b, a.Key)
-		b = append(b, '=')
-		v := a.Value
-		switch v.Kind() {
-		case slog.KindString:
-			b = appendText(b, v.String())
-		case slog.KindInt64:
-			b = strconv.AppendInt(b, v.Int64(), 10)
-		case slog.KindUint64:
-			b = strconv.AppendUint(b, v.Uint64(), 10)
-		case slog.KindFloat64:
-			b = strconv.AppendFloat(b, v.Float64(), 'g', -1, 64)
-		case slog.KindBool:
-			b = strconv.AppendBool(b, v.Bool())
-		case slog.KindAny:
-			b = appendInts(b, v.Any().([]int))
-		}
-		return true
-	})
+	b = appendText(b, msg)
+	b = attrs(b)
 	b = append(b, '\n')
 	_, err := h.w.Write(b)
 	*bp = b
@@ -81,25 +99,53 @@ func (h *textHandler) Handle(ctx context.Context, r slog.Record) error {
 	return err
 }
 
+// appendAttr writes " key=value" for an attribute fastAttr accepts.
+func appendAttr(b []byte, a slog.Attr) []byte {
+	b = append(b, ' ')
+	b = appendText(b, a.Key)
+	b = append(b, '=')
+	v := a.Value
+	switch v.Kind() {
+	case slog.KindString:
+		b = appendText(b, v.String())
+	case slog.KindInt64:
+		b = strconv.AppendInt(b, v.Int64(), 10)
+	case slog.KindUint64:
+		b = strconv.AppendUint(b, v.Uint64(), 10)
+	case slog.KindFloat64:
+		b = strconv.AppendFloat(b, v.Float64(), 'g', -1, 64)
+	case slog.KindBool:
+		b = strconv.AppendBool(b, v.Bool())
+	case slog.KindAny:
+		b = appendInts(b, v.Any().([]int))
+	}
+	return b
+}
+
 // fastAttrs reports whether every attribute of r is of a kind Handle writes
 // itself.
 func fastAttrs(r slog.Record) bool {
 	ok := true
 	r.Attrs(func(a slog.Attr) bool {
-		if a.Key == "" {
-			ok = false // slog has rules of its own for these
-			return false
-		}
-		switch a.Value.Kind() {
-		case slog.KindString, slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool:
-		case slog.KindAny:
-			_, ok = a.Value.Any().([]int)
-		default:
-			ok = false
-		}
+		ok = fastAttr(a)
 		return ok
 	})
 	return ok
+}
+
+// fastAttr reports whether a is of a kind Handle writes itself.
+func fastAttr(a slog.Attr) bool {
+	if a.Key == "" {
+		return false // slog has rules of its own for these
+	}
+	switch a.Value.Kind() {
+	case slog.KindString, slog.KindInt64, slog.KindUint64, slog.KindFloat64, slog.KindBool:
+		return true
+	case slog.KindAny:
+		_, ok := a.Value.Any().([]int)
+		return ok
+	}
+	return false
 }
 
 // appendInts writes l as slog's text handler writes a []int: fmt's %+v,

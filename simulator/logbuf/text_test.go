@@ -53,6 +53,18 @@ func TestTextHandlerMatchesSlog(t *testing.T) {
 			if got.String() != want.String() {
 				t.Errorf("%s at %v:\n got %q\nwant %q", rec.msg, at, got.String(), want.String())
 			}
+			// WriteAttrs writes the same line, or leaves the record to Handle.
+			got.Reset()
+			ok, err := fast.(logbuf.AttrsWriter).WriteAttrs(at, rec.level, rec.msg, rec.attrs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok && got.String() != want.String() {
+				t.Errorf("WriteAttrs %s at %v:\n got %q\nwant %q", rec.msg, at, got.String(), want.String())
+			}
+			if !ok && got.Len() > 0 {
+				t.Errorf("WriteAttrs %s refused the record but wrote %q", rec.msg, got.String())
+			}
 		}
 	}
 	h := logbuf.NewTextHandler(&bytes.Buffer{}, &slog.HandlerOptions{Level: slog.LevelWarn})
@@ -69,9 +81,15 @@ func FuzzTextHandler(f *testing.F) {
 		r := slog.NewRecord(time.Unix(n, 0), slog.LevelInfo, msg, 0)
 		r.AddAttrs(slog.String(key, val), slog.Int64("n", n), slog.Float64("x", x), slog.Any("codes", []int{int(n), 1}))
 		_ = slog.NewTextHandler(&want, nil).Handle(context.Background(), r)
-		_ = logbuf.NewTextHandler(&got, nil).Handle(context.Background(), r)
+		fast := logbuf.NewTextHandler(&got, nil)
+		_ = fast.Handle(context.Background(), r)
 		if got.String() != want.String() {
 			t.Fatalf("got %q, want %q", got.String(), want.String())
+		}
+		got.Reset()
+		attrs := []slog.Attr{slog.String(key, val), slog.Int64("n", n), slog.Float64("x", x), slog.Any("codes", []int{int(n), 1})}
+		if ok, _ := fast.(logbuf.AttrsWriter).WriteAttrs(time.Unix(n, 0), slog.LevelInfo, msg, attrs); ok && got.String() != want.String() {
+			t.Fatalf("WriteAttrs: got %q, want %q", got.String(), want.String())
 		}
 	})
 }
@@ -88,6 +106,15 @@ func BenchmarkTextHandler(b *testing.B) {
 				l.LogAttrs(context.Background(), slog.LevelInfo, "request", records[0].attrs...)
 			}
 		})
+	}
+}
+
+// BenchmarkWriteAttrs prices the access log's line without a record.
+func BenchmarkWriteAttrs(b *testing.B) {
+	h := logbuf.NewTextHandler(discard{}, nil).(logbuf.AttrsWriter)
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = h.WriteAttrs(time.Now(), slog.LevelInfo, "request", records[0].attrs)
 	}
 }
 

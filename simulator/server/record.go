@@ -11,6 +11,7 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/admin"
+	"github.com/capsim/capsim/simulator/logbuf"
 	"github.com/capsim/capsim/simulator/scenario"
 )
 
@@ -186,9 +187,16 @@ func (s *Server) logRequest(ctx context.Context, x *exchange, info *simulator.Re
 	if x.faulted != "" {
 		attrs = append(attrs, slog.String("fault", string(x.faulted)))
 	}
-	// What Logger.LogAttrs does, without the caller's pc (no handler of
+	// capsim's text handler writes the line without a record; otherwise
+	// what Logger.LogAttrs does, without the caller's pc (no handler of
 	// capsim's adds the source): runtime.Callers is a tenth of a line's cost.
-	rec := slog.NewRecord(time.Now(), level, "request", 0)
+	now := time.Now()
+	if w, ok := s.cfg.Log.Handler().(logbuf.AttrsWriter); ok {
+		if done, _ := w.WriteAttrs(now, level, "request", attrs); done {
+			return
+		}
+	}
+	rec := slog.NewRecord(now, level, "request", 0)
 	rec.AddAttrs(attrs...)
 	_ = s.cfg.Log.Handler().Handle(ctx, rec)
 }
