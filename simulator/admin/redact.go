@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Redacted replaces every credential, token and password the journal
@@ -77,9 +79,30 @@ func indexFold[T string | []byte](b T, needle string) int {
 	return -1
 }
 
+// sensitiveHeaders remembers sensitiveName for header names: a request's
+// and a response's few names are the same request after request. At most
+// maxSensitiveHeaders are remembered (a client may send any names).
+var (
+	sensitiveHeaders     sync.Map // name -> bool
+	sensitiveHeadersSeen atomic.Int32
+)
+
+const maxSensitiveHeaders = 512
+
+func sensitiveHeader(name string) bool {
+	if v, ok := sensitiveHeaders.Load(name); ok {
+		return v.(bool)
+	}
+	yes := sensitiveName(name)
+	if sensitiveHeadersSeen.Add(1) <= maxSensitiveHeaders {
+		sensitiveHeaders.Store(strings.Clone(name), yes)
+	}
+	return yes
+}
+
 // redactHeaderValue keeps an Authorization header's scheme and hides the rest.
 func redactHeaderValue(name, v string) string {
-	if !sensitiveName(name) {
+	if !sensitiveHeader(name) {
 		return v
 	}
 	if scheme, _, ok := strings.Cut(v, " "); ok && (strings.EqualFold(name, "Authorization") || strings.EqualFold(name, "Proxy-Authorization")) && len(scheme) <= 16 {
