@@ -1,0 +1,289 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/capsim/capsim/simulator"
+)
+
+// A customer's bills and redemptions grow without bound, so the namespace
+// keeps them outside the customer's record: one key per bill and per
+// redemption, named by the customer and the position in the list, so that
+// a write re-encodes and re-indexes only what it changed and a customer with
+// 5,000 bills costs about what one with 5 does. The record holds the rest
+// of the customer. Records the base data holds, and records written by
+// earlier versions (a --db file), carry their lists inline: they read as
+// before and move to keys on their next write.
+const (
+	billKeyPrefix = ":cb:" // customer id, position -> the bill (JSON)
+	redKeyPrefix  = ":cr:" // customer id, position -> the redemption (JSON)
+)
+
+// positionKey is the key of the item numbered seq of customer id's list
+// under prefix, in namespace ns: fixed-width, so that key order is the
+// order of the numbers, which is list order.
+func positionKey(ns, prefix string, id int64, seq uint64) string {
+	return fmt.Sprintf("%s%s%d%s%020d", ns, prefix, id, sep, seq)
+}
+
+// listed is what the namespace keeps of a customer in keys of their own:
+// its bills and redemptions as stored, and the record they go with. It is
+// never changed once made: writers get copies.
+type listed struct {
+	rec      string // the record as stored, which names this state
+	bills    []simulator.Transaction
+	billSeqs []uint64 // the numbers in the bills' keys
+	reds     []simulator.Redemption
+	redSeqs  []uint64
+}
+
+// size is what l counts towards the cache's bound.
+func (l *listed) size() int { return 1 + len(l.bills) + len(l.reds) }
+
+// listCache holds the lists of the customers read or written lately, so
+// that a write need not decode them again. An entry counts only while the
+// stored record equals its rec: every write of a customer writes a new
+// record (its version grows), and reset, restore and drop clear the cache
+// under the write lock. The total of items held is bounded.
+type listCache struct {
+	mu sync.Mutex
+	m  map[cacheKey]*listed
+	n  int
+}
+
+// maxListed bounds the items (records, bills, redemptions) listCache holds.
+const maxListed = 1 << 17
+
+func (c *listCache) load(k cacheKey, rec string) (*listed, bool) {
+	c.mu.Lock()
+	l, ok := c.m[k]
+	c.mu.Unlock()
+	if !ok || l.rec != rec {
+		return nil, false
+	}
+	return l, true
+}
+
+func (c *listCache) store(k cacheKey, l *listed) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[k]; ok {
+		c.n -= old.size()
+	}
+	if l.size() > maxListed {
+		delete(c.m, k)
+		return
+	}
+	if c.m == nil || c.n+l.size() > maxListed {
+		c.m, c.n = make(map[cacheKey]*listed), 0
+	}
+	c.m[k] = l
+	c.n += l.size()
+}
+
+func (c *listCache) clear() {
+	c.mu.Lock()
+	c.m, c.n = nil, 0
+	c.mu.Unlock()
+}
+
+// lists returns the lists customer id keeps in keys of the namespace, for
+// its record rec: from the cache, else decoded from the keys.
+func (t *Tx) lists(id int64, rec string) (*listed, error) {
+	ck := cacheKey{t.ns, id}
+	if l, ok := t.s.lists.load(ck, rec); ok {
+		return l, nil
+	}
+	l := &listed{rec: rec}
+	var err error
+	if l.bills, l.billSeqs, err = readList[simulator.Transaction](t, billKeyPrefix, id); err != nil {
+		return nil, err
+	}
+	if l.reds, l.redSeqs, err = readList[simulator.Redemption](t, redKeyPrefix, id); err != nil {
+		return nil, err
+	}
+	t.s.lists.store(ck, l)
+	return l, nil
+}
+
+// readList decodes the items customer id keeps under prefix, in order,
+// and their numbers.
+func readList[T any](t *Tx, prefix string, id int64) ([]T, []uint64, error) {
+	lo := t.ns + prefix + strconv.FormatInt(id, 10) + sep
+	var out []T
+	var seqs []uint64
+	var ferr error
+	err := t.tx.AscendRange("", lo, lo+"\xff", func(k, v string) bool {
+		var item T
+		seq, err := strconv.ParseUint(k[len(lo):], 10, 64)
+		if err == nil {
+			err = json.Unmarshal([]byte(v), &item)
+		}
+		if err != nil {
+			ferr = fmt.Errorf("customer %d: %s: %w", id, k[len(t.ns):], err)
+			return false
+		}
+		out, seqs = append(out, item), append(seqs, seq)
+		return true
+	})
+	if ferr != nil {
+		return nil, nil, ferr
+	}
+	return out, seqs, err
+}
+
+// attach puts l's lists into c's history: copies if own, else l's own
+// (which nothing changes).
+func attach(c *simulator.Customer, l *listed, own bool) {
+	if len(l.bills) == 0 && len(l.reds) == 0 {
+		return
+	}
+	if c.History == nil {
+		c.History = &simulator.History{}
+	}
+	h := &simulator.History{Transactions: l.bills, Redemptions: l.reds}
+	if own {
+		h = h.Clone()
+	}
+	c.History.Transactions, c.History.Redemptions = h.Transactions, h.Redemptions
+}
+
+// inline reports whether record c carries its lists itself (the base
+// data's records, and those of earlier versions).
+func inline(c *simulator.Customer) bool {
+	return c.History != nil && (len(c.History.Transactions) > 0 || len(c.History.Redemptions) > 0)
+}
+
+// record returns c's record as stored: c without its lists.
+func record(c *simulator.Customer) ([]byte, error) {
+	if c.History == nil {
+		return json.Marshal(c)
+	}
+	rc, h := *c, *c.History
+	h.Transactions, h.Redemptions = nil, nil
+	rc.History = &h
+	return json.Marshal(&rc)
+}
+
+// putLists writes c's lists to their keys, given what the namespace held
+// (old, nil for none): only the items that changed, and the bill index
+// entries of those. It returns the lists as now stored, for record rec.
+func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string) (*listed, error) {
+	if old == nil {
+		old = &listed{}
+	}
+	var bills []simulator.Transaction
+	var reds []simulator.Redemption
+	if c.History != nil {
+		bills, reds = c.History.Transactions, c.History.Redemptions
+	}
+	now := &listed{rec: rec}
+	var gone, written []int
+	var err error
+	if now.bills, now.billSeqs, written, gone, err = writeList(t, billKeyPrefix, c.ID, old.bills, old.billSeqs, bills); err != nil {
+		return nil, err
+	}
+	// The index entries of the bills that changed: those of the old ones
+	// go unless a new one keeps them.
+	id := strconv.FormatInt(c.ID, 10)
+	drop := map[string]bool{}
+	for _, j := range gone {
+		for _, e := range oneBillEntries(t.ns, id, &old.bills[j]) {
+			drop[e.k] = true
+		}
+	}
+	for _, i := range written {
+		for _, e := range oneBillEntries(t.ns, id, &now.bills[i]) {
+			delete(drop, e.k)
+			if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for k := range drop {
+		if err := t.del(k); err != nil {
+			return nil, err
+		}
+	}
+	if now.reds, now.redSeqs, _, _, err = writeList(t, redKeyPrefix, c.ID, old.reds, old.redSeqs, reds); err != nil {
+		return nil, err
+	}
+	return now, nil
+}
+
+// writeList writes list to the keys of customer id under prefix, where
+// old was stored under the sequence numbers seqs: the items that stay keep
+// their keys, so that appending, changing one item or dropping the oldest
+// (a list kept to a bound) writes one or two keys, not the list. Any other
+// change writes the rest of the list afresh under new numbers, past the
+// old ones, so that key order stays list order. It returns the list as
+// stored and its numbers, the positions in list it wrote and the positions
+// in old it replaced or deleted.
+func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, list []T) (stored []T, now []uint64, written, gone []int, err error) {
+	eq := func(i, j int) bool { return same(&list[i], &old[j]) }
+	next := uint64(1)
+	if len(seqs) > 0 {
+		next = seqs[len(seqs)-1] + 1
+	}
+	if len(list) > 0 {
+		stored, now = make([]T, len(list)), make([]uint64, len(list))
+	}
+	put := func(i int, seq uint64) error {
+		js, err := json.Marshal(&list[i])
+		if err != nil {
+			return err
+		}
+		// What is kept is what a read decodes, not the caller's value.
+		if err := json.Unmarshal(js, &stored[i]); err != nil {
+			return err
+		}
+		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, seq), string(js), nil); err != nil {
+			return err
+		}
+		now[i], written = seq, append(written, i)
+		return nil
+	}
+	drop := func(j int) error {
+		gone = append(gone, j)
+		return t.del(positionKey(t.ns, prefix, id, seqs[j]))
+	}
+	j := 0
+	for i := range list {
+		switch {
+		case j < len(old) && eq(i, j): // the same item
+			stored[i], now[i] = old[j], seqs[j]
+			j++
+		case j+1 < len(old) && eq(i, j+1): // old[j] was dropped
+			if err := drop(j); err != nil {
+				return nil, nil, nil, nil, err
+			}
+			stored[i], now[i] = old[j+1], seqs[j+1]
+			j += 2
+		case j < len(old) && (i+1 == len(list) || j+1 == len(old) || eq(i+1, j+1)): // old[j] changed
+			gone = append(gone, j)
+			if err := put(i, seqs[j]); err != nil {
+				return nil, nil, nil, nil, err
+			}
+			j++
+		default: // a new item: past the end of old, or the rest of old goes
+			for ; j < len(old); j++ {
+				if err := drop(j); err != nil {
+					return nil, nil, nil, nil, err
+				}
+			}
+			if err := put(i, next); err != nil {
+				return nil, nil, nil, nil, err
+			}
+			next++
+		}
+	}
+	for ; j < len(old); j++ {
+		if err := drop(j); err != nil {
+			return nil, nil, nil, nil, err
+		}
+	}
+	return stored, now, written, gone, nil
+}
