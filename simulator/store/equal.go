@@ -16,9 +16,10 @@ type sameFunc func(a, b unsafe.Pointer) bool
 var samePlans sync.Map // reflect.Type -> sameFunc
 
 // same reports whether *a and *b are identical, as reflect.DeepEqual would
-// (but nil and empty slices differ, as they encode differently), at a
-// fraction of its cost: the comparison is planned once per type from its
-// fields, so a field added later is compared too.
+// (but nil and empty slices differ, as they encode differently, and times
+// are the same instant in zones of one name and offset, which read and
+// write alike), at a fraction of its cost: the comparison is planned once
+// per type from its fields, so a field added later is compared too.
 func same[T any](a, b *T) bool {
 	return sameOf(reflect.TypeFor[T]())(unsafe.Pointer(a), unsafe.Pointer(b))
 }
@@ -48,8 +49,17 @@ func planSame(t reflect.Type) sameFunc {
 		return func(a, b unsafe.Pointer) bool { return *(*string)(a) == *(*string)(b) }
 	case reflect.Struct:
 		if t == timeType {
-			// The same instant in the same *Location (a copy shares it).
-			return bytesEqual
+			// The same instant in a zone of the same name and offset: each
+			// decoded time has a *Location of its own.
+			return func(a, b unsafe.Pointer) bool {
+				ta, tb := (*time.Time)(a), (*time.Time)(b)
+				if *ta == *tb {
+					return true
+				}
+				na, oa := ta.Zone()
+				nb, ob := tb.Zone()
+				return ta.Equal(*tb) && na == nb && oa == ob
+			}
 		}
 		type field struct {
 			off  uintptr

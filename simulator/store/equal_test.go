@@ -53,6 +53,14 @@ func TestSameSeesEveryField(t *testing.T) {
 	if same(&r1, &r2) {
 		t.Fatal("redemptions of different points are the same")
 	}
+	// Times: one instant in zones of one name and offset is the same
+	// (each decoded time has a *Location of its own); another name is not.
+	at := time.Date(2024, 5, 1, 10, 0, 0, 0, time.FixedZone("", 19800))
+	var t1, t2, t3 simulator.Transaction
+	t1.Date, t2.Date, t3.Date = at, at.In(time.FixedZone("", 19800)), at.In(time.FixedZone("IST", 19800))
+	if !same(&t1, &t2) || same(&t1, &t3) {
+		t.Fatalf("times: same zone %v, other name %v; want true, false", same(&t1, &t2), same(&t1, &t3))
+	}
 	var e1, e2 simulator.Transaction
 	e2.LineItems = []simulator.LineItem{}
 	if same(&e1, &e2) {

@@ -2,9 +2,13 @@ package store
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"testing"
 
 	"github.com/capsim/capsim/simulator"
 )
@@ -30,14 +34,25 @@ func positionKey(ns, prefix string, id int64, seq uint64) string {
 }
 
 // listed is what the namespace keeps of a customer in keys of their own:
-// its bills and redemptions as stored, and the record they go with. It is
-// never changed once made: writers get copies.
+// its bills and redemptions as stored, and the record they go with. What
+// it holds never changes: readers share it, and one writer at a time may
+// borrow its bills (lendable) to append past their end.
 type listed struct {
 	rec      string // the record as stored, which names this state
 	bills    []simulator.Transaction
 	billSeqs []uint64 // the numbers in the bills' keys
 	reds     []simulator.Redemption
 	redSeqs  []uint64
+	// lendable: no writer has borrowed bills yet, so the room past their
+	// end is free.
+	lendable atomic.Bool
+}
+
+// newListed returns the lists of record rec; bills get room to grow.
+func newListed(rec string, bills []simulator.Transaction, billSeqs []uint64) *listed {
+	l := &listed{rec: rec, bills: slices.Grow(bills, len(bills)/2+8)[:len(bills)], billSeqs: billSeqs}
+	l.lendable.Store(true)
+	return l
 }
 
 // size is what l counts towards the cache's bound.
@@ -84,6 +99,15 @@ func (c *listCache) store(k cacheKey, l *listed) {
 	c.n += l.size()
 }
 
+func (c *listCache) drop(k cacheKey) {
+	c.mu.Lock()
+	if old, ok := c.m[k]; ok {
+		c.n -= old.size()
+		delete(c.m, k)
+	}
+	c.mu.Unlock()
+}
+
 func (c *listCache) clear() {
 	c.mu.Lock()
 	c.m, c.n = nil, 0
@@ -97,11 +121,11 @@ func (t *Tx) lists(id int64, rec string) (*listed, error) {
 	if l, ok := t.s.lists.load(ck, rec); ok {
 		return l, nil
 	}
-	l := &listed{rec: rec}
-	var err error
-	if l.bills, l.billSeqs, err = readList[simulator.Transaction](t, billKeyPrefix, id); err != nil {
+	bills, seqs, err := readList[simulator.Transaction](t, billKeyPrefix, id)
+	if err != nil {
 		return nil, err
 	}
+	l := newListed(rec, bills, seqs)
 	if l.reds, l.redSeqs, err = readList[simulator.Redemption](t, redKeyPrefix, id); err != nil {
 		return nil, err
 	}
@@ -135,20 +159,35 @@ func readList[T any](t *Tx, prefix string, id int64) ([]T, []uint64, error) {
 	return out, seqs, err
 }
 
-// attach puts l's lists into c's history: copies if own, else l's own
-// (which nothing changes).
-func attach(c *simulator.Customer, l *listed, own bool) {
-	if len(l.bills) == 0 && len(l.reds) == 0 {
+// listUse says what a reader of a customer may do with its lists.
+type listUse int
+
+const (
+	shareLists listUse = iota // read them only
+	copyLists                 // anything: they are its own copies
+	lendLists                 // a writer: append bills, and copy them to change them (History.LendBills)
+)
+
+// attach puts l's lists into c's history, for use.
+func attach(c *simulator.Customer, l *listed, use listUse) {
+	if len(l.bills) == 0 && len(l.reds) == 0 && use != lendLists {
 		return
 	}
 	if c.History == nil {
 		c.History = &simulator.History{}
 	}
-	h := &simulator.History{Transactions: l.bills, Redemptions: l.reds}
-	if own {
-		h = h.Clone()
+	h := c.History
+	switch {
+	case use == shareLists:
+		h.Transactions, h.Redemptions = l.bills, l.reds
+	case use == lendLists && l.lendable.CompareAndSwap(true, false):
+		// Redemptions are few and flat: a copy is a deep one.
+		h.Transactions, h.Redemptions = l.bills, slices.Clone(l.reds)
+		h.LendBills()
+	default:
+		own := (&simulator.History{Transactions: l.bills, Redemptions: l.reds}).Clone()
+		h.Transactions, h.Redemptions = own.Transactions, own.Redemptions
 	}
-	c.History.Transactions, c.History.Redemptions = h.Transactions, h.Redemptions
 }
 
 // inline reports whether record c carries its lists itself (the base
@@ -183,9 +222,14 @@ func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string) (*listed, 
 	now := &listed{rec: rec}
 	var gone, written []int
 	var err error
-	if now.bills, now.billSeqs, written, gone, err = writeList(t, billKeyPrefix, c.ID, old.bills, old.billSeqs, bills); err != nil {
+	if c.History.BillsLent() && appended(bills, old.bills) {
+		if now.bills, now.billSeqs, written, err = t.appendBills(c.ID, old, bills); err != nil {
+			return nil, err
+		}
+	} else if now.bills, now.billSeqs, written, gone, err = writeList(t, billKeyPrefix, c.ID, old.bills, old.billSeqs, bills); err != nil {
 		return nil, err
 	}
+	now.lendable.Store(true)
 	// The index entries of the bills that changed: those of the old ones
 	// go unless a new one keeps them.
 	id := strconv.FormatInt(c.ID, 10)
@@ -214,6 +258,94 @@ func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string) (*listed, 
 	return now, nil
 }
 
+// appended reports whether bills, lent from old (History.LendBills), are
+// old and more: the same array, which no one changes in place, or a copy
+// made by append.
+func appended(bills, old []simulator.Transaction) bool {
+	n := len(old)
+	if len(bills) < n {
+		return false
+	}
+	if n == 0 || &bills[0] == &old[0] {
+		return true
+	}
+	for i := range n {
+		if !same(&bills[i], &old[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendBills writes the bills of list past the end of old's, which it
+// holds as they are: the cost is that of the new bills only. It returns
+// the bills as stored and their numbers, and the positions it wrote.
+func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([]simulator.Transaction, []uint64, []int, error) {
+	n := len(old.bills)
+	if verifyLists() && n > 0 && &list[0] == &old.bills[0] {
+		if err := t.verifyBills(id, old.bills); err != nil {
+			t.s.lists.drop(cacheKey{t.ns, id}) // changed where others read it
+			return nil, nil, nil, err
+		}
+	}
+	next := uint64(1)
+	if n > 0 {
+		next = old.billSeqs[n-1] + 1
+	}
+	seqs := append(old.billSeqs[:n:n], make([]uint64, len(list)-n)...)
+	var written []int
+	stored := list
+	for i := n; i < len(list); i++ {
+		js, err := json.Marshal(&list[i])
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if _, _, err := t.tx.Set(positionKey(t.ns, billKeyPrefix, id, next), string(js), nil); err != nil {
+			return nil, nil, nil, err
+		}
+		seqs[i], next = next, next+1
+		written = append(written, i)
+		// What is kept is what a read decodes: the caller's bill when
+		// they are the same (as a bill of UTC times is), else a copy.
+		var d simulator.Transaction
+		if err := json.Unmarshal(js, &d); err != nil {
+			return nil, nil, nil, err
+		}
+		if !same(&d, &list[i]) {
+			if &stored[0] == &list[0] {
+				stored = slices.Clone(list)
+			}
+			stored[i] = d
+		}
+	}
+	return stored, seqs, written, nil
+}
+
+// verifyLists reports whether writes check that lent bills were not
+// changed in place (History.LendBills): in tests, but not benchmarks, whose
+// figures it would spoil.
+var verifyLists = sync.OnceValue(func() bool {
+	if !testing.Testing() {
+		return false
+	}
+	f := flag.Lookup("test.bench")
+	return f == nil || f.Value.String() == ""
+})
+
+// verifyBills checks that bills are what customer id's keys hold.
+func (t *Tx) verifyBills(id int64, bills []simulator.Transaction) error {
+	stored, _, err := readList[simulator.Transaction](t, billKeyPrefix, id)
+	if err != nil {
+		return err
+	}
+	for i := range bills {
+		if i >= len(stored) || !same(&stored[i], &bills[i]) {
+			return fmt.Errorf("store: customer %d: lent bill %d was changed in place (find a bill to change through History.Transaction)", id, i)
+		}
+	}
+	return nil
+}
+
 // writeList writes list to the keys of customer id under prefix, where
 // old was stored under the sequence numbers seqs: the items that stay keep
 // their keys, so that appending, changing one item or dropping the oldest
@@ -229,7 +361,7 @@ func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, li
 		next = seqs[len(seqs)-1] + 1
 	}
 	if len(list) > 0 {
-		stored, now = make([]T, len(list)), make([]uint64, len(list))
+		stored, now = make([]T, len(list), len(list)+len(list)/2+8), make([]uint64, len(list))
 	}
 	put := func(i int, seq uint64) error {
 		js, err := json.Marshal(&list[i])

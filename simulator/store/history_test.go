@@ -52,7 +52,12 @@ func TestListsFollowEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { s.Close() }()
-	change := func(h *simulator.History) { h.Transactions[1].LineItems[0].ReturnedQty = 1 }
+	// A bill to change is found through History.Transaction, and a list
+	// reordered is the writer's own (the bills are lent: LendBills).
+	change := func(h *simulator.History) { h.Transaction(2).LineItems[0].ReturnedQty = 1 }
+	mine := func(edit func(h *simulator.History)) func(h *simulator.History) {
+		return func(h *simulator.History) { h.Transactions = slices.Clone(h.Transactions); edit(h) }
+	}
 	steps := []struct {
 		name  string
 		edit  func(h *simulator.History)
@@ -62,20 +67,28 @@ func TestListsFollowEveryChange(t *testing.T) {
 		{"first write of a base customer", func(h *simulator.History) { h.Transactions = bills(1, 2, 3) }, []int64{1, 2, 3}, nil},
 		{"append", func(h *simulator.History) { h.Transactions = append(h.Transactions, bill(4)) }, []int64{1, 2, 3, 4}, nil},
 		{"change one in place", change, []int64{1, 2, 3, 4}, nil},
-		{"drop the oldest, add one", func(h *simulator.History) {
+		{"drop the oldest, add one", mine(func(h *simulator.History) {
 			h.Transactions = append(slices.Delete(h.Transactions, 0, 1), bill(5))
-		}, []int64{2, 3, 4, 5}, nil},
-		{"insert in the middle", func(h *simulator.History) {
+		}), []int64{2, 3, 4, 5}, nil},
+		{"insert in the middle", mine(func(h *simulator.History) {
 			h.Transactions = slices.Insert(h.Transactions, 1, bill(6))
-		}, []int64{2, 6, 3, 4, 5}, nil},
-		{"delete in the middle", func(h *simulator.History) {
+		}), []int64{2, 6, 3, 4, 5}, nil},
+		{"delete in the middle", mine(func(h *simulator.History) {
 			h.Transactions = slices.Delete(h.Transactions, 2, 3)
-		}, []int64{2, 6, 4, 5}, nil},
+		}), []int64{2, 6, 4, 5}, nil},
 		{"redemptions, a window", func(h *simulator.History) { h.Redemptions = redemptions(1, 2, 3) }, []int64{2, 6, 4, 5}, []int64{1, 2, 3}},
 		{"window slides", func(h *simulator.History) {
 			h.Redemptions = append(h.Redemptions[1:], redemptions(4)...)
 		}, []int64{2, 6, 4, 5}, []int64{2, 3, 4}},
-		{"reverse", func(h *simulator.History) { slices.Reverse(h.Transactions) }, []int64{5, 4, 6, 2}, []int64{2, 3, 4}},
+		{"reverse", mine(func(h *simulator.History) { slices.Reverse(h.Transactions) }), []int64{5, 4, 6, 2}, []int64{2, 3, 4}},
+		{"append after a copy", mine(func(h *simulator.History) {
+			h.Transactions = append(h.Transactions, bill(9))
+		}), []int64{5, 4, 6, 2, 9}, []int64{2, 3, 4}},
+		{"append past the room", func(h *simulator.History) {
+			for id := int64(10); id < 40; id++ {
+				h.Transactions = append(h.Transactions, bill(id))
+			}
+		}, append([]int64{5, 4, 6, 2, 9}, seq(10, 40)...), []int64{2, 3, 4}},
 		{"empty", func(h *simulator.History) { h.Transactions, h.Redemptions = nil, nil }, nil, nil},
 		{"again", func(h *simulator.History) { h.Transactions = bills(7, 8) }, []int64{7, 8}, nil},
 	}
@@ -189,6 +202,59 @@ func TestListsFollowEveryChange(t *testing.T) {
 		}
 		check(st.name+" (reopened)", wantBills(st.bills, returned), st.reds, gone)
 	}
+}
+
+func seq(from, to int64) []int64 {
+	var out []int64
+	for id := from; id < to; id++ {
+		out = append(out, id)
+	}
+	return out
+}
+
+// TestLentBillChangedInPlaceFails checks that, in tests, a write fails
+// when code changed a lent bill in place, bypassing History.Transaction:
+// such a change would not be written.
+func TestLentBillChangedInPlaceFails(t *testing.T) {
+	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	write := func(edit func(h *simulator.History)) error {
+		return s.Update(DefaultNamespace, func(tx *Tx) error {
+			c, err := tx.Customer(1)
+			if err != nil {
+				return err
+			}
+			if c.History == nil {
+				c.History = &simulator.History{}
+			}
+			edit(c.History)
+			return tx.Put(c)
+		})
+	}
+	if err := write(func(h *simulator.History) { h.Transactions = bills(1, 2) }); err != nil {
+		t.Fatal(err)
+	}
+	err = write(func(h *simulator.History) {
+		h.Transactions[0].Amount = 7
+		h.Transactions = append(h.Transactions, bill(3))
+	})
+	if err == nil {
+		t.Fatal("a lent bill changed in place was not noticed")
+	}
+	if err := write(func(h *simulator.History) { h.Transaction(1).Amount = 7 }); err != nil {
+		t.Fatal(err)
+	}
+	s.lists.clear() // what the keys hold
+	_ = s.View(DefaultNamespace, func(tx *Tx) error {
+		c, _ := tx.Customer(1)
+		if got := ids(c.History.Transactions); !slices.Equal(got, []int64{1, 2}) || c.History.Transactions[0].Amount != 7 {
+			t.Fatalf("bills %v, first amount %v: want 1, 2 and 7", got, c.History.Transactions[0].Amount)
+		}
+		return nil
+	})
 }
 
 func ids(bs []simulator.Transaction) []int64 {

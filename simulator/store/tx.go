@@ -89,8 +89,8 @@ func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
 
 // load decodes the record v of a customer (the base data's if base) and
 // adds the lists it keeps in keys of their own (nil when its record carries
-// them itself): copies if own, else shared ones, which must not change.
-func (t *Tx) load(v string, base, own bool) (*simulator.Customer, *listed, error) {
+// them itself), for use.
+func (t *Tx) load(v string, base bool, use listUse) (*simulator.Customer, *listed, error) {
 	c, err := t.decode(v, base)
 	if err != nil || base || inline(c) {
 		return c, nil, err
@@ -99,7 +99,7 @@ func (t *Tx) load(v string, base, own bool) (*simulator.Customer, *listed, error
 	if err != nil {
 		return nil, nil, err
 	}
-	attach(c, l, own)
+	attach(c, l, use)
 	return c, l, nil
 }
 
@@ -158,7 +158,11 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	if !ok {
 		return nil, ErrNotFound
 	}
-	c, l, err := t.load(v, base, t.writable)
+	use := shareLists
+	if t.writable {
+		use = lendLists
+	}
+	c, l, err := t.load(v, base, use)
 	if err != nil {
 		return nil, fmt.Errorf("customer %d: %w", id, err)
 	}
@@ -232,7 +236,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 				if err := json.Unmarshal([]byte(old), &p); err == nil {
 					prev, known = storedCustomer{version: p.Version}, true
 				}
-			} else if p, l, err := t.load(old, false, false); err == nil {
+			} else if p, l, err := t.load(old, false, shareLists); err == nil {
 				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil)}, true
 			}
 		}
@@ -426,7 +430,7 @@ func (t *Tx) Count() int {
 func (t *Tx) Each(fn func(c *simulator.Customer) bool) error {
 	var ferr error
 	err := t.ascend(custPrefix, custPrefix+"\xff", func(_, v string, base bool) bool {
-		c, _, err := t.load(v, base, true)
+		c, _, err := t.load(v, base, copyLists)
 		if err != nil {
 			ferr = err
 			return false
@@ -605,7 +609,7 @@ func (t *Tx) CustomerPage(offset, limit int) ([]*simulator.Customer, error) {
 			v = got
 			j++
 		}
-		c, _, err := t.load(v, fromBase, true)
+		c, _, err := t.load(v, fromBase, copyLists)
 		if err != nil {
 			return nil, err
 		}
