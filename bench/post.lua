@@ -1,5 +1,6 @@
--- post.lua: wrk sends POST requests whose bodies are a template with one %d
--- filled by a counter, so every request registers a new customer.
+-- post.lua: wrk sends POST requests whose bodies are a template whose every
+-- %08d a counter fills, so every request registers a new customer (and a
+-- new bill).
 --   wrk ... -s bench/post.lua URL -- TEMPLATE START
 -- Each wrk thread counts from START + thread * 1000000.
 local threads = 0
@@ -18,5 +19,6 @@ end
 
 function request()
   n = n + 1
-  return wrk.format(nil, nil, nil, string.format(tmpl, n))
+  local body = tmpl:gsub("%%08d", string.format("%08d", n))
+  return wrk.format(nil, nil, nil, body)
 end
