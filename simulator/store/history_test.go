@@ -204,6 +204,20 @@ func TestListsFollowEveryChange(t *testing.T) {
 	}
 }
 
+func TestPositionKeysSortAsNumbers(t *testing.T) {
+	if got, want := positionKey("ns", billKeyPrefix, 42, 7), "ns:cb:42"+sep+"00000000000000000007"; got != want {
+		t.Fatalf("positionKey = %q, want %q", got, want)
+	}
+	prev := ""
+	for _, n := range []uint64{0, 1, 9, 10, 99, 100, 1 << 40, 1<<64 - 1} {
+		k := positionKey("ns", redKeyPrefix, 1, n)
+		if k <= prev {
+			t.Fatalf("key of %d (%q) sorts before %q", n, k, prev)
+		}
+		prev = k
+	}
+}
+
 func seq(from, to int64) []int64 {
 	var out []int64
 	for id := from; id < to; id++ {
