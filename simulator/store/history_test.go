@@ -40,6 +40,25 @@ func redemptions(ids ...int64) []simulator.Redemption {
 	return out
 }
 
+// editHistory writes, in one Update of s, customer id's history as edit
+// changes it; then fails the Update if fail is set.
+func editHistory(s *Store, id int64, edit func(h *simulator.History), fail error) error {
+	return s.Update(DefaultNamespace, func(tx *Tx) error {
+		c, err := tx.Customer(id)
+		if err != nil {
+			return err
+		}
+		if c.History == nil {
+			c.History = &simulator.History{}
+		}
+		edit(c.History)
+		if err := tx.Put(c); err != nil {
+			return err
+		}
+		return fail
+	})
+}
+
 // TestListsFollowEveryChange checks that a customer's bills and
 // redemptions, kept in keys of their own, read back as written after each
 // kind of change, from the cache and from the keys alone (a reopened
@@ -148,34 +167,11 @@ func TestListsFollowEveryChange(t *testing.T) {
 	seen := map[int64]bool{}
 	for _, st := range steps {
 		// A failed write first: it leaves what was there.
-		err := s.Update(DefaultNamespace, func(tx *Tx) error {
-			c, err := tx.Customer(1)
-			if err != nil {
-				return err
-			}
-			if c.History == nil {
-				c.History = &simulator.History{}
-			}
-			c.History.Transactions = append(c.History.Transactions, bill(99))
-			if err := tx.Put(c); err != nil {
-				return err
-			}
-			return errors.New("refused")
-		})
+		err := editHistory(s, 1, func(h *simulator.History) { h.Transactions = append(h.Transactions, bill(99)) }, errors.New("refused"))
 		if err == nil {
 			t.Fatal("the failed write succeeded")
 		}
-		err = s.Update(DefaultNamespace, func(tx *Tx) error {
-			c, err := tx.Customer(1)
-			if err != nil {
-				return err
-			}
-			if c.History == nil {
-				c.History = &simulator.History{}
-			}
-			st.edit(c.History)
-			return tx.Put(c)
-		})
+		err = editHistory(s, 1, st.edit, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
@@ -235,19 +231,7 @@ func TestLentBillChangedInPlaceFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	write := func(edit func(h *simulator.History)) error {
-		return s.Update(DefaultNamespace, func(tx *Tx) error {
-			c, err := tx.Customer(1)
-			if err != nil {
-				return err
-			}
-			if c.History == nil {
-				c.History = &simulator.History{}
-			}
-			edit(c.History)
-			return tx.Put(c)
-		})
-	}
+	write := func(edit func(h *simulator.History)) error { return editHistory(s, 1, edit, nil) }
 	if err := write(func(h *simulator.History) { h.Transactions = bills(1, 2) }); err != nil {
 		t.Fatal(err)
 	}
@@ -424,4 +408,65 @@ func BenchmarkWriteToBigHistory(b *testing.B) {
 	b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N), "few-ns/op")
 	b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N), "many-ns/op")
 	b.ReportMetric(float64(spent[1])/float64(spent[0]), "many/few")
+}
+
+// TestLentBillsUnderConcurrentReads has readers go through a customer's
+// bills while a writer appends to them (run it with -race): each reader
+// sees a whole list of some write, in order, and the last has every bill.
+func TestLentBillsUnderConcurrentReads(t *testing.T) {
+	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const writes = 200
+	done := make(chan struct{})
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for {
+				select {
+				case <-done:
+					errs <- nil
+					return
+				default:
+				}
+				err := s.View(DefaultNamespace, func(tx *Tx) error {
+					c, err := tx.Customer(1)
+					if err != nil || c.History == nil {
+						return err
+					}
+					for i, b := range c.History.Transactions {
+						if b.ID != int64(i+1) || len(b.LineItems) != 1 {
+							return fmt.Errorf("bill %d of %d is %d", i, len(c.History.Transactions), b.ID)
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for id := int64(1); id <= writes; id++ {
+		err := editHistory(s, 1, func(h *simulator.History) { h.Transactions = append(h.Transactions, bill(id)) }, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = s.View(DefaultNamespace, func(tx *Tx) error {
+		c, _ := tx.Customer(1)
+		if got := len(c.History.Transactions); got != writes {
+			t.Fatalf("%d bills, want %d", got, writes)
+		}
+		return nil
+	})
 }
