@@ -480,6 +480,7 @@ func (h *History) billToReturn(number string) *Transaction {
 	if h == nil {
 		return nil
 	}
+	h.ownBills()
 	for i := len(h.Transactions) - 1; i >= 0; i-- {
 		t := &h.Transactions[i]
 		if t.Type == TransactionRegular && strings.EqualFold(t.Number, number) {
@@ -489,11 +490,13 @@ func (h *History) billToReturn(number string) *Transaction {
 	return nil
 }
 
-// Transaction returns the customer's bill with id, if any.
+// Transaction returns the customer's bill with id, if any, to read or change
+// (lent bills are copied first: see LendBills).
 func (h *History) Transaction(id int64) *Transaction {
 	if h == nil {
 		return nil
 	}
+	h.ownBills()
 	for i := range h.Transactions {
 		if h.Transactions[i].ID == id {
 			return &h.Transactions[i]
@@ -502,11 +505,13 @@ func (h *History) Transaction(id int64) *Transaction {
 	return nil
 }
 
-// TransactionsNumbered returns the customer's bills numbered number, oldest first.
+// TransactionsNumbered returns the customer's bills numbered number, oldest
+// first, to read or change (lent bills are copied first: see LendBills).
 func (h *History) TransactionsNumbered(number string) []*Transaction {
 	if h == nil {
 		return nil
 	}
+	h.ownBills()
 	var out []*Transaction
 	for i := range h.Transactions {
 		if strings.EqualFold(h.Transactions[i].Number, number) {

@@ -24,6 +24,30 @@ type History struct {
 	Interactions []Interaction `json:"interactions,omitempty"`
 	// IdentityChanges are the customer's identity change requests, oldest first.
 	IdentityChanges []IdentityChange `json:"identityChanges,omitempty"`
+
+	// lent is set while Transactions shares its bills with others (see
+	// LendBills).
+	lent bool
+}
+
+// LendBills marks h's Transactions as shared with others (the store's
+// readers, so that a write to a customer with thousands of bills need not
+// copy them): h may append bills, and the accessors that return a bill to
+// change (Transaction, TransactionsNumbered, a return's original) give h
+// its own copy first. Code that changes a bill of h in place must find it
+// through them.
+func (h *History) LendBills() { h.lent = true }
+
+// BillsLent reports whether h's bills are still shared as LendBills lent
+// them: no accessor has copied them since.
+func (h *History) BillsLent() bool { return h != nil && h.lent }
+
+// ownBills gives h its own copy of lent bills, so that they may change.
+func (h *History) ownBills() {
+	if h.lent {
+		h.Transactions = (&History{Transactions: h.Transactions}).Clone().Transactions
+		h.lent = false
+	}
 }
 
 // Field is a name and a value: a custom field, a preference, a ticket field.

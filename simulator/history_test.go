@@ -309,3 +309,23 @@ func TestNewNote(t *testing.T) {
 		t.Errorf("empty description: code %d, want 1037", code(err))
 	}
 }
+
+// TestWallUnix checks WallUnix against Wall over zones with and without
+// daylight saving, before and after 1970, with and without fractions.
+func TestWallUnix(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 19800), time.FixedZone("", -12600)}
+	for _, name := range []string{"Europe/London", "America/New_York", "Asia/Kolkata"} {
+		if loc, err := time.LoadLocation(name); err == nil {
+			zones = append(zones, loc)
+		}
+	}
+	base := time.Date(1969, 12, 31, 23, 59, 59, 500, time.UTC)
+	for _, loc := range zones {
+		for i := int64(0); i < 2000; i++ {
+			at := base.Add(time.Duration(i*i*7919) * time.Second).Add(time.Duration(i) * 333 * time.Millisecond).In(loc)
+			if got, want := simulator.WallUnix(at), simulator.Wall(at).Unix(); got != want {
+				t.Fatalf("%v: WallUnix %d, Wall %d", at, got, want)
+			}
+		}
+	}
+}

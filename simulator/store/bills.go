@@ -33,13 +33,28 @@ func billEntries(ns string, c *simulator.Customer) []kv {
 	id := strconv.FormatInt(c.ID, 10)
 	out := make([]kv, 0, 2*len(c.History.Transactions)+len(c.History.Coupons))
 	for i := range c.History.Transactions {
-		t := &c.History.Transactions[i]
-		tid := strconv.FormatInt(t.ID, 10)
-		out = append(out, kv{ns + txPrefix + tid, id})
-		if n := billNumberKey(t.Number); n != "" {
-			out = append(out, kv{ns + billPrefix + n + sep + id + sep + tid, billRefValue(t)})
-		}
+		out = append(out, oneBillEntries(ns, id, &c.History.Transactions[i])...)
 	}
+	return append(out, codeEntries(ns, c)...)
+}
+
+// oneBillEntries returns the index entries of bill t of customer id.
+func oneBillEntries(ns, id string, t *simulator.Transaction) []kv {
+	tid := strconv.FormatInt(t.ID, 10)
+	out := []kv{{ns + txPrefix + tid, id}}
+	if n := billNumberKey(t.Number); n != "" {
+		out = append(out, kv{ns + billPrefix + n + sep + id + sep + tid, billRefValue(t)})
+	}
+	return out
+}
+
+// codeEntries returns the coupon code index entries of c.
+func codeEntries(ns string, c *simulator.Customer) []kv {
+	if c.History == nil {
+		return nil
+	}
+	id := strconv.FormatInt(c.ID, 10)
+	var out []kv
 	for i := range c.History.Coupons {
 		if code := strings.ToLower(c.History.Coupons[i].Code); code != "" && !strings.ContainsAny(code, sep+"\x00") {
 			out = append(out, kv{ns + couponPrefix + code, id})

@@ -189,7 +189,7 @@ func (s *Store) evictLocked(now time.Time, owner string) (time.Duration, bool) {
 
 // dropLocked removes namespace ns and what it stored.
 func (s *Store) dropLocked(ns string) error {
-	if err := s.db.Update(func(tx *buntdb.Tx) error { return deleteRange(tx, ns+":", ns+";") }); err != nil {
+	if err := s.db.Update(func(tx *buntdb.Tx) error { s.lists.clear(); return deleteRange(tx, ns+":", ns+";") }); err != nil {
 		return err
 	}
 	if sp := s.spaces[ns]; sp != nil {
@@ -394,6 +394,7 @@ func (s *Store) Reset(ns string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	err := s.db.Update(func(tx *buntdb.Tx) error {
+		s.lists.clear() // under the write lock: no writer reads an entry of before
 		if ns == "" {
 			var keys []string
 			_ = tx.AscendKeys("*", func(k, _ string) bool {

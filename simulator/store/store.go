@@ -114,6 +114,7 @@ type Store struct {
 	snaps snapshots
 
 	cache customerCache // decoded customers, read-only
+	lists listCache     // customers' bills and redemptions as stored (history.go)
 
 	// epoch increases on every reset, drop and restore: with a customer's
 	// id and version it names one state of that customer for caches

@@ -34,6 +34,7 @@ type Tx struct {
 type storedCustomer struct {
 	version int64
 	entries []kv
+	lists   *listed // the lists it keeps in keys of their own (nil: none)
 }
 
 // Namespace returns the transaction's namespace.
@@ -84,6 +85,22 @@ func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
 		t.s.complete(c)
 	}
 	return c, nil
+}
+
+// load decodes the record v of a customer (the base data's if base) and
+// adds the lists it keeps in keys of their own (nil when its record carries
+// them itself), for use.
+func (t *Tx) load(v string, base bool, use listUse) (*simulator.Customer, *listed, error) {
+	c, err := t.decode(v, base)
+	if err != nil || base || inline(c) {
+		return c, nil, err
+	}
+	l, err := t.lists(c.ID, v)
+	if err != nil {
+		return nil, nil, err
+	}
+	attach(c, l, use)
+	return c, l, nil
 }
 
 // ascend calls fn, in key order, for each relative key from lo (inclusive)
@@ -141,7 +158,11 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	if !ok {
 		return nil, ErrNotFound
 	}
-	c, err := t.decode(v, base)
+	use := shareLists
+	if t.writable {
+		use = lendLists
+	}
+	c, l, err := t.load(v, base, use)
 	if err != nil {
 		return nil, fmt.Errorf("customer %d: %w", id, err)
 	}
@@ -150,9 +171,9 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	} else if _, ok := t.stored[id]; !ok {
 		// The entries come from the record as decoded, before the caller
 		// changes it; base ones are the base data's, not the namespace's.
-		sc := storedCustomer{version: c.Version}
+		sc := storedCustomer{version: c.Version, lists: l}
 		if !base {
-			sc.entries = t.s.indexEntries(t.ns, c)
+			sc.entries = t.s.entries(t.ns, c, l != nil)
 		}
 		t.remember(id, sc)
 	}
@@ -210,12 +231,13 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		// A customer the transaction did not read: what the namespace holds
 		// of it comes from its stored record.
 		if old, base, ok := t.getFrom(customerKey("", c.ID)); ok {
-			var p simulator.Customer
-			if err := json.Unmarshal([]byte(old), &p); err == nil {
-				prev, known = storedCustomer{version: p.Version}, true
-				if !base {
-					prev.entries = t.s.indexEntries(t.ns, &p)
+			if base {
+				var p simulator.Customer
+				if err := json.Unmarshal([]byte(old), &p); err == nil {
+					prev, known = storedCustomer{version: p.Version}, true
 				}
+			} else if p, l, err := t.load(old, false, shareLists); err == nil {
+				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil)}, true
 			}
 		}
 	}
@@ -224,20 +246,36 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	} else if c.Version == 0 {
 		c.Version = 1
 	}
-	b, err := json.Marshal(c)
+	b, err := record(c)
 	if err != nil {
 		return err
 	}
-	if _, _, err := t.tx.Set(key, string(b), nil); err != nil {
+	rec := string(b)
+	if _, _, err := t.tx.Set(key, rec, nil); err != nil {
 		return err
 	}
 	t.own = 1
-	entries := t.s.indexEntries(t.ns, c)
+	// The record's entries first: a record that carried its bills drops
+	// their entries here, and putLists writes them again with the bills.
+	entries := t.s.entries(t.ns, c, true)
 	if err := t.reindex(prev.entries, entries); err != nil {
 		return err
 	}
-	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries})
+	l, err := t.putLists(c, prev.lists, rec)
+	if err != nil {
+		return err
+	}
+	t.s.lists.store(cacheKey{t.ns, c.ID}, l)
+	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l})
 	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
+	return nil
+}
+
+// del deletes key k, which need not exist.
+func (t *Tx) del(k string) error {
+	if _, err := t.tx.Delete(k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
+		return err
+	}
 	return nil
 }
 
@@ -261,7 +299,7 @@ func (t *Tx) reindex(old, entries []kv) error {
 	have := make(map[string]string, len(old))
 	for _, e := range old {
 		if _, ok := want[e.k]; !ok {
-			if _, err := t.tx.Delete(e.k); err != nil && !errors.Is(err, buntdb.ErrNotFound) {
+			if err := t.del(e.k); err != nil {
 				return err
 			}
 		} else {
@@ -392,7 +430,7 @@ func (t *Tx) Count() int {
 func (t *Tx) Each(fn func(c *simulator.Customer) bool) error {
 	var ferr error
 	err := t.ascend(custPrefix, custPrefix+"\xff", func(_, v string, base bool) bool {
-		c, err := t.decode(v, base)
+		c, _, err := t.load(v, base, copyLists)
 		if err != nil {
 			ferr = err
 			return false
@@ -459,6 +497,12 @@ func identKey(ns string, src simulator.Source, acct, typ, value string) string {
 
 // indexEntries returns the index keys of c in namespace ns.
 func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
+	return s.entries(ns, c, false)
+}
+
+// entries returns the index keys of c in namespace ns; with listed, those
+// of its record only: its bills' entries go with their keys (putLists).
+func (s *Store) entries(ns string, c *simulator.Customer, listed bool) []kv {
 	id := strconv.FormatInt(c.ID, 10)
 	var out []kv
 	search := func(typ, value string, p *simulator.Profile) {
@@ -485,7 +529,11 @@ func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
 		search("firstName", p.FirstName, p)
 		search("lastName", p.LastName, p)
 	}
-	out = append(out, billEntries(ns, c)...)
+	if listed {
+		out = append(out, codeEntries(ns, c)...)
+	} else {
+		out = append(out, billEntries(ns, c)...)
+	}
 	out = append(out, couponEntries(ns, c)...)
 	if s.terms != nil {
 		terms := s.terms(c)
@@ -561,7 +609,7 @@ func (t *Tx) CustomerPage(offset, limit int) ([]*simulator.Customer, error) {
 			v = got
 			j++
 		}
-		c, err := t.decode(v, fromBase)
+		c, _, err := t.load(v, fromBase, copyLists)
 		if err != nil {
 			return nil, err
 		}

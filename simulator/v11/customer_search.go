@@ -152,7 +152,7 @@ func lastTransValue(c *simulator.Customer) float64 {
 	var bestAt int64
 	for i := range c.History.Transactions {
 		t := &c.History.Transactions[i]
-		at := simulator.Wall(t.Date).Unix()
+		at := simulator.WallUnix(t.Date)
 		if best == nil || at > bestAt || (at == bestAt && t.ID > best.ID) {
 			best, bestAt = t, at
 		}
