@@ -163,11 +163,7 @@ func parseDocument(fsys fs.FS, sums map[string]string, name string) ([]byte, *op
 	if err != nil {
 		return nil, nil, err
 	}
-	src := b
-	if j := parsedForm(fsys, sums, name, b); j != nil {
-		src = j
-	}
-	doc, err := openapi3.NewLoader().LoadFromData(src)
+	doc, err := loadDocument(b, parsedForm(fsys, sums, name, b))
 	if err != nil {
 		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
 	}
@@ -179,6 +175,22 @@ func parseDocument(fsys fs.FS, sums map[string]string, name string) ([]byte, *op
 	}
 	doc.Servers = nil
 	return b, doc, nil
+}
+
+// loadDocument loads a document, from its JSON form if it has one (nil
+// if not), with its references resolved.
+func loadDocument(yaml, form []byte) (*openapi3.T, error) {
+	if form == nil {
+		return openapi3.NewLoader().LoadFromData(yaml)
+	}
+	doc, ok := decodeJSONForm(form)
+	if !ok {
+		return openapi3.NewLoader().LoadFromData(form)
+	}
+	if err := openapi3.NewLoader().ResolveRefsIn(doc, nil); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // DisableCache makes every request and response be validated in full, even
