@@ -88,6 +88,13 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 			defer os.Remove(cfg.AddrFile)
 		}
 	}
+	if log.Enabled(context.Background(), slog.LevelDebug) {
+		var attrs []any
+		for _, p := range app.Phases {
+			attrs = append(attrs, p.Name, p.Took.Round(time.Microsecond).String())
+		}
+		log.Debug("startup phases", attrs...)
+	}
 	log.Info("capsim ready", "addr", ln.Addr().String(), "version", version, "auth", string(cfg.Auth),
 		"db", cfg.DB, "customers", cfg.Customers, "seed", cfg.Seed,
 		"validate_responses", cfg.ValidateResponses, "startup", time.Since(start).Round(time.Microsecond).String())
