@@ -101,6 +101,10 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// Start-up's garbage goes back to the system beside the first
+	// requests: the full collection that frees it was a fifth of a default
+	// start (a large base frees its own as it is built).
+	go debug.FreeOSMemory()
 	var sig os.Signal
 	select {
 	case err := <-errc:
@@ -155,9 +159,9 @@ const (
 // of customers being packed: the packed base lives outside the heap) and
 // its live heap small, so collecting at the default GOGC ran hundreds of
 // collections at 100k customers, a fifth of their start's CPU; a small
-// base makes a few tens of MiB of garbage and never collects. tuneGC
-// frees what is left at once. It returns the function that restores the
-// settings.
+// base makes a few tens of MiB of garbage and never collects; serve
+// frees what is left once it listens. It returns the function that
+// restores the settings.
 func startupGC(customers int) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
@@ -171,12 +175,11 @@ func startupGC(customers int) (restore func()) {
 	}
 }
 
-// tuneGC sets the collector for serving, once the start-up garbage is gone
-// (see startupGC). The simulator's garbage is per request:
+// tuneGC sets the collector for serving (serve frees the start-up garbage
+// once it listens; see startupGC). The simulator's garbage is per request:
 // collecting four times less often buys throughput; softMemoryLimit bounds
 // the heap that lets grow. GOGC, if set, still decides.
 func tuneGC() {
-	debug.FreeOSMemory()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
