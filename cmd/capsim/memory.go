@@ -46,31 +46,32 @@ func memoryLimit(v []uint64) int64 {
 	return max(memoryFloor, int64(others+live+max(live/4, minHeadroom)))
 }
 
-// governMemory sets the limit now and then every governorPeriod until stop
-// is called; it returns the first limit (-1 when GOMEMLIMIT decides).
-func governMemory() (limit int64, stop func()) {
+// governMemory runs first (a collection that frees start-up's garbage),
+// then sets the limit, and again every governorPeriod until stop is
+// called, in a goroutine of its own. With GOMEMLIMIT set it runs first only.
+func governMemory(first func()) (stop func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return -1, func() {}
+		go first()
+		return func() {}
 	}
 	samples := make([]metrics.Sample, len(memorySamples))
 	for i, name := range memorySamples {
 		samples[i].Name = name
 	}
 	values := make([]uint64, len(samples))
-	set := func() int64 {
+	set := func() {
 		metrics.Read(samples)
 		for i, s := range samples {
 			if s.Value.Kind() == metrics.KindUint64 {
 				values[i] = s.Value.Uint64()
 			}
 		}
-		l := memoryLimit(values)
-		debug.SetMemoryLimit(l)
-		return l
+		debug.SetMemoryLimit(memoryLimit(values))
 	}
-	limit = set()
 	done := make(chan struct{})
 	go func() {
+		first()
+		set()
 		t := time.NewTicker(governorPeriod)
 		defer t.Stop()
 		for {
@@ -82,5 +83,5 @@ func governMemory() (limit int64, stop func()) {
 			}
 		}
 	}()
-	return limit, func() { close(done) }
+	return func() { close(done) }
 }

@@ -70,11 +70,6 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	}
 	defer app.Close()
 	tuneGC()
-	limit, stopGoverning := governMemory()
-	defer stopGoverning()
-	if limit > 0 {
-		log.Debug("soft memory limit", "bytes", limit)
-	}
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if errors.Is(err, syscall.EADDRINUSE) {
@@ -90,12 +85,25 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 			defer os.Remove(cfg.AddrFile)
 		}
 	}
+	if log.Enabled(context.Background(), slog.LevelDebug) {
+		var attrs []any
+		for _, p := range app.Phases {
+			attrs = append(attrs, p.Name, p.Took.Round(time.Microsecond).String())
+		}
+		log.Debug("startup phases", attrs...)
+	}
 	log.Info("capsim ready", "addr", ln.Addr().String(), "version", version, "auth", string(cfg.Auth),
 		"db", cfg.DB, "customers", cfg.Customers, "seed", cfg.Seed,
 		"validate_responses", cfg.ValidateResponses, "startup", time.Since(start).Round(time.Microsecond).String())
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	// Start-up's garbage goes back to the system beside the first
+	// requests: the full collection that frees it was a fifth of a default
+	// start (a large base frees its own as it is built). The memory
+	// governor starts from the live heap that collection leaves.
+	stopGoverning := governMemory(debug.FreeOSMemory)
+	defer stopGoverning()
 	var sig os.Signal
 	select {
 	case err := <-errc:
@@ -136,37 +144,41 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	return nil
 }
 
-// smallBase is the most generated customers for which start-up runs
-// without the collector (startupGC).
-const smallBase = 10_000
+// startupHeap is the heap start-up lets grow before it collects, and
+// startupHeapPerCustomer what each generated customer adds to it.
+const (
+	startupHeap            = 160 << 20
+	startupHeapPerCustomer = 128
+)
 
-// startupGC turns the collector off while a small base is built (GOGC
-// unset, at most smallBase generated customers): its garbage is a few tens
-// of MiB, which tuneGC frees at once, and collecting it as it comes costs
-// a third of a default start. A memory limit of 256 MiB (or a lower
-// GOMEMLIMIT) still collects should the data be larger than expected
-// (--fixtures). A larger base starts at the default GOGC. It returns the
-// function that restores the settings.
+// startupGC turns the collector off while the base is built (GOGC unset),
+// with a memory limit of startupHeap plus startupHeapPerCustomer for each
+// generated customer (or a lower GOMEMLIMIT), so that it collects only
+// when the heap reaches that. Start-up's garbage is short-lived (a chunk
+// of customers being packed: the packed base lives outside the heap) and
+// its live heap small, so collecting at the default GOGC ran hundreds of
+// collections at 100k customers, a fifth of their start's CPU; a small
+// base makes a few tens of MiB of garbage and never collects; serve
+// frees what is left once it listens. It returns the function that
+// restores the settings.
 func startupGC(customers int) (restore func()) {
-	if os.Getenv("GOGC") != "" || customers > smallBase {
+	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
 	limit := debug.SetMemoryLimit(-1)
 	gc := debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(min(limit, 256<<20))
+	debug.SetMemoryLimit(min(limit, startupHeap+startupHeapPerCustomer*int64(max(customers, 0))))
 	return func() {
 		debug.SetMemoryLimit(limit)
 		debug.SetGCPercent(gc)
 	}
 }
 
-// tuneGC sets the collector for serving, once the start-up garbage is gone
-// (start-up runs at the default GOGC, so that a large base does not need
-// five times its size to start). The simulator's garbage is per request:
+// tuneGC sets the collector for serving (serve frees the start-up garbage
+// once it listens; see startupGC). The simulator's garbage is per request:
 // collecting four times less often buys throughput; governMemory bounds
 // the heap that lets grow. GOGC, if set, still decides.
 func tuneGC() {
-	debug.FreeOSMemory()
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}

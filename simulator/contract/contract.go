@@ -171,22 +171,57 @@ func parseDocument(fsys fs.FS, sums map[string]string, name string) ([]byte, *op
 	if err != nil {
 		return nil, nil, err
 	}
-	src := b
-	if j := parsedForm(fsys, sums, name, b); j != nil {
-		src = j
+	form := parsedForm(fsys, sums, name, b)
+	doc, err := loadDocument(b, form)
+	if err == nil && form == nil {
+		// A JSON form is made only of a document that passed Check
+		// (genparsed refuses others; TestParsedFormsUpToDate checks the
+		// embedded ones): checking it again at every start would cost a
+		// third of loading it.
+		err = check(doc)
 	}
-	doc, err := openapi3.NewLoader().LoadFromData(src)
 	if err != nil {
 		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
 	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, nil, fmt.Errorf("contract: %s: %w", name, err)
-	}
-	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
-		return nil, nil, fmt.Errorf("contract: %s: OpenAPI %s; capsim's documents are 3.0.x", name, doc.OpenAPI)
-	}
 	doc.Servers = nil
 	return b, doc, nil
+}
+
+// Check loads and checks a YAML document as Load does when it has no JSON
+// form: go generate makes a JSON form only of a document that passes.
+func Check(yaml []byte) error {
+	doc, err := loadDocument(yaml, nil)
+	if err != nil {
+		return err
+	}
+	return check(doc)
+}
+
+// check checks a loaded document: valid OpenAPI, of version 3.0.x.
+func check(doc *openapi3.T) error {
+	if err := doc.Validate(context.Background()); err != nil {
+		return err
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.0") {
+		return fmt.Errorf("OpenAPI %s; capsim's documents are 3.0.x", doc.OpenAPI)
+	}
+	return nil
+}
+
+// loadDocument loads a document, from its JSON form if it has one (nil
+// if not), with its references resolved.
+func loadDocument(yaml, form []byte) (*openapi3.T, error) {
+	if form == nil {
+		return openapi3.NewLoader().LoadFromData(yaml)
+	}
+	doc, ok := decodeJSONForm(form)
+	if !ok {
+		return openapi3.NewLoader().LoadFromData(form)
+	}
+	if err := openapi3.NewLoader().ResolveRefsIn(doc, nil); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // DisableCache makes every request and response be validated in full, even

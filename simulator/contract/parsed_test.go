@@ -50,3 +50,25 @@ func TestLoadUsesOnlyFreshJSONForms(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadRefusesBrokenDocuments checks that a document kin-openapi reads
+// but finds invalid, or of OpenAPI 3.1, fails Load and Check: go generate
+// makes no JSON form of it, so Load checks its YAML.
+func TestLoadRefusesBrokenDocuments(t *testing.T) {
+	for _, tc := range []struct{ name, doc string }{
+		{"bad type", tinyDoc + "components:\n  schemas:\n    a: {type: strng}\n"},
+		{"3.1", "openapi: 3.1.0\n" + tinyDoc[len("openapi: 3.0.3\n"):]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := contract.Check([]byte(tc.doc)); err == nil {
+				t.Fatal("Check passed it")
+			}
+			if _, err := contract.Load(fstest.MapFS{"t.yaml": {Data: []byte(tc.doc)}}); err == nil {
+				t.Fatal("Load passed it")
+			}
+		})
+	}
+	if err := contract.Check([]byte(tinyDoc)); err != nil {
+		t.Fatalf("Check refused a valid document: %v", err)
+	}
+}

@@ -95,6 +95,15 @@ type App struct {
 	Store    *store.Store
 	Contract *contract.Contract
 	Auth     *auth.Authenticator
+	// Phases are how long Build's phases took, in order (the contract
+	// loads beside the fixtures and the base: its figure is its own).
+	Phases []Phase
+}
+
+// Phase is one phase of Build and how long it took.
+type Phase struct {
+	Name string
+	Took time.Duration
 }
 
 // Close closes the store.
@@ -120,12 +129,21 @@ func Build(o Options) (*App, error) {
 		c   *contract.Contract
 		err error
 	}
+	var phases []Phase
+	last := time.Now()
+	phase := func(name string) {
+		now := time.Now()
+		phases, last = append(phases, Phase{name, now.Sub(last)}), now
+	}
 	contractc := make(chan loaded, 1)
+	var contractTook time.Duration
 	if o.Contract != nil {
 		contractc <- loaded{o.Contract, nil}
 	} else {
 		go func() {
+			start := time.Now()
 			c, err := contract.Load(o.Specs)
+			contractTook = time.Since(start)
 			contractc <- loaded{c, err}
 		}()
 	}
@@ -167,23 +185,28 @@ func Build(o Options) (*App, error) {
 			return searchTerms(&cc)
 		}
 	}
+	phase("fixtures")
 	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
 		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
 	if err != nil {
 		return nil, err
 	}
+	phase("base")
 	lc := <-contractc
 	if lc.err != nil {
 		st.Close()
 		return nil, lc.err
 	}
+	phase("contract_wait")
+	phases = append(phases, Phase{"contract", contractTook})
 	c := lc.c
 	engine, err := loadScenarios(o, c)
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
+	phase("scenarios")
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
 	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
@@ -194,7 +217,8 @@ func Build(o Options) (*App, error) {
 		st.Close()
 		return nil, err
 	}
-	return &App{Server: srv, Store: st, Contract: c, Auth: a}, nil
+	phase("routes")
+	return &App{Server: srv, Store: st, Contract: c, Auth: a, Phases: phases}, nil
 }
 
 // baseID names the base data a store file is written over: the seed, the

@@ -332,13 +332,14 @@ func (h mergeHeap) down(i int) {
 // comparing whole keys spends its time on the shared bytes and on cache
 // misses. So entries are sorted eight bytes at a time: each pass reads the
 // next eight bytes of every key once, into a word sorted with the entry's
-// number, and only entries whose words tie go on to the next eight.
+// number, and only entries whose words tie go on to the next eight. Many
+// words are sorted by radix (radixSortWords), few by comparison.
 func sortEnts(data []byte, es []baseEnt) {
 	ws := make([]sortWord, len(es))
 	for i := range ws {
 		ws[i].e = uint32(i)
 	}
-	sortWords(data, es, ws, 0)
+	sortWords(data, es, ws, make([]sortWord, len(es)), 0)
 	sorted := make([]baseEnt, len(es))
 	for i, w := range ws {
 		sorted[i] = es[w.e]
@@ -355,7 +356,9 @@ type sortWord struct {
 	e uint32 // the entry
 }
 
-func sortWords(data []byte, es []baseEnt, ws []sortWord, d uint32) {
+// sortWords sorts ws, entries whose keys agree on their first d bytes,
+// by the rest of their keys; tmp has room for as many words as ws.
+func sortWords(data []byte, es []baseEnt, ws, tmp []sortWord, d uint32) {
 	for i := range ws {
 		e := &es[ws[i].e]
 		var w uint64
@@ -371,12 +374,16 @@ func sortWords(data []byte, es []baseEnt, ws []sortWord, d uint32) {
 		}
 		ws[i].w, ws[i].n = w, n
 	}
-	slices.SortFunc(ws, func(a, b sortWord) int {
-		if a.w != b.w {
-			return cmp.Compare(a.w, b.w)
-		}
-		return cmp.Compare(a.n, b.n)
-	})
+	if len(ws) >= radixMin {
+		radixSortWords(ws, tmp[:len(ws)])
+	} else {
+		slices.SortFunc(ws, func(a, b sortWord) int {
+			if a.w != b.w {
+				return cmp.Compare(a.w, b.w)
+			}
+			return cmp.Compare(a.n, b.n)
+		})
+	}
 	// Ties that run on past the word are sorted by their next eight bytes;
 	// other ties are equal keys.
 	for i := 0; i < len(ws); {
@@ -385,8 +392,58 @@ func sortWords(data []byte, es []baseEnt, ws []sortWord, d uint32) {
 			j++
 		}
 		if j-i > 1 && ws[i].n == 9 {
-			sortWords(data, es, ws[i:j], d+8)
+			sortWords(data, es, ws[i:j], tmp[i:j], d+8)
 		}
 		i = j
+	}
+}
+
+// radixMin is the fewest words radixSortWords sorts: fewer sort faster by
+// comparison.
+const radixMin = 256
+
+// radixSortWords sorts ws by word, then length (as sortWords does), one
+// byte at a time from the least significant (the length first), through
+// tmp, of ws's length. Keys share long prefixes, so many of the nine
+// digits are the same in every word: one pass counts all nine, and a digit
+// that puts every word in one bucket costs no pass of its own. It is
+// stable, so words that tie on all nine digits (equal keys) keep the order
+// they were added in.
+func radixSortWords(ws, tmp []sortWord) {
+	var counts [9][256]int
+	for i := range ws {
+		w := &ws[i]
+		counts[0][byte(w.n)]++
+		for d := 1; d < 9; d++ {
+			counts[d][byte(w.w>>(8*(d-1)))]++
+		}
+	}
+	src, dst := ws, tmp
+	for d := range counts {
+		c := &counts[d]
+		first := ws[0].n
+		if d > 0 {
+			first = uint32(byte(ws[0].w >> (8 * (d - 1))))
+		}
+		if c[byte(first)] == len(ws) {
+			continue // one bucket: the order stays as it is
+		}
+		pos := 0
+		for b := range c {
+			c[b], pos = pos, pos+c[b]
+		}
+		for i := range src {
+			w := src[i]
+			b := byte(w.n)
+			if d > 0 {
+				b = byte(w.w >> (8 * (d - 1)))
+			}
+			dst[c[b]] = w
+			c[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &ws[0] {
+		copy(ws, src)
 	}
 }

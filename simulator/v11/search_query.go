@@ -487,7 +487,14 @@ func numberKey(x float64) string {
 	} else {
 		b = ^b
 	}
-	return fmt.Sprintf("%016x", b)
+	// Sixteen lower-case hex digits, as %016x writes them, without fmt:
+	// the base's index builds one per number of every customer.
+	const hex = "0123456789abcdef"
+	var out [16]byte
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i], b = hex[b&0xf], b>>4
+	}
+	return string(out[:])
 }
 
 // dateKey encodes t's day so that byte order is date order.

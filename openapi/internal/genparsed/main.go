@@ -31,6 +31,9 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		if err := contract.Check(b); err != nil {
+			log.Fatalf("%s: %v", name, err)
+		}
 		j, err := contract.JSONForm(b)
 		if err != nil {
 			log.Fatalf("%s: %v", name, err)
