@@ -113,14 +113,32 @@ func build(clock *Clock, opts ...Option) (*server.App, error) {
 		opt(&o)
 	}
 	if o.Specs == nil && o.Contract == nil {
-		// Parsing the documents is most of a build: load them once per test binary.
-		embedded.once.Do(func() { embedded.c, embedded.err = contract.Load(openapi.FS) })
-		if embedded.err != nil {
-			return nil, embedded.err
+		c, err := loadEmbedded()
+		if err != nil {
+			return nil, err
 		}
-		o.Contract = embedded.c
+		o.Contract = c
 	}
 	return server.Build(o)
+}
+
+// Contract returns the contract of the embedded documents, loaded once per
+// test binary. A test that builds a server.App of its own (server.Build)
+// passes it as Options.Contract rather than parse the documents again.
+func Contract(t testing.TB) *contract.Contract {
+	t.Helper()
+	c, err := loadEmbedded()
+	if err != nil {
+		t.Fatalf("load the embedded contract: %v", err)
+	}
+	return c
+}
+
+// loadEmbedded loads the embedded documents on its first call. Parsing them
+// is most of a build: once per test binary.
+func loadEmbedded() (*contract.Contract, error) {
+	embedded.once.Do(func() { embedded.c, embedded.err = contract.Load(openapi.FS) })
+	return embedded.c, embedded.err
 }
 
 // embedded is the contract of the embedded documents, loaded once.
