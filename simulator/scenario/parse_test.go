@@ -13,6 +13,7 @@ import (
 )
 
 func TestParseComplete(t *testing.T) {
+	t.Parallel()
 	src := `
 name: checkout-retries
 description: Every feature of the format at once.
@@ -86,6 +87,7 @@ rules:
 
 // TestParseRefuses checks each kind of bad file is refused with its line.
 func TestParseRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		src    string
@@ -154,6 +156,7 @@ func TestParseRefuses(t *testing.T) {
 
 // TestProblemsFormat checks the file:line: reason form CI logs show.
 func TestProblemsFormat(t *testing.T) {
+	t.Parallel()
 	_, err := scenario.Parse("team/lookup.yaml", []byte("name: x\nrules:\n  - answer: {fault: nope}\n"), simtest.Contract(t), server.Envelopes(simtest.Contract(t)))
 	if got, want := err.Error(), `team/lookup.yaml:3: fault "nope": want reset, empty or garbage (slowBody and delay are keys of their own)`; got != want {
 		t.Fatalf("got %q\nwant %q", got, want)
@@ -163,6 +166,7 @@ func TestProblemsFormat(t *testing.T) {
 // TestBuiltinsParse checks every shipped scenario parses against the contract
 // and names real codes.
 func TestBuiltinsParse(t *testing.T) {
+	t.Parallel()
 	e := scenario.NewEngine(simtest.Contract(t), server.Envelopes(simtest.Contract(t)))
 	ss, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
 	if len(probs) > 0 {

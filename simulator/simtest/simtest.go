@@ -152,6 +152,12 @@ var embedded struct {
 // Shared call takes a namespace, and a package's tests make hundreds.
 const sharedMaxNamespaces = 1 << 16
 
+// sharedJournalSize is how many requests the shared simulator's journal
+// keeps: every test's requests share it, and tests that run in parallel
+// must not push each other's entries out before they read them (the
+// journal's bytes stay bounded by admin.DefaultTotalBytes).
+const sharedJournalSize = 1 << 15
+
 // shared is the test binary's shared simulator.
 var shared struct {
 	once  sync.Once
@@ -172,6 +178,7 @@ func Shared(t testing.TB) *Server {
 		shared.clock = &Clock{now: Epoch, shared: true}
 		shared.app, shared.err = build(shared.clock, func(o *server.Options) {
 			o.MaxNamespaces, o.MaxNamespacesPerClient = sharedMaxNamespaces, sharedMaxNamespaces
+			o.JournalSize = sharedJournalSize
 		})
 	})
 	if shared.err != nil {
