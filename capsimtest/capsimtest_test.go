@@ -72,6 +72,7 @@ func register(mobile string) string {
 // credentials, API calls need them and Client sends them unless the
 // request brings its own.
 func TestServer(t *testing.T) {
+	t.Parallel()
 	if !strings.HasPrefix(shared.URL, "http://127.0.0.1:") {
 		t.Fatalf("URL %s, want http://127.0.0.1:port", shared.URL)
 	}
@@ -104,6 +105,7 @@ func TestServer(t *testing.T) {
 // TestNamespaces: what one namespace writes, no other sees; Reset puts one
 // namespace back and clears its journal entries.
 func TestNamespaces(t *testing.T) {
+	t.Parallel()
 	a, b := shared.NewNamespace(t.Name()), shared.NewNamespace(t.Name())
 	if a.Name == b.Name {
 		t.Fatalf("two new namespaces are both %s", a.Name)
@@ -138,6 +140,7 @@ func TestNamespaces(t *testing.T) {
 // only there; a client may name scenarios for its own requests; a loaded
 // scenario scripts a sequence; a refused one says why.
 func TestScenarios(t *testing.T) {
+	t.Parallel()
 	a, b := shared.NewNamespace(t.Name()), shared.NewNamespace(t.Name())
 	status := func(c *http.Client) int {
 		code, _ := send(t, c, "GET", shared.URL+lookup+huck, "")
@@ -200,6 +203,7 @@ rules:
 
 // TestJournal: count and list by operation, customer, status and code.
 func TestJournal(t *testing.T) {
+	t.Parallel()
 	ns := shared.NewNamespace(t.Name())
 	c := ns.Client()
 	body := `{"programId": 469, "promotionId": 65777}` // limit 1 per customer
@@ -259,6 +263,7 @@ func (f *fakeT) Fatalf(format string, args ...any) {
 // TestExpectCountFails: a wrong count fails the test with the namespace's
 // requests listed.
 func TestExpectCountFails(t *testing.T) {
+	t.Parallel()
 	ns := shared.NewNamespace(t.Name())
 	send(t, ns.Client(), "GET", shared.URL+lookup+huck, "")
 	f := &fakeT{TB: t}
@@ -280,6 +285,7 @@ func TestExpectCountFails(t *testing.T) {
 
 // TestServerReset: Reset puts every namespace back and empties the journal.
 func TestServerReset(t *testing.T) {
+	t.Parallel()
 	s := capsimtest.NewServer(t, capsimtest.WithCustomers(0))
 	a := s.NewNamespace(t.Name())
 	const mobile = "447700900902"
@@ -299,6 +305,7 @@ func TestServerReset(t *testing.T) {
 // TestOptions: strict authentication, a locked admin API the helpers
 // unlock, and a bad mode refused at start.
 func TestOptions(t *testing.T) {
+	t.Parallel()
 	s := capsimtest.NewServer(t, capsimtest.WithCustomers(0), capsimtest.WithAuth("strict"),
 		capsimtest.WithOptions(func(o *server.Options) { o.AdminToken = "s3cret" }))
 	wrong := "Basic " + "d2hvOjVmNGRjYzNiNWFhNzY1ZDYxZDgzMjdkZWI4ODJjZjk5" // who:md5("password")
@@ -322,6 +329,7 @@ func TestOptions(t *testing.T) {
 // TestJournalBroken: a request a fault broke is selected by Broken. (A POST:
 // Go's transport would retry a GET whose reused connection broke.)
 func TestJournalBroken(t *testing.T) {
+	t.Parallel()
 	if err := shared.LoadScenario("name: capsimtest-reset\nrules:\n  - match: {operation: registerCustomer}\n    answer: {fault: reset}\n"); err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 // from it as from the YAML: the simulator loads the JSON forms. After an
 // edit of a document: go generate ./openapi
 func TestParsedFormsUpToDate(t *testing.T) {
+	t.Parallel()
 	names, err := fs.Glob(openapi.FS, "*.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +30,7 @@ func TestParsedFormsUpToDate(t *testing.T) {
 		}
 		docs[name] = b
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // one document each
 			want, err := contract.JSONForm(b)
 			if err != nil {
 				t.Fatal(err)

@@ -114,6 +114,7 @@ func checkCodes(t *testing.T, where string, v any) {
 }
 
 func TestSpecs(t *testing.T) {
+	t.Parallel()
 	seen := map[string]string{} // operationId -> file and operation
 	for _, name := range specNames(t) {
 		t.Run(name, func(t *testing.T) {
@@ -251,6 +252,7 @@ func checkExamples(t *testing.T, id string, op *openapi3.Operation) {
 
 // TestSchemas pins the shape decisions handlers and clients rely on.
 func TestSchemas(t *testing.T) {
+	t.Parallel()
 	doc := loadDoc(t, "v2.yaml")
 	tests := []struct {
 		name, schema string
@@ -312,6 +314,7 @@ func TestSchemas(t *testing.T) {
 // way the simulator does: literal paths win over /v2/customers/{id}, and the
 // failing parameter is the one that carries the x-capsim-codes.
 func TestRequests(t *testing.T) {
+	t.Parallel()
 	doc := loadDoc(t, "v2.yaml")
 	doc.Servers = nil
 	router, err := gorillamux.NewRouter(doc)
@@ -400,6 +403,7 @@ func TestRequests(t *testing.T) {
 
 // TestAdminHealthResponse checks a health body through the response validator.
 func TestAdminHealthResponse(t *testing.T) {
+	t.Parallel()
 	doc := loadDoc(t, "admin.yaml")
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/capsim/capsim/openapi"
 	"github.com/capsim/capsim/simulator/contract"
+	"github.com/capsim/capsim/simulator/simtest"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated operation list in docs/scenarios.md")
@@ -36,10 +36,7 @@ func operationTable(c *contract.Contract) string {
 // TestOperationTable keeps docs/scenarios.md's list of operation ids equal to the
 // contract's; -update rewrites it.
 func TestOperationTable(t *testing.T) {
-	c, err := contract.Load(openapi.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := simtest.Contract(t)
 	const readme = "../../docs/scenarios.md"
 	data, err := os.ReadFile(readme)
 	if err != nil {

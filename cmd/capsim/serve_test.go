@@ -3,14 +3,17 @@ package main
 import (
 	"bufio"
 	"errors"
+	"flag"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,7 +27,27 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
+	flag.Parse()
+	if !flagGiven("test.parallel") {
+		// This package's parallel tests spend their time waiting on real
+		// servers' timeouts, drains and held answers, not on the CPU: the
+		// default of one test per core would only queue the waits. (Its
+		// tests that are CPU work, the doc examples and the contract's
+		// users, are not parallel: they run first, one at a time.)
+		_ = flag.Set("test.parallel", strconv.Itoa(parallelWaits))
+	}
 	os.Exit(m.Run())
+}
+
+// parallelWaits is how many of this package's tests run at once when
+// -parallel is not given: every parallel test and subtest of the package.
+const parallelWaits = 32
+
+// flagGiven reports whether the command line set the flag name.
+func flagGiven(name string) bool {
+	given := false
+	flag.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 // holdScenario writes a scenario that holds every request back for d and
@@ -37,6 +60,20 @@ func holdScenario(t *testing.T, d string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// starts holds a place for each server starting now: as many as there are
+// cores. A start is CPU work (the contract, the fixtures), while what the
+// tests then do with their servers is mostly waiting, so the package's
+// parallel tests wait in turn for a place only while they start one.
+var starts = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+// startPlace waits for a place in starts and returns the function that
+// gives it back; calling that again does nothing.
+func startPlace() (done func()) {
+	starts <- struct{}{}
+	var once sync.Once
+	return func() { once.Do(func() { <-starts }) }
 }
 
 // running is a server started by startServer.
@@ -54,6 +91,8 @@ func startServer(t *testing.T, args ...string) *running {
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	args = append([]string{"--addr", "127.0.0.1:0", "--addr-file", addrFile, "--customers", "10", "--log-level", "error"}, args...)
 	s := &running{sigs: make(chan os.Signal, 2), done: make(chan error, 1)}
+	started := startPlace()
+	defer started()
 	go func() { s.done <- run(args, io.Discard, io.Discard, s.sigs) }()
 	t.Cleanup(func() {
 		if !s.stopped {
@@ -105,6 +144,7 @@ func (s *running) wait(t *testing.T, limit time.Duration) (error, time.Duration)
 // with the healthcheck subcommand (through --addr-file, as the image does)
 // and stops it with SIGTERM: exit 0, the address file removed.
 func TestServeHealthcheckShutdown(t *testing.T) {
+	t.Parallel()
 	s := startServer(t)
 	res, err := http.Get("http://" + s.addr + "/v2/customers/17742?source=INSTORE")
 	if err != nil {
@@ -160,7 +200,7 @@ func TestShutdown(t *testing.T) {
 				res.Body.Close()
 				status <- res.StatusCode
 			}()
-			time.Sleep(300 * time.Millisecond) // the request is held now
+			waitHeld(t, s.addr, "hold")
 			s.sigs <- syscall.SIGTERM
 			if tc.second {
 				time.Sleep(100 * time.Millisecond)
@@ -185,15 +225,40 @@ func TestShutdown(t *testing.T) {
 	}
 }
 
+// waitHeld waits until the server at addr has begun holding a request back
+// by the scenario name: its rule has fired.
+func waitHeld(t *testing.T, addr, name string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		res, err := http.Get("http://" + addr + "/__admin/scenarios/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if strings.Contains(string(b), `"fired":1`) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no request held by %s: %s", name, b)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 // TestSignalExitStatus sends a real SIGTERM to a real process: it drains and
 // exits 0.
 func TestSignalExitStatus(t *testing.T) {
+	t.Parallel()
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "CAPSIM_TEST_MAIN=1",
 		"CAPSIM_TEST_ARGS=--addr 127.0.0.1:0 --addr-file "+addrFile+" --customers 10 --log-level warn")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
+	started := startPlace()
+	defer started()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -205,6 +270,7 @@ func TestSignalExitStatus(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+	started()
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}

@@ -32,6 +32,7 @@ func (p customerPage) ids() []int64 {
 // TestCustomersList browses and searches the fixtures through
 // GET /__admin/customers.
 func TestCustomersList(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	list := func(t *testing.T, target string, headers ...string) customerPage {
 		t.Helper()

@@ -38,6 +38,7 @@ func mine(s *simtest.Server, query string) string {
 
 // TestJournalVerify is the QA check: "lookup was called twice for this mobile".
 func TestJournalVerify(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // it counts the whole journal
 	s.Do("GET", lookupPrefix+"919111111111", nil)
 	s.Do("GET", lookupPrefix+"18767431754", nil)
@@ -93,6 +94,7 @@ func TestJournalVerify(t *testing.T) {
 // TestJournalRecordsEverything: 401s, 404s and bad namespaces are recorded;
 // the admin API is not.
 func TestJournalRecordsEverything(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	s.Do("GET", lookupPrefix+"919111111111", nil, "Authorization", "-")
 	s.Do("GET", "/v2/nowhere", nil)
@@ -113,6 +115,7 @@ func TestJournalRecordsEverything(t *testing.T) {
 
 // TestJournalClear clears one namespace's entries or all.
 func TestJournalClear(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // it clears the whole journal
 	for _, ns := range []string{"a", "a", "b"} {
 		s.Do("GET", lookupPrefix+"919111111111", nil, "X-Capsim-Namespace", ns)
@@ -132,6 +135,7 @@ func TestJournalClear(t *testing.T) {
 
 // TestJournalRing keeps the newest entries in order once full.
 func TestJournalRing(t *testing.T) {
+	t.Parallel()
 	j := admin.NewJournal(3)
 	for i := 1; i <= 5; i++ {
 		j.Add(admin.Entry{ID: strconv.Itoa(i), Namespace: map[bool]string{true: "odd", false: "even"}[i%2 == 1]})
@@ -169,6 +173,8 @@ func TestJournalRing(t *testing.T) {
 // keeps 1000, and the heap after the soak is about what it was after the
 // first 1000 (memory flat under a long load; with 1M pushes it is the same).
 func TestJournalSoak(t *testing.T) {
+	// Not parallel: it reads the whole process's heap, which the package's
+	// parallel tests would grow; serial tests run before any of them.
 	const size, total = 1000, 25_000
 	j := admin.NewJournal(size)
 	entry := func(i int) admin.Entry {
@@ -221,6 +227,7 @@ func TestJournalSoak(t *testing.T) {
 // TestJournalFilterValues checks that a filter naming something that
 // cannot be (a typo) is a 400 saying what is known, never {"count":0}.
 func TestJournalFilterValues(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for _, tc := range []struct {
 		query  string

@@ -44,6 +44,7 @@ func namespaceList(t *testing.T, s *simtest.Server) map[string]map[string]any {
 // operation create a namespace, that the list shows what one holds, and
 // that a drop frees it.
 func TestNamespaceLifecycle(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	calls := []struct {
 		name, method, target, ns string
@@ -104,6 +105,7 @@ func TestNamespaceLifecycle(t *testing.T) {
 // TestSnapshotEndpoints saves a namespace, changes it, restores it and
 // checks the refusals.
 func TestSnapshotEndpoints(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	ns := []string{"X-Capsim-Namespace", "suite"}
 	lookup := "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=447700900777"
@@ -148,6 +150,7 @@ func basicAuth(till string) string {
 // is a 429 with Retry-After in the API's envelope, that a drop frees a
 // slot, and that the metrics count each client's namespaces.
 func TestNamespaceLimitAnswers(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithNamespaces(5, 2, ""))
 	steps := []struct {
 		name, method, target, ns, till string
@@ -188,6 +191,7 @@ func TestNamespaceLimitAnswers(t *testing.T) {
 // TestNamespaceRace checks that a client racing to fill every slot gets
 // its share and no more, while another creates its own at the same time.
 func TestNamespaceRace(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithNamespaces(8, 3, ""))
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -219,6 +223,7 @@ func TestNamespaceRace(t *testing.T) {
 // credential a namespace answers only the credential that created it
 // (another gets 404 in the API's envelope), while default stays shared.
 func TestNamespaceOwnerCredential(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithNamespaces(16, 4, server.NamespaceOwnerCredential))
 	steps := []struct {
 		name, target, ns, till string
@@ -250,6 +255,7 @@ func TestNamespaceOwnerCredential(t *testing.T) {
 // (unauthenticated: the admin API takes no API credentials) read it as a
 // new one would be, and create nothing, with --auth strict.
 func TestAdminReadsCreateNoNamespace(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithAuth(auth.ModeStrict))
 	for _, target := range []string{
 		"/__admin/customers?namespace=ghost-1",

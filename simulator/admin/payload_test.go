@@ -33,6 +33,7 @@ func find(t *testing.T, s *simtest.Server, query string) []admin.Entry {
 // was called once for this mobile with promotionId 57099", asked by query and
 // by a criteria body, on the request and on the response.
 func TestJournalVerifyBody(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	s.Do("POST", jimIssue, `{"programId": 469, "promotionId": 57099}`)
 	s.Do("POST", jimIssue, `{"programId": 469, "promotionId": 65777}`)
@@ -96,6 +97,7 @@ func TestJournalVerifyBody(t *testing.T) {
 // TestJournalFiltersHonest: every unknown filter, repeated or empty filter
 // and bad value is refused with a 400 that names it; status=0 means 0.
 func TestJournalFiltersHonest(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	s.Do("GET", lookupPrefix+"919111111111", nil)
 	tests := []struct {
@@ -140,6 +142,7 @@ func TestJournalFiltersHonest(t *testing.T) {
 
 // TestJournalRedacts: credentials, tokens and passwords never reach the journal.
 func TestJournalRedacts(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("POST", "/v3/oauth/token/generate", `{"key":"capsim-demo","secret":"s3cr3t-value"}`, "Authorization", "-")
 	tok, _ := res.JSON()["data"].(map[string]any)["accessToken"].(string)
@@ -171,7 +174,8 @@ func TestJournalRedacts(t *testing.T) {
 // TestJournalBounds: an entry keeps at most --journal-entry-bytes of body,
 // says it truncated, and the journal as a whole stays within its bytes.
 func TestJournalBounds(t *testing.T) {
-	app, err := server.Build(server.Options{Seed: 1, JournalSize: 100, JournalEntryBytes: 4096, JournalBytes: 64 << 10,
+	t.Parallel()
+	app, err := server.Build(server.Options{Contract: simtest.Contract(t), Seed: 1, JournalSize: 100, JournalEntryBytes: 4096, JournalBytes: 64 << 10,
 		MaxBodyBytes: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
@@ -212,6 +216,7 @@ func TestJournalBounds(t *testing.T) {
 // TestRequestLog: one line per request after start-up, at info below 400
 // and warn from 400, in the logger's format; LogRequests false is silent.
 func TestRequestLog(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		on      bool
@@ -230,7 +235,7 @@ func TestRequestLog(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out strings.Builder
-			app, err := server.Build(server.Options{Seed: 1, LogRequests: tc.on,
+			app, err := server.Build(server.Options{Contract: simtest.Contract(t), Seed: 1, LogRequests: tc.on,
 				Log: slogText(&out)})
 			if err != nil {
 				t.Fatal(err)
@@ -268,8 +273,9 @@ func TestRequestLog(t *testing.T) {
 
 // TestRequestLogHostile: a 200 KiB path makes a bounded line.
 func TestRequestLogHostile(t *testing.T) {
+	t.Parallel()
 	var out strings.Builder
-	app, err := server.Build(server.Options{Seed: 1, LogRequests: true, Log: slogText(&out)})
+	app, err := server.Build(server.Options{Contract: simtest.Contract(t), Seed: 1, LogRequests: true, Log: slogText(&out)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,6 +296,7 @@ func slogText(w *strings.Builder) *slog.Logger {
 // is journaled with the Content-Type the client sent, read once by the
 // handler and once by the journal's tee, not twice from the client.
 func TestJournalKeepsWhatWasSent(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	body := `{"root":{"customer":[{"mobile":"447700900555","firstname":"Ann"}]}}`
 	res := s.Do("POST", "/v1.1/customer/add?format=json", body, "Content-Type", "application/x-www-form-urlencoded")
@@ -313,6 +320,7 @@ func TestJournalKeepsWhatWasSent(t *testing.T) {
 // TestJournalUnreadBody: a request answered before its body was read says
 // how long the body was and that the journal does not have it.
 func TestJournalUnreadBody(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	body := `{"programId": 469, "promotionId": 57099}`
 	s.Do("POST", "/nowhere", body)

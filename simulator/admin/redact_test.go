@@ -6,6 +6,7 @@ import (
 )
 
 func TestRedactBody(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, ct, in, want string
 		cut                bool
@@ -38,6 +39,7 @@ func TestRedactBody(t *testing.T) {
 }
 
 func TestSensitiveName(t *testing.T) {
+	t.Parallel()
 	for name, want := range map[string]bool{
 		"Authorization": true, "X-CAP-API-OAUTH-TOKEN": true, "X-Capsim-Admin-Token": true, "Cookie": true,
 		"password": true, "client_secret": true, "accessToken": true, "refresh_token": true, "token": true, "x-api-key": true,
@@ -53,6 +55,7 @@ func TestSensitiveName(t *testing.T) {
 }
 
 func TestBodyPath(t *testing.T) {
+	t.Parallel()
 	const doc = `{"promotionId": 57099, "a": {"b": [{"c": "x"}, {"c": "y"}]}, "t": true, "n": null, "s": "57099"}`
 	tests := []struct {
 		path, value string // value "" : exists
@@ -130,6 +133,7 @@ func FuzzBodyPath(f *testing.F) {
 // TestJournalConcurrent records and queries at once (run with -race): a
 // query works on copies, outside the lock.
 func TestJournalConcurrent(t *testing.T) {
+	t.Parallel()
 	j := NewJournalLimits(Limits{Entries: 50, EntryBytes: 2048, TotalBytes: 32 << 10})
 	p, _ := ParseBodyPath("password")
 	done := make(chan bool)

@@ -40,6 +40,7 @@ func decodeView(t *testing.T, res *simtest.Response) scenarioView {
 // TestScenarioAdmin drives the scenario routes: list, load, get,
 // activate and deactivate, counters, reset, delete.
 func TestScenarioAdmin(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // it lists every scenario and resets every counter
 
 	var list struct{ Scenarios []scenarioView }
@@ -117,6 +118,7 @@ func TestScenarioAdmin(t *testing.T) {
 // TestScenarioLoadRefused: a bad body is refused with every problem and
 // its line, and nothing is loaded.
 func TestScenarioLoadRefused(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	bad := `name: broken
 rules:
@@ -157,6 +159,7 @@ rules:
 
 // TestAdminToken: with a token every admin route but health needs it.
 func TestAdminToken(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, func(o *server.Options) { o.AdminToken = "s3cret" })
 	if res := s.Do("GET", "/__admin/health", nil); res.Status != 200 {
 		t.Fatalf("health: %d", res.Status)
@@ -180,6 +183,7 @@ func TestAdminToken(t *testing.T) {
 
 // TestStartOptions: scenario directories, activation at start, bad files.
 func TestStartOptions(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name, body string) {
 		t.Helper()
@@ -202,11 +206,11 @@ func TestStartOptions(t *testing.T) {
 	}
 
 	write("bad.yaml", "name: bad\nrules:\n  - answer: {fault: boom}\n")
-	_, err := server.Build(server.Options{ScenarioDirs: []string{dir}})
+	_, err := server.Build(server.Options{Contract: simtest.Contract(t), ScenarioDirs: []string{dir}})
 	if err == nil || !strings.Contains(err.Error(), dir+"/bad.yaml:3: fault \"boom\"") {
 		t.Fatalf("build with a bad file: %v", err)
 	}
-	app, err := server.Build(server.Options{ScenarioDirs: []string{dir}, SkipBadScenarios: true, Log: discard()})
+	app, err := server.Build(server.Options{Contract: simtest.Contract(t), ScenarioDirs: []string{dir}, SkipBadScenarios: true, Log: discard()})
 	if err != nil {
 		t.Fatalf("skip bad scenarios: %v", err)
 	}
@@ -214,7 +218,7 @@ func TestStartOptions(t *testing.T) {
 	if _, ok := app.Scenarios().Get("mine"); !ok {
 		t.Fatal("the good file was not loaded")
 	}
-	if _, err := server.Build(server.Options{ActiveScenarios: []string{"nope"}}); err == nil || !strings.Contains(err.Error(), "nope") {
+	if _, err := server.Build(server.Options{Contract: simtest.Contract(t), ActiveScenarios: []string{"nope"}}); err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Fatalf("unknown --scenario: %v", err)
 	}
 }
@@ -225,6 +229,7 @@ func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, ni
 
 // TestScenarioLoadAnyContentType: the body is read the same whatever it says it is.
 func TestScenarioLoadAnyContentType(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for i, ct := range []string{"application/x-www-form-urlencoded", "application/octet-stream", "text/yaml", "-"} {
 		yaml := "name: ct-" + string(rune('a'+i)) + "\nrules:\n  - answer: {delay: 1ms}\n"
@@ -239,6 +244,7 @@ func TestScenarioLoadAnyContentType(t *testing.T) {
 // cannot replace a built-in one, that a built-in cannot be deleted, and
 // that both leave the built-in as it was.
 func TestBuiltinScenariosProtected(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // scenarios are shared by every namespace
 	for _, tc := range []struct {
 		name, method, target, body string

@@ -44,6 +44,7 @@ func request(headers ...string) *http.Request {
 }
 
 func TestParseMode(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		want Mode
@@ -69,6 +70,7 @@ func TestParseMode(t *testing.T) {
 }
 
 func TestMD5Hex(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"":      "d41d8cd98f00b204e9800998ecf8427e",
 		"cm123": "0e40fb451b5f42df86ac880a57ea901f",
@@ -82,6 +84,7 @@ func TestMD5Hex(t *testing.T) {
 // TestCheckBasic parses Basic credentials in every mode: the till of a
 // well-formed header, or a 401 whose message says what was wrong.
 func TestCheckBasic(t *testing.T) {
+	t.Parallel()
 	md5cm := MD5Hex("cm123")
 	tests := []struct {
 		name   string
@@ -146,6 +149,7 @@ func TestCheckBasic(t *testing.T) {
 
 // TestIssue checks what a token is issued for and for how long.
 func TestIssue(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, key, secret string
 		mode              Mode
@@ -191,6 +195,7 @@ func TestIssue(t *testing.T) {
 // TestTokens checks expired, forged and malformed tokens, and that a token
 // takes precedence over an Authorization header.
 func TestTokens(t *testing.T) {
+	t.Parallel()
 	a, c := newAuth(ModeAny)
 	tok, ttl, err := a.Issue("capsim-key", "capsim-secret")
 	if err != nil {

@@ -24,6 +24,7 @@ func check(a *Authenticator, authz string) (Identity, *simulator.Error) {
 // size, leaves at most cacheSize entries, and a cached answer equals a
 // fresh one.
 func TestCredentialCacheBounded(t *testing.T) {
+	t.Parallel()
 	org := &simulator.Org{Tills: []simulator.Till{{Code: "cm.1", Password: "cm123"}}}
 	tests := []struct {
 		name  string
@@ -62,6 +63,7 @@ func TestCredentialCacheBounded(t *testing.T) {
 
 // TestLRUEvictsLeastRecent keeps the entries used last.
 func TestLRUEvictsLeastRecent(t *testing.T) {
+	t.Parallel()
 	c := newLRU(2)
 	c.put("a", "A")
 	c.put("b", "B")

@@ -30,6 +30,7 @@ func use(names string) []string { return []string{scenario.HeaderScenario, names
 // TestLookupNotFound: the built-in answers 8015 exactly as a natural
 // not-found does, only for requests that name it.
 func TestLookupNotFound(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	natural := s.Do("GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=10000000001", nil)
 	simtest.ExpectCodes(t, natural, 400, []int{8015}, nil)
@@ -60,6 +61,7 @@ func TestLookupNotFound(t *testing.T) {
 // TestPromotionNotIssued: warning 8890 with empty sideEffects and HTTP 200,
 // byte for byte the natural answer, and nothing issued.
 func TestPromotionNotIssued(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	natural := s.Do("POST", issueForJim, `{"programId": 469, "promotionId": 57101}`) // inactive promotion
 	simtest.ExpectCodes(t, natural, 200, nil, []int{8890})
@@ -82,6 +84,7 @@ func TestPromotionNotIssued(t *testing.T) {
 
 // TestRateLimited: 429 with Retry-After on every v2 call that asks for it.
 func TestRateLimited(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("GET", lookupHuck, nil, use("rate-limited")...)
 	if res.Status != http.StatusTooManyRequests {
@@ -96,6 +99,7 @@ func TestRateLimited(t *testing.T) {
 // TestFlaky5xx: about a quarter of calls fail with the v2 500 envelope, the
 // same calls on every run and in every namespace.
 func TestFlaky5xx(t *testing.T) {
+	t.Parallel()
 	pattern := func(s *simtest.Server) string {
 		var b strings.Builder
 		for i := 0; i < 40; i++ {
@@ -155,6 +159,7 @@ func TestSlow(t *testing.T) {
 
 // TestUnknownScenarioHeader: a name that is not loaded is a 400 that says so.
 func TestUnknownScenarioHeader(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("GET", lookupHuck, nil, use("lookup-not-found, nope")...)
 	simtest.ExpectCodes(t, res, 400, []int{400}, nil)
@@ -168,6 +173,7 @@ func TestUnknownScenarioHeader(t *testing.T) {
 // TestScenariosCompose: a header may name several scenarios; a transport
 // rule and an API rule both apply.
 func TestScenariosCompose(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	load(t, s, `
 name: quick-delay
@@ -183,9 +189,10 @@ rules:
 }
 
 // load posts a scenario file to the admin API. Scenario names are global on
-// the shared simulator: a test loads its scenario right before it names it,
-// and this package's tests do not run in parallel. Counters are per
-// namespace, so each test's rules count from zero.
+// the shared simulator and this package's tests run in parallel: a test
+// loads its scenario right before it names it, under a name no other test
+// loads (a test's subtests, which run one after another, may reuse one).
+// Counters are per namespace, so each test's rules count from zero.
 func load(t *testing.T, s *simtest.Server, yaml string) {
 	t.Helper()
 	res := s.Do("POST", "/__admin/scenarios", yaml, "Content-Type", "application/yaml")

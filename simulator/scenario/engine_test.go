@@ -10,13 +10,13 @@ import (
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
-// calls makes n lookups of Huck under scenario w and returns their pattern:
-// X for an injected 8015, . for a normal answer.
-func calls(t *testing.T, s *simtest.Server, n int, headers ...string) string {
+// calls makes n lookups of Huck under the scenario name and returns their
+// pattern: X for an injected 8015, . for a normal answer.
+func calls(t *testing.T, s *simtest.Server, name string, n int, headers ...string) string {
 	t.Helper()
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		res := s.Do("GET", lookupHuck, nil, append(use("w"), headers...)...)
+		res := s.Do("GET", lookupHuck, nil, append(use(name), headers...)...)
 		switch res.Status {
 		case 200:
 			b.WriteByte('.')
@@ -31,6 +31,7 @@ func calls(t *testing.T, s *simtest.Server, n int, headers ...string) string {
 
 // TestWhen drives each kind of when.
 func TestWhen(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, when, want string
 	}{
@@ -46,7 +47,7 @@ func TestWhen(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			s := simtest.Shared(t)
 			load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n    when: "+tc.when+"\n")
-			if got := calls(t, s, 6); got != tc.want {
+			if got := calls(t, s, "w", 6); got != tc.want {
 				t.Fatalf("got %s, want %s", got, tc.want)
 			}
 		})
@@ -55,6 +56,7 @@ func TestWhen(t *testing.T) {
 
 // TestMatchers checks each matcher selects the calls it names.
 func TestMatchers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, match string
 		hit, miss   [2]string // method+target, body
@@ -103,12 +105,13 @@ func TestMatchers(t *testing.T) {
 
 // TestHeaderMatcher matches on a request header, names case-insensitive.
 func TestHeaderMatcher(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
-	load(t, s, "name: w\nrules:\n  - match: {api: v2, headers: {x-test-case: {contains: checkout}}}\n    answer: {code: 8015}\n")
-	if got := calls(t, s, 1, "X-Test-Case", "login-1"); got != "." {
+	load(t, s, "name: by-header\nrules:\n  - match: {api: v2, headers: {x-test-case: {contains: checkout}}}\n    answer: {code: 8015}\n")
+	if got := calls(t, s, "by-header", 1, "X-Test-Case", "login-1"); got != "." {
 		t.Fatalf("got %s without the header value", got)
 	}
-	if got := calls(t, s, 1, "X-Test-Case", "checkout-7"); got != "X" {
+	if got := calls(t, s, "by-header", 1, "X-Test-Case", "checkout-7"); got != "X" {
 		t.Fatalf("got %s with it", got)
 	}
 }
@@ -116,8 +119,9 @@ func TestHeaderMatcher(t *testing.T) {
 // TestNamespacesParallel: two namespaces used at once never see each
 // other's customers, and each has its own "first 3" of the same rule.
 func TestNamespacesParallel(t *testing.T) {
+	t.Parallel()
 	s, jobA, jobB := simtest.Shared(t), simtest.Shared(t), simtest.Shared(t)
-	load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n    when: {first: 3}\n")
+	load(t, s, "name: first-3\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n    when: {first: 3}\n")
 	mobiles := map[string]string{jobA.Namespace: "447001110001", jobB.Namespace: "447002220002"}
 	patterns := map[string]string{}
 	var mu sync.Mutex
@@ -133,7 +137,7 @@ func TestNamespacesParallel(t *testing.T) {
 			var b strings.Builder
 			for i := 0; i < 6; i++ {
 				res := s.Do("GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="+mobile, nil,
-					"X-Capsim-Namespace", ns, "X-Capsim-Scenario", "w")
+					"X-Capsim-Namespace", ns, "X-Capsim-Scenario", "first-3")
 				b.WriteString(map[int]string{200: ".", 400: "X"}[res.Status])
 			}
 			mu.Lock()
@@ -157,7 +161,7 @@ func TestNamespacesParallel(t *testing.T) {
 		}
 	}
 	// Counters are per namespace.
-	sc, _ := s.Scenarios().Get("w")
+	sc, _ := s.Scenarios().Get("first-3")
 	for ns := range mobiles {
 		c := s.Scenarios().Counters(sc.Rules[0], ns)
 		if c.Matched != 6 || c.Fired != 3 {
@@ -169,6 +173,7 @@ func TestNamespacesParallel(t *testing.T) {
 // TestAfterCommit: the handler's state change is kept though the client
 // got an error; the journal records what the client saw.
 func TestAfterCommit(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	load(t, s, `
 name: committed-but-failed
@@ -201,16 +206,18 @@ rules:
 
 // TestBeforeHandlerKeepsNoState: the default commit mode changes nothing.
 func TestBeforeHandlerKeepsNoState(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
-	load(t, s, "name: w\nrules:\n  - match: {operation: registerCustomer}\n    answer: {code: 500}\n")
+	load(t, s, "name: register-fails\nrules:\n  - match: {operation: registerCustomer}\n    answer: {code: 500}\n")
 	mobile := "447004440004"
 	body := `{"profiles":[{"identifiers":[{"type":"mobile","value":"` + mobile + `"}]}]}`
-	simtest.ExpectCodes(t, s.Do("POST", "/v2/customers?source=INSTORE", body, use("w")...), 500, []int{500}, nil)
+	simtest.ExpectCodes(t, s.Do("POST", "/v2/customers?source=INSTORE", body, use("register-fails")...), 500, []int{500}, nil)
 	simtest.ExpectCodes(t, s.Do("GET", "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue="+mobile, nil), 400, []int{8015}, nil)
 }
 
 // TestActivation: globally, per namespace, and the header on top.
 func TestActivation(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // global activation: a simulator of its own
 	load(t, s, "name: w\nrules:\n  - match: {operation: lookupCustomer}\n    answer: {code: 8015}\n")
 	status := func(ns string) int {

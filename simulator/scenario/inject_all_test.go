@@ -40,6 +40,7 @@ var (
 // successful answer; v1.1 status.code, item_status.code, or
 // item_status.warnings on items that succeed, in JSON and XML.
 func TestEveryCodeInjectable(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	n := 0
 	for _, code := range simulator.Codes() {
@@ -171,6 +172,7 @@ func checkV11(t *testing.T, res *simtest.Response, code simulator.Code, format s
 // TestInjectionRefusedWhereItCannotRide: a code whose envelope cannot carry
 // it on the operation is refused when the file is loaded, with the reason.
 func TestInjectionRefusedWhereItCannotRide(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for _, tc := range []struct{ op, code, want string }{
 		{"searchCustomersV11", "91001", "ride on the items of a batch"},
@@ -191,6 +193,7 @@ func TestInjectionRefusedWhereItCannotRide(t *testing.T) {
 // on the registration's own answer (createdId and all): the customer is
 // registered and can be read back.
 func TestWarningRidesOnRegistration(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	yaml := "name: combine\nrules:\n  - match: {operation: registerCustomer}\n    answer: {code: 8050}\n"
 	if _, err := s.Scenarios().Load("combine.yaml", []byte(yaml), "test"); err != nil {

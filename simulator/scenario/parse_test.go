@@ -3,34 +3,17 @@ package scenario_test
 import (
 	"errors"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/capsim/capsim/openapi"
 	"github.com/capsim/capsim/scenarios"
-	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/server"
+	"github.com/capsim/capsim/simulator/simtest"
 )
-
-var (
-	contractOnce sync.Once
-	theContract  *contract.Contract
-	contractErr  error
-)
-
-// mustContract loads the embedded documents once for the package's tests.
-func mustContract(t testing.TB) *contract.Contract {
-	t.Helper()
-	contractOnce.Do(func() { theContract, contractErr = contract.Load(openapi.FS) })
-	if contractErr != nil {
-		t.Fatalf("load contract: %v", contractErr)
-	}
-	return theContract
-}
 
 func TestParseComplete(t *testing.T) {
+	t.Parallel()
 	src := `
 name: checkout-retries
 description: Every feature of the format at once.
@@ -70,7 +53,7 @@ rules:
       slowBody: {chunks: 4, duration: 200ms}
       delay: {uniform: {min: 10ms, max: 20ms}}
 `
-	ss, err := scenario.Parse("retries.yaml", []byte(src), mustContract(t), server.Envelopes(mustContract(t)))
+	ss, err := scenario.Parse("retries.yaml", []byte(src), simtest.Contract(t), server.Envelopes(simtest.Contract(t)))
 	if err != nil {
 		t.Fatalf("parse: %v", err)
 	}
@@ -104,6 +87,7 @@ rules:
 
 // TestParseRefuses checks each kind of bad file is refused with its line.
 func TestParseRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name   string
 		src    string
@@ -149,7 +133,7 @@ func TestParseRefuses(t *testing.T) {
 		{"fault with slow body", "name: x\nrules:\n  - answer: {fault: empty, slowBody: {chunks: 2}}\n", 3, "drop slowBody"},
 		{"retryAfter too small", "name: x\nrules:\n  - match: {api: v2}\n    answer: {rateLimit: {retryAfter: 100ms}}\n", 4, "at least 1s"},
 	}
-	c := mustContract(t)
+	c := simtest.Contract(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := scenario.Parse("bad.yaml", []byte(tc.src), c, server.Envelopes(c))
@@ -172,7 +156,8 @@ func TestParseRefuses(t *testing.T) {
 
 // TestProblemsFormat checks the file:line: reason form CI logs show.
 func TestProblemsFormat(t *testing.T) {
-	_, err := scenario.Parse("team/lookup.yaml", []byte("name: x\nrules:\n  - answer: {fault: nope}\n"), mustContract(t), server.Envelopes(mustContract(t)))
+	t.Parallel()
+	_, err := scenario.Parse("team/lookup.yaml", []byte("name: x\nrules:\n  - answer: {fault: nope}\n"), simtest.Contract(t), server.Envelopes(simtest.Contract(t)))
 	if got, want := err.Error(), `team/lookup.yaml:3: fault "nope": want reset, empty or garbage (slowBody and delay are keys of their own)`; got != want {
 		t.Fatalf("got %q\nwant %q", got, want)
 	}
@@ -181,7 +166,8 @@ func TestProblemsFormat(t *testing.T) {
 // TestBuiltinsParse checks every shipped scenario parses against the contract
 // and names real codes.
 func TestBuiltinsParse(t *testing.T) {
-	e := scenario.NewEngine(mustContract(t), server.Envelopes(mustContract(t)))
+	t.Parallel()
+	e := scenario.NewEngine(simtest.Contract(t), server.Envelopes(simtest.Contract(t)))
 	ss, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
 	if len(probs) > 0 {
 		t.Fatalf("built-in scenarios refused:\n%v", probs)
@@ -219,7 +205,7 @@ func FuzzScenario(f *testing.F) {
 	f.Add([]byte("name: x\nrules:\n  - match: {customer: {mobile: [1, 2]}, body: {a.b.c: {regex: '^x'}}}\n    answer: {code: 8015, delay: {lognormal: {median: 1ms}}}\n    when: {sequence: [fail, pass], repeat: true}\n"))
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Add([]byte("---\n---\n"))
-	c := mustContract(f)
+	c := simtest.Contract(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ss, err := scenario.Parse("fuzz.yaml", data, c, server.Envelopes(c))
 		if err == nil && len(ss) == 0 {

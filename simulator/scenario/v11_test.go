@@ -42,6 +42,7 @@ func itemCode(item map[string]any) string {
 // TestCustomerNotFound: v1.1 reads answer item code 1011 exactly as a
 // natural 1011 (an unknown id) is written, in JSON and XML, per request.
 func TestCustomerNotFound(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
@@ -80,6 +81,7 @@ func TestCustomerNotFound(t *testing.T) {
 // TestV11BatchPartial: only the matching item of a batch fails; the handler
 // answers the others and the status is 201.
 func TestV11BatchPartial(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	load(t, s, `
 name: tom-gone
@@ -114,6 +116,7 @@ rules:
 // TestV11BatchWrite: a batch add where one customer matches registers only
 // the other (before-handler), or both (after-commit).
 func TestV11BatchWrite(t *testing.T) {
+	t.Parallel()
 	body := `{"root":{"customer":[` +
 		`{"mobile":"447700900201","firstname":"Amy","lastname":"Lawrence"},` +
 		`{"mobile":"447700900202","firstname":"Ben","lastname":"Rogers"}]}}`
@@ -154,6 +157,7 @@ rules:
 
 // TestV11RequestLevel: a request-level code is the status block alone.
 func TestV11RequestLevel(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	load(t, s, "name: down\nrules:\n  - match: {api: v1.1}\n    answer: {code: 500}\n")
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, use("down")...)
@@ -165,6 +169,7 @@ func TestV11RequestLevel(t *testing.T) {
 
 // TestV11UnknownScenarioHeader: the 400 comes in the v1.1 envelope.
 func TestV11UnknownScenarioHeader(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, use("nope")...)
 	v := decodeV11(t, res)
@@ -176,6 +181,7 @@ func TestV11UnknownScenarioHeader(t *testing.T) {
 // TestV11XMLBodyCustomer: the customer matcher reads a v1.1 XML body, and
 // the failed item comes back in XML.
 func TestV11XMLBodyCustomer(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	load(t, s, "name: x\nrules:\n  - match: {operation: addCustomerV11, customer: {email: AMY@example.com}}\n    answer: {code: 1016}\n")
 	body := `<root><customer><mobile>447700900301</mobile><email>amy@example.com</email><firstname>Amy</firstname></customer></root>`

@@ -15,6 +15,7 @@ import (
 // and those of curl, CI and the console, to capsim on a loopback address and
 // on all interfaces.
 func TestHostPolicy(t *testing.T) {
+	t.Parallel()
 	loopback := simtest.MustOpenServer(t, simtest.WithHosts(server.HostPolicy{LoopbackOnly: true}))
 	loopbackAllowed := simtest.MustOpenServer(t, simtest.WithHosts(server.HostPolicy{LoopbackOnly: true, Allowed: []string{"capsim.test", ".corp.example"}}))
 	anyIface := simtest.MustOpenServer(t, simtest.WithHosts(server.HostPolicy{}))
@@ -98,6 +99,7 @@ func TestHostPolicy(t *testing.T) {
 }
 
 func TestLoopbackAddr(t *testing.T) {
+	t.Parallel()
 	for addr, want := range map[string]bool{
 		"127.0.0.1:8080": true, "localhost:0": true, "[::1]:8080": true, "127.0.0.2:80": true,
 		":8080": false, "0.0.0.0:8080": false, "[::]:8080": false, "10.0.0.5:8080": false, "capsim:8080": false,
@@ -109,6 +111,7 @@ func TestLoopbackAddr(t *testing.T) {
 }
 
 func TestParseAllowedHosts(t *testing.T) {
+	t.Parallel()
 	got, err := server.ParseAllowedHosts(" capsim:8080, .Example.com ,,")
 	if err != nil || strings.Join(got, " ") != "capsim .example.com" {
 		t.Fatalf("got %q, %v", got, err)
@@ -121,6 +124,7 @@ func TestParseAllowedHosts(t *testing.T) {
 // TestAdminErrorsSayWhatIsWrong: the admin API's refusals carry no v1.1
 // boilerplate, whether a handler or the request validation refuses.
 func TestAdminErrorsSayWhatIsWrong(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	for _, tc := range []struct{ name, method, path, body string }{
 		{"handler", "POST", "/__admin/reset?namespace=a%20b", ""},

@@ -28,6 +28,7 @@ func clockOf(t *testing.T, s *simtest.Server, method, ns string, body any) (*sim
 
 // TestClockAdmin drives GET, PUT and DELETE /__admin/clock.
 func TestClockAdmin(t *testing.T) {
+	t.Parallel()
 	at := "2030-05-06T07:08:09Z"
 	tests := []struct {
 		name    string
@@ -89,6 +90,7 @@ func TestClockAdmin(t *testing.T) {
 
 // TestClockResetWithNamespace checks that a namespace reset drops its clock.
 func TestClockResetWithNamespace(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	clockOf(t, s, "PUT", "team-a", map[string]any{"now": "2030-01-01T00:00:00Z"})
 	clockOf(t, s, "PUT", "team-b", map[string]any{"now": "2030-01-01T00:00:00Z"})
@@ -106,6 +108,7 @@ func TestClockResetWithNamespace(t *testing.T) {
 // TestClockSnapshot checks that a snapshot saves the namespace's clock and a
 // restore brings it back (a snapshot of a wall clock restores the wall clock).
 func TestClockSnapshot(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	h := []string{server.HeaderNamespace, "snap"}
 	clockOf(t, s, "PUT", "snap", map[string]any{"now": "2030-01-01T00:00:00Z"})
@@ -159,6 +162,7 @@ func v11Item(t *testing.T, res *simtest.Response) map[string]any {
 // TestClockDates checks that what a request writes or compares follows its
 // namespace's clock, and that other namespaces keep theirs.
 func TestClockDates(t *testing.T) {
+	t.Parallel()
 	set := time.Date(2031, 2, 3, 10, 0, 0, 0, time.UTC)
 	freeze := func(s *simtest.Server, ns string, at time.Time) {
 		if res, _ := clockOf(t, s, "PUT", ns, map[string]any{"now": at.Format(time.RFC3339)}); res.Status != 200 {
@@ -299,6 +303,7 @@ func TestClockDates(t *testing.T) {
 // moved is the body a fresh render gives after: the render cache's key
 // needs no time, as nothing in the rendering reads the clock.
 func TestClockRenderCache(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	get := "/v2/customers/17742?source=INSTORE&embed=points,subscriptions,mlp,usergroup"
 	s.Do("GET", get, nil, server.HeaderNamespace, "cached")

@@ -334,6 +334,7 @@ func allWays() []way {
 // or codes the operation's contract does not declare), the case is skipped
 // with the engine's reason, and runs as soon as the engine takes it.
 func TestCodeWays(t *testing.T) {
+	t.Parallel()
 	ways := allWays()
 	covered := map[int]bool{}
 	for _, w := range ways {

@@ -17,6 +17,7 @@ import (
 // their histories and completed when read, are the customers Generate
 // makes, and that search finds them by what their histories hold.
 func TestGeneratedOnFirstRead(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	ds, err := fixture.Load(fixtures.FS)
 	if err != nil {
@@ -76,6 +77,7 @@ func TestGeneratedOnFirstRead(t *testing.T) {
 // start (its id above the generated ones) gets no generated history: its
 // last transaction value is 0.
 func TestRegisteredIsNotGenerated(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	res := s.Do("POST", "/v2/customers?source=INSTORE", map[string]any{"profiles": []any{map[string]any{
 		"firstName": "New", "lastName": "Comer", "identifiers": []any{map[string]any{"type": "mobile", "value": "447700900555"}}}}})

@@ -43,6 +43,7 @@ func operation(t *testing.T, rep coverage.Report, id string) coverage.Operation 
 
 // TestCoverage checks what GET /__admin/coverage reports per namespace.
 func TestCoverage(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	traffic(s, "cov")
 	rep := coverageOf(t, s, "/__admin/coverage", server.HeaderNamespace, "cov")
@@ -118,6 +119,7 @@ func TestCoverage(t *testing.T) {
 // TestCoverageBounded checks that the recorder forgets the namespace seen
 // least recently rather than grow.
 func TestCoverageBounded(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	rec := coverage.New(s.Contract, 2)
 	rec.Record("a", "lookupCustomer", 200, nil, false)
@@ -134,6 +136,7 @@ func TestCoverageBounded(t *testing.T) {
 
 // TestMetrics checks the Prometheus text of GET /__admin/metrics.
 func TestMetrics(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithCustomers(0))
 	traffic(s, "met")
 	res := s.Do("GET", "/__admin/metrics", nil)

@@ -29,6 +29,7 @@ const lookupTom = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&ide
 // TestAuthentication checks the three modes against well-formed, malformed,
 // forged and missing credentials: 401 in the v2 envelope, code 401.
 func TestAuthentication(t *testing.T) {
+	t.Parallel()
 	md5cm := auth.MD5Hex("cm123")
 	tests := []struct {
 		name   string
@@ -73,6 +74,7 @@ func TestAuthentication(t *testing.T) {
 
 // TestOAuthToken checks token generation, use, expiry and strict keys.
 func TestOAuthToken(t *testing.T) {
+	t.Parallel()
 	t.Run("any mode: token works until it expires", func(t *testing.T) {
 		s := simtest.MustOpenServer(t, simtest.WithCustomers(0)) // the clock moves
 		res := s.Do("POST", "/v3/oauth/token/generate", map[string]string{"key": "partner-key", "secret": "whatever"}, "Authorization", "-")
@@ -128,6 +130,7 @@ func TestOAuthToken(t *testing.T) {
 
 // TestUnknownRoutes checks that unknown paths and methods answer in the envelope.
 func TestUnknownRoutes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		method, path string
@@ -163,6 +166,7 @@ func TestUnknownRoutes(t *testing.T) {
 
 // TestRequestIDsUnique checks that every response carries its own request id.
 func TestRequestIDsUnique(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	seen := map[string]bool{}
 	for i := 0; i < 50; i++ {
@@ -185,6 +189,7 @@ func TestRequestIDsUnique(t *testing.T) {
 
 // TestOpenAPIServed checks the index and the documents.
 func TestOpenAPIServed(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	idx := s.Do("GET", "/openapi/", nil)
 	if idx.Status != 200 || !strings.Contains(string(idx.Body), "v2.yaml") {
@@ -199,6 +204,7 @@ func TestOpenAPIServed(t *testing.T) {
 // TestNamespacesIsolated checks that a namespace's writes stay in it, under
 // parallel use, and that reset scopes to one namespace.
 func TestNamespacesIsolated(t *testing.T) {
+	t.Parallel()
 	s, jobA, jobB := simtest.Shared(t), simtest.Shared(t).Namespace, simtest.Shared(t).Namespace
 	register := func(ns, mobile string) *simtest.Response {
 		body := map[string]any{"profiles": []any{map[string]any{"firstName": "Iso", "lastName": ns,
@@ -247,6 +253,7 @@ func TestNamespacesIsolated(t *testing.T) {
 
 // TestBodyLimits checks huge and malformed bodies get the envelope, not a crash.
 func TestBodyLimits(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	huge := `{"profiles":[{"firstName":"` + strings.Repeat("a", 2<<20) + `"}]}`
 	tests := []struct{ name, body string }{
@@ -274,6 +281,7 @@ func TestBodyLimits(t *testing.T) {
 
 // TestHealthAndReset checks the admin basics.
 func TestHealthAndReset(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // it resets every namespace
 	h := s.Do("GET", "/__admin/health", nil, "Authorization", "-")
 	if h.Status != 200 || h.JSON()["status"] != "ok" {
@@ -289,6 +297,7 @@ func TestHealthAndReset(t *testing.T) {
 // declared with another status: the response must become a 500 with the
 // violation header, in the API's envelope, never pass silently.
 func TestContractViolationIsLoud(t *testing.T) {
+	t.Parallel()
 	specs := fstest.MapFS{}
 	names, _ := fs.Glob(openapi.FS, "*.yaml")
 	for _, n := range names {

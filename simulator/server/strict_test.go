@@ -12,6 +12,7 @@ import (
 // requests: a JSON body holds one value and no name twice, and a query
 // parameter is given once; and that admin answers are never sniffed.
 func TestStrictRequests(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	reg := `{"profiles":[{"identifiers":[{"type":"mobile","value":"447100000077"}]}]}`
 	for _, tc := range []struct {

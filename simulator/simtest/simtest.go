@@ -114,18 +114,37 @@ func build(clock *Clock, opts ...Option) (*server.App, error) {
 	}
 	if o.Specs == nil && o.Contract == nil {
 		// Parsing the documents is most of a build: load them once per test binary.
-		embedded.once.Do(func() {
-			embedded.c, embedded.err = contract.Load(openapi.FS)
-			if embedded.err == nil {
-				embedded.c.CrossCheckFastPath() // every test proves the fast path
-			}
-		})
-		if embedded.err != nil {
-			return nil, embedded.err
+		c, err := loadEmbedded()
+		if err != nil {
+			return nil, err
 		}
-		o.Contract = embedded.c
+		o.Contract = c
 	}
 	return server.Build(o)
+}
+
+// Contract returns the contract of the embedded documents, loaded once per
+// test binary. A test that builds a server.App of its own (server.Build)
+// passes it as Options.Contract rather than parse the documents again.
+func Contract(t testing.TB) *contract.Contract {
+	t.Helper()
+	c, err := loadEmbedded()
+	if err != nil {
+		t.Fatalf("load the embedded contract: %v", err)
+	}
+	return c
+}
+
+// loadEmbedded loads the embedded documents on its first call. Parsing them
+// is most of a build: once per test binary.
+func loadEmbedded() (*contract.Contract, error) {
+	embedded.once.Do(func() {
+		embedded.c, embedded.err = contract.Load(openapi.FS)
+		if embedded.err == nil {
+			embedded.c.CrossCheckFastPath() // every test proves the fast path
+		}
+	})
+	return embedded.c, embedded.err
 }
 
 // embedded is the contract of the embedded documents, loaded once.
@@ -138,6 +157,12 @@ var embedded struct {
 // sharedMaxNamespaces is the shared simulator's namespace limit: every
 // Shared call takes a namespace, and a package's tests make hundreds.
 const sharedMaxNamespaces = 1 << 16
+
+// sharedJournalSize is how many requests the shared simulator's journal
+// keeps: every test's requests share it, and tests that run in parallel
+// must not push each other's entries out before they read them (the
+// journal's bytes stay bounded by admin.DefaultTotalBytes).
+const sharedJournalSize = 1 << 15
 
 // shared is the test binary's shared simulator.
 var shared struct {
@@ -159,6 +184,7 @@ func Shared(t testing.TB) *Server {
 		shared.clock = &Clock{now: Epoch, shared: true}
 		shared.app, shared.err = build(shared.clock, func(o *server.Options) {
 			o.MaxNamespaces, o.MaxNamespacesPerClient = sharedMaxNamespaces, sharedMaxNamespaces
+			o.JournalSize = sharedJournalSize
 		})
 	})
 	if shared.err != nil {

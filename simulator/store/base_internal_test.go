@@ -10,6 +10,7 @@ import (
 // A packed table orders keys as strings.Compare does, whatever prefixes
 // and repeats they share, and keeps each key's value and customer.
 func TestPackerSorts(t *testing.T) {
+	t.Parallel()
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(alphabet string, max int) string {
 		b := make([]byte, r.IntN(max+1))

@@ -14,6 +14,7 @@ import (
 // it is refused, wherever the clash lies (in one chunk of packing or across
 // chunks), when two customers share an id or an identifier.
 func TestBaseData(t *testing.T) {
+	t.Parallel()
 	seq := func(cs []simulator.Customer) func(func(simulator.Customer) bool) {
 		return func(yield func(simulator.Customer) bool) {
 			for _, c := range cs {

@@ -9,6 +9,7 @@ import (
 )
 
 func TestSurvivor(t *testing.T) {
+	t.Parallel()
 	merged := func(id, into int64) simulator.Customer { return simulator.Customer{ID: id, MergedInto: into} }
 	s, err := store.Open(store.Options{Org: &simulator.Org{}, Customers: []simulator.Customer{
 		customer(1, "ann", "447000000001"), merged(2, 1), merged(3, 2), merged(4, 99), merged(5, 6), merged(6, 5),

@@ -27,6 +27,7 @@ func baseCustomers(n int) []simulator.Customer {
 // overlay together: a changed identifier frees the old value, a merged
 // customer leaves the search, a new customer joins it.
 func TestCopyOnWrite(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Customers: baseCustomers(3)})
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +117,7 @@ func TestCopyOnWrite(t *testing.T) {
 // TestNewNamespaceCostsNothing checks that a namespace over a large base
 // holds a single key of its own.
 func TestNewNamespaceCostsNothing(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Customers: baseCustomers(5000)})
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +138,7 @@ func TestNewNamespaceCostsNothing(t *testing.T) {
 // expire (never the default one), and that a dropped namespace starts again
 // from the base data.
 func TestDropAndExpire(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	s, err := store.Open(store.Options{Customers: baseCustomers(2), MaxNamespaces: 3, NamespaceTTL: time.Minute,
 		Now: func() time.Time { return now }})
@@ -201,6 +204,7 @@ func TestDropAndExpire(t *testing.T) {
 // with one clear line, that a damaged file is refused with the way out, that
 // Recover moves it aside, and that a file written over other base data is refused.
 func TestFileLockAndDamage(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "capsim.db")
 	// Open takes its customers over: each open gets its own.
@@ -266,6 +270,7 @@ func TestFileLockAndDamage(t *testing.T) {
 // recently used idle namespace, exclusive ownership refuses other owners,
 // reserved names are refused, and a read creates nothing.
 func TestNamespaceShares(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	s, err := store.Open(store.Options{Customers: baseCustomers(2), MaxNamespaces: 5, MaxPerOwner: 2,
 		Now: func() time.Time { return now }})

@@ -13,6 +13,7 @@ import (
 // slice of the key order as Each gives, in a namespace whose own customers
 // shadow base ones and fall between them.
 func TestCustomerPage(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Customers: baseCustomers(40)})
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +113,7 @@ func BenchmarkCustomerPage(b *testing.B) {
 // TestIdentifierBound checks that no write stores a customer with more than
 // simulator.MaxIdentifiers identifiers: the bound holds whatever the API.
 func TestIdentifierBound(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Customers: baseCustomers(2)})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 // -race): no key is ever left in the file for a namespace the store does
 // not know.
 func TestDropWhileWriting(t *testing.T) {
+	t.Parallel()
 	s, err := Open(Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ func (p *clockPart) Restore(ns string, b []byte) error {
 // namespace), the registered part, the limit, unknown names and a failed
 // restore that changes nothing.
 func TestSnapshots(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Customers: baseCustomers(3), MaxSnapshots: 2})
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,7 @@ func open(t *testing.T, path string) *store.Store {
 // TestPutIndexesAndRefusesDuplicates checks the identifier index, case-less
 // emails, duplicate refusal and re-indexing on change.
 func TestPutIndexesAndRefusesDuplicates(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	err := s.Update("default", func(tx *store.Tx) error {
@@ -66,6 +67,7 @@ func TestPutIndexesAndRefusesDuplicates(t *testing.T) {
 
 // TestUpdateRollsBack checks that a failed transaction writes nothing.
 func TestUpdateRollsBack(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	boom := errors.New("boom")
@@ -93,6 +95,7 @@ func TestUpdateRollsBack(t *testing.T) {
 // TestSearchAndHolders checks prefix search over names and identifiers and
 // the cross-source holder index.
 func TestSearchAndHolders(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	_ = s.View("default", func(tx *store.Tx) error {
@@ -112,6 +115,7 @@ func TestSearchAndHolders(t *testing.T) {
 // TestNamespacesAndReset checks isolation, reset of one namespace and of all,
 // and the epoch that caches key on.
 func TestNamespacesAndReset(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	put := func(ns string, id int64, mobile string) {
@@ -158,6 +162,7 @@ func TestNamespacesAndReset(t *testing.T) {
 
 // TestConcurrentNamespaces creates namespaces from many goroutines at once.
 func TestConcurrentNamespaces(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	var wg sync.WaitGroup
@@ -187,6 +192,7 @@ func TestConcurrentNamespaces(t *testing.T) {
 
 // TestFileKeepsState checks that a file store keeps writes across a reopen.
 func TestFileKeepsState(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "capsim.db")
 	s := open(t, path)
 	if err := s.Update("default", func(tx *store.Tx) error { c := customer(20, "kept", "447000000020"); return tx.Put(&c) }); err != nil {
@@ -210,6 +216,7 @@ func TestFileKeepsState(t *testing.T) {
 
 // TestNamespaceLimit checks that namespaces stop at the limit until a reset.
 func TestNamespaceLimit(t *testing.T) {
+	t.Parallel()
 	s, err := store.Open(store.Options{Org: &simulator.Org{}, MaxNamespaces: 3,
 		Customers: []simulator.Customer{customer(1, "ann", "447000000001")}})
 	if err != nil {
@@ -237,6 +244,7 @@ func TestNamespaceLimit(t *testing.T) {
 
 // TestResetWhileReading resets while other goroutines read (run with -race).
 func TestResetWhileReading(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	var wg sync.WaitGroup
@@ -269,6 +277,7 @@ func TestResetWhileReading(t *testing.T) {
 // every write to a namespace, reset and drop, and with nothing else: not a
 // read, not a write to another namespace.
 func TestGenerationNamesNamespaceStates(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	type gen struct{ epoch, gen uint64 }
@@ -329,6 +338,7 @@ func TestGenerationNamesNamespaceStates(t *testing.T) {
 // follows the latest version: the ones gone are gone, the ones kept and
 // the new ones are there, and the version counts every write.
 func TestPutReindexesOnlyWhatChanged(t *testing.T) {
+	t.Parallel()
 	s := open(t, ":memory:")
 	defer s.Close()
 	mobiles := []string{"447000000010", "447000000011", "447000000012", "447000000013"}

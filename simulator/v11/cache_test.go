@@ -37,6 +37,7 @@ func serveRead(s *Server, target, op string, lists JSONLists, types JSONTypes, h
 // expiry and a slab's expiry, after the customer changes, after a reset and
 // when the org changes: the cache's key names every input of the render.
 func TestReadCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, nil)
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	now := start
@@ -175,6 +176,7 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 // TestReadCacheBounded fills the read cache with padded queries and with
 // many small entries: it keeps within its bounds in bytes and in entries.
 func TestReadCacheBounded(t *testing.T) {
+	t.Parallel()
 	var c readCache
 	pad := strings.Repeat("x", 200<<10)
 	for i := 0; i < 2*readCacheMax; i++ {
@@ -199,6 +201,7 @@ func TestReadCacheBounded(t *testing.T) {
 // match, after a reset, when the JSON list mode changes and when the org
 // changes: the search's key names the namespace's whole state.
 func TestSearchCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, SearchTerms)
 	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
 	lists, types := JSONListsDocumented, JSONTypesDocumented

@@ -16,6 +16,7 @@ func addBody(fields string) string { return `{"root":{"customer":[{` + fields + 
 // TestItemCodes checks every documented item code in its documented
 // situation, in both formats.
 func TestItemCodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, method, target, body string
 		status                     int      // status.code

@@ -45,6 +45,7 @@ func TestCouponGolden(t *testing.T) { goldenBatch(t, "coupon_", couponCases, cou
 
 // TestCouponParity: JSON and XML (body and answer) give the same values.
 func TestCouponParity(t *testing.T) {
+	t.Parallel()
 	for _, tc := range couponCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got [2]map[string]any
@@ -103,6 +104,7 @@ func couponRedeemBody(code, mobile, bill, amount string) string {
 // TestCouponLoop runs issue, check, redeem, a refused second redemption and
 // every read that shows it.
 func TestCouponLoop(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	issue := `{"root":{"coupon":[{"series_id":"834","customer":{"mobile":"44700900999"}}]}}`
 	code, v := couponCode(t, s, "POST", "/v1.1/coupon/issue", issue)
@@ -151,6 +153,7 @@ func TestCouponLoop(t *testing.T) {
 // TestCouponBadInput: bad input gets its documented code and changes
 // nothing: 06000041 stays unredeemed.
 func TestCouponBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, method, target, body, want string
 	}{
@@ -216,6 +219,7 @@ func bodyOrNil(b string) any {
 // TestCouponConcurrentRedeem: 50 simultaneous redemptions of one coupon
 // succeed exactly once.
 func TestCouponConcurrentRedeem(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var (
 		wg   sync.WaitGroup

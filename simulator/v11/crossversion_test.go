@@ -12,6 +12,7 @@ import (
 // TestV11WriteV2Read: a customer added through v1.1 is the customer v2
 // looks up and reads, names and identifiers included.
 func TestV11WriteV2Read(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			s := simtest.Shared(t)
@@ -55,6 +56,7 @@ func TestV11WriteV2Read(t *testing.T) {
 // and search; an identity change asked through v1.1 shows in v2's
 // retroRequest list.
 func TestV2WriteV11Read(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	reg := s.Do("POST", "/v2/customers?source=INSTORE", map[string]any{
 		"loyaltyInfo": map[string]any{"loyaltyType": "loyalty"},
@@ -109,6 +111,7 @@ func TestV2WriteV11Read(t *testing.T) {
 // (filling an empty identifier), and a failed item in a batch writes nothing
 // while the others are kept.
 func TestAddUpdatesExisting(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	before := countCustomers(t, s)
 	body := `{"root":{"customer":[

@@ -28,6 +28,7 @@ func expiryRows(t *testing.T, s *simtest.Server, f string) (rows []map[string]an
 // namespace clock passes that date, the lot's points are gone from the
 // balance and from the schedule.
 func TestGetExpiryScheduleFromBill(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			s := simtest.Shared(t)

@@ -13,6 +13,7 @@ import (
 // gap_to_upgrade from the customer's cumulative purchases and the slab
 // thresholds, as of gap_to_upgrade_for days from the clock, in both formats.
 func TestGetMLP(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			s := simtest.Shared(t)
@@ -58,6 +59,7 @@ func TestGetMLP(t *testing.T) {
 // and 001 lacks, served from the customer's state in both formats, and the
 // bad values refused with status 400.
 func TestGetLaterEditionOptions(t *testing.T) {
+	t.Parallel()
 	type check func(t *testing.T, item any, warns []string)
 	hasWarn := func(want ...string) check {
 		return func(t *testing.T, _ any, warns []string) {

@@ -98,6 +98,7 @@ var loopXML = loopBodies{
 // points taken back), refuse a second full return, issue, check and redeem
 // a coupon, refuse its second redemption; every history read shows it.
 func TestEarnAndBurnLoop(t *testing.T) {
+	t.Parallel()
 	for i, tc := range []struct {
 		format string
 		bodies loopBodies

@@ -18,6 +18,7 @@ import (
 // attribution till warning 91021, each beside the request that must not
 // carry it, in both formats.
 func TestFixtureCodes(t *testing.T) {
+	t.Parallel()
 	identity := func(ident, oldV, newV string) string {
 		return `{"root":{"customer":{"identifier":"` + ident + `","old_value":"` + oldV + `","new_value":"` + newV + `"}}}`
 	}
@@ -61,6 +62,7 @@ func TestFixtureCodes(t *testing.T) {
 // TestFraudDetails checks that get shows a customer's fraud marking, and
 // an unmarked customer's as NONE, as the get sample does.
 func TestFraudDetails(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for _, tc := range []struct{ mobile, status, markedBy, modifiedOn string }{
 		{"447009500003", "CONFIRMED", "cm.1", "2019-06-02 12:30:00"},
@@ -82,6 +84,7 @@ func TestFraudDetails(t *testing.T) {
 // registering without a mobile fails with 1006; with one, or updating a
 // customer an email names, succeeds.
 func TestMobileRequired(t *testing.T) {
+	t.Parallel()
 	fsys := fstest.MapFS{}
 	for _, name := range []string{"org.json", "customers.json", "history.json"} {
 		b, err := fs.ReadFile(fixtures.FS, name)

@@ -21,6 +21,7 @@ func jsonCall(t *testing.T, s *simtest.Server, method, target, body string) map[
 // TestHistoryCodes sends each operation the situation a documented code
 // answers and checks the request status and every item's code.
 func TestHistoryCodes(t *testing.T) {
+	t.Parallel()
 	sub := func(fields string) string { return `{"root":{"subscription":[{` + fields + `}]}}` }
 	tom := `"mobile":"44700900000"`
 	ticket := func(fields string) string {
@@ -118,6 +119,7 @@ func TestHistoryCodes(t *testing.T) {
 // on an org that configures no preference fields (and so no history.json,
 // whose preferences would name fields the org lacks): 1029 and 1030.
 func TestHistoryCodesWithoutPreferenceFields(t *testing.T) {
+	t.Parallel()
 	org, err := fs.ReadFile(fixtures.FS, "org.json")
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // and store_code) in the default type mode, in JSON and XML, and none of
 // them in documented mode, whose store is the code as 001's sample has it.
 func TestTransactionsLaterEdition(t *testing.T) {
+	t.Parallel()
 	target := "/v1.1/customer/transactions?mobile=44700900000&store_code=storecode&limit=1"
 	for _, f := range []string{"json", "xml"} {
 		for _, mode := range []string{"observed", "documented"} {

@@ -122,6 +122,7 @@ func codesOf(items []any) []string {
 // TestHistoryParity sends every history request in JSON and in XML (body and
 // response) to two fresh simulators: the values must be the same.
 func TestHistoryParity(t *testing.T) {
+	t.Parallel()
 	for _, tc := range historyCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var got [2]map[string]any

@@ -56,6 +56,7 @@ func sortedCopy(s []string, less func(a, b string) bool) []string {
 }
 
 func TestTransactionsFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	all, item := transactionIDs(t, s, "limit=100")
 	if len(all) != 26 || at(item, "count") != 26.0 || at(item, "rows") != "26" {
@@ -124,6 +125,7 @@ func reversed(s []string) []string {
 }
 
 func TestGeneratedCustomersHaveHistory(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var ids []string
 	for id := 1000000; id < 1000020; id++ {
@@ -145,6 +147,7 @@ func TestGeneratedCustomersHaveHistory(t *testing.T) {
 }
 
 func TestRedemptionsFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	get := func(q string) any {
 		return firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/redemptions?mobile=44700900000&"+q, ""))
@@ -183,6 +186,7 @@ func TestRedemptionsFilters(t *testing.T) {
 }
 
 func TestCouponsFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t) // clock 2026-11-23
 	codes := func(q string) []string {
 		it := firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/coupons?mobile=44700900000&"+q, ""))
@@ -220,6 +224,7 @@ func TestCouponsFilters(t *testing.T) {
 }
 
 func TestInteractionFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	get := func(q string) map[string]map[string]any {
 		it := firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/interaction?mobile=44700900000&"+q, ""))
@@ -260,6 +265,7 @@ func TestInteractionFilters(t *testing.T) {
 }
 
 func TestReferralsFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	invitees := func(q string) []string {
 		it := firstItem(t, jsonCall(t, s, "GET", "/v1.1/customer/referrals?mobile=44700900000&"+q, ""))

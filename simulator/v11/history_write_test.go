@@ -16,6 +16,7 @@ func expectCodes(t *testing.T, what string, v map[string]any, want ...string) {
 }
 
 func TestNotesWrittenThenRead(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			s := simtest.Shared(t)
@@ -56,6 +57,7 @@ func TestNotesWrittenThenRead(t *testing.T) {
 }
 
 func TestTicketsWrittenThenRead(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	v := jsonCall(t, s, "POST", "/v1.1/customer/tickets", sample(t, "history_tickets_sample.json"))
 	expectCodes(t, "POST", v, "1300")
@@ -101,6 +103,7 @@ func TestTicketsWrittenThenRead(t *testing.T) {
 }
 
 func TestReferralsWrittenThenRead(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	expectCodes(t, "before", jsonCall(t, s, "GET", "/v1.1/customer/referrals?mobile=44700900999", ""), "1205")
 	body := strings.Replace(sample(t, "history_referrals_sample.xml"), "<mobile>44700900000</mobile>", "<mobile>44700900999</mobile>", 1)
@@ -139,6 +142,7 @@ func TestReferralsWrittenThenRead(t *testing.T) {
 }
 
 func TestPreferencesWrittenThenRead(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	expectCodes(t, "before", jsonCall(t, s, "GET", "/v1.1/customer/preferences?mobile=44700900888", ""), "1031")
 	body := strings.Replace(sample(t, "history_preferences_sample.json"), `"mobile": "44700900000"`, `"mobile": "44700900888"`, 1)
@@ -198,6 +202,7 @@ func v2Subscription(t *testing.T, s *simtest.Server, id, channel, priority strin
 }
 
 func TestSubscriptionsCrossVersion(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	// Rita: EMAIL TRANS is OPTOUT in the fixtures.
 	if got := v1Subscription(t, s, "mobile=44700900999", "EMAIL", "TRANS"); got != "UNSUBSCRIBED" {

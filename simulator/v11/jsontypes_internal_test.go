@@ -11,6 +11,7 @@ import (
 // TestJSONTypesTable: every row of typeRows names an operation of the v1.1
 // contract and a path once, with both forms.
 func TestJSONTypesTable(t *testing.T) {
+	t.Parallel()
 	ops := map[string]bool{}
 	re := regexp.MustCompile(`operationId:\s*(\S+)`)
 	names, _ := fs.Glob(openapi.FS, "v11*.yaml")

@@ -18,6 +18,7 @@ var observed = []string{v11.HeaderJSONLists, string(v11.JSONListsObserved), v11.
 // default (observed) modes, beside the documented ones; XML does not change
 // with the modes.
 func TestObservedGolden(t *testing.T) {
+	t.Parallel()
 	type goldenCase struct {
 		name, method, target string
 		body                 func(t *testing.T, format string) string
@@ -62,6 +63,7 @@ func kind(v any) string {
 // TestJSONTypes: in each type mode, the fields typed clients read have the
 // JSON kind the mode says (observed: what 009 and the clients show).
 func TestJSONTypes(t *testing.T) {
+	t.Parallel()
 	const (
 		get  = "/v1.1/customer/get?mobile=44700900000"
 		txs  = "/v1.1/customer/transactions?mobile=44700900000&limit=1"
@@ -121,6 +123,7 @@ func TestJSONTypes(t *testing.T) {
 // TestJSONTypesDefault: a server started without the switches answers in
 // the observed modes; the flag's mode is the default, and the header wins.
 func TestJSONTypesDefault(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	const target = "/v1.1/customer/transactions?mobile=44700900000&limit=1&format=json"
 	plain := s.Do("GET", target, nil)
@@ -141,6 +144,7 @@ func TestJSONTypesDefault(t *testing.T) {
 // TestJSONTypesMixed: mixed writes both forms, reproducibly, and seed n+1
 // writes every typed field in the other form than seed n.
 func TestJSONTypesMixed(t *testing.T) {
+	t.Parallel()
 	const target = "/v1.1/customer/transactions?mobile=44700900000&limit=3&format=json"
 	mixed := []string{v11.HeaderJSONTypes, string(v11.JSONTypesMixed)}
 	kinds := func(seed int64) (string, map[string]string) {

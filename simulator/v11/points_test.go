@@ -83,6 +83,7 @@ func ritaRedeem(points string, extra string) string {
 // TestPointsGolden pins the full answers to 005's sample requests in a
 // fresh state, in JSON (as documented) and XML.
 func TestPointsGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, method, target, body, code string
 	}{
@@ -116,6 +117,7 @@ func TestPointsGolden(t *testing.T) {
 
 // TestPointsParity: the redeem sample in JSON and in XML gives the same answer.
 func TestPointsParity(t *testing.T) {
+	t.Parallel()
 	var got [2]map[string]any
 	for i, f := range []string{"json", "xml"} {
 		s := simtest.Shared(t)
@@ -176,6 +178,7 @@ const strictRules = `{"minimumPoints": 20, "multipleOf": 10, "maximumPerTransact
 // default org (rules off) and in one with every rule on: each gets its
 // documented item code, and a refused redeem takes nothing.
 func TestPointsRefusals(t *testing.T) {
+	t.Parallel()
 	strict := rulesServer(t, strictRules)
 	const skip = "&skip_validation=true"
 	for _, tc := range []struct {
@@ -276,6 +279,7 @@ func pointsOf(t *testing.T, s *simtest.Server, id int64) float64 {
 // customer/redemptions; v2 loyaltyDetails and embed=points), and
 // over-redemption afterwards takes nothing.
 func TestPointsRedeemShows(t *testing.T) {
+	t.Parallel()
 	for _, f := range []string{"json", "xml"} {
 		t.Run(f, func(t *testing.T) {
 			s := simtest.Shared(t)
@@ -336,6 +340,7 @@ func TestPointsRedeemShows(t *testing.T) {
 // it, with a wrong one, or with a used one gets 808 and takes nothing;
 // skip_validation=true needs none; a code expires with the clock.
 func TestPointsValidationCodes(t *testing.T) {
+	t.Parallel()
 	s := rulesServer(t, `{"validationCode": true}`)
 	v, res := pointsCall(t, s, "GET", validationCodePath+"?mobile="+rita+"&points=50", "")
 	if got := pointsCode(v); got != "200" {
@@ -402,6 +407,7 @@ func TestPointsValidationCodes(t *testing.T) {
 // TestPointsExpiry: points of a bill's lot that the namespace clock has
 // moved past are gone for isredeemable and redeem.
 func TestPointsExpiry(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	err := s.Store.Update(s.Namespace, func(tx *store.Tx) error {
 		c, err := tx.Customer(ritaID)
@@ -444,6 +450,7 @@ func TestPointsExpiry(t *testing.T) {
 // Rita's 210 through the HTTP handlers: exactly 21 succeed and the balance
 // ends at 0, never below.
 func TestPointsConcurrentRedeem(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var (
 		wg   sync.WaitGroup
@@ -479,6 +486,7 @@ func TestPointsConcurrentRedeem(t *testing.T) {
 // TestPointsBadBodies: bodies that cannot be read answer status 400 and
 // write nothing; two redeem items answer 1060 (no batch support).
 func TestPointsBadBodies(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name, body string
 		code       int

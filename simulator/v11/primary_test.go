@@ -45,6 +45,7 @@ func withPrimaryIdentifier(t *testing.T, typ string) simtest.Option {
 // TestAddPrimaryIdentifierIsConfigurable: with email as the org's primary
 // identifier, the email names the customer an add item is for.
 func TestAddPrimaryIdentifierIsConfigurable(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, withPrimaryIdentifier(t, "email"))
 	for _, tc := range []struct {
 		name, fields, code string

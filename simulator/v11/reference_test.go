@@ -186,6 +186,7 @@ func kindsFit(want map[string]bool, got string) bool {
 // object may be an array when capsim answers with several items (the real
 // API writes a repeated element as an array).
 func TestReferenceShapes(t *testing.T) {
+	t.Parallel()
 	if *refDoc != "" {
 		extractReference(t, *refDoc)
 	}
@@ -219,11 +220,11 @@ func TestReferenceShapes(t *testing.T) {
 }
 
 // shapeDiffs returns the paths where capsim's JSON answer in mode to a
-// read (or to a write on a fresh state: s is reset first) has a kind the
-// sample doc does not show there.
+// read (or to a write on a fresh state: s's namespace is reset first, and
+// no other test's) has a kind the sample doc does not show there.
 func shapeDiffs(t *testing.T, s *simtest.Server, name, method, target, body string, doc any, mode v11.JSONLists) []string {
 	t.Helper()
-	if err := s.Store.Reset(""); err != nil {
+	if err := s.Store.Reset(s.Namespace); err != nil {
 		t.Fatal(err)
 	}
 	res := call(t, s, method, withFormat(target, "json"), body, v11.HeaderJSONLists, string(mode),
@@ -274,6 +275,7 @@ func allAbove(lens []int, n int) bool {
 // "numbers" as a number; and every answer passes the contract (the
 // harness validates every response).
 func TestJSONListModes(t *testing.T) {
+	t.Parallel()
 	listModes := []v11.JSONLists{v11.JSONListsAlways, v11.JSONListsSingleObject, v11.JSONListsObserved, v11.JSONListsDocumented}
 	typeModes := []v11.JSONTypes{v11.JSONTypesObserved, v11.JSONTypesDocumented, v11.JSONTypesStrings, v11.JSONTypesNumbers, v11.JSONTypesMixed}
 	for _, tc := range append(referenceCases, pointsReferenceCases...) {
@@ -321,6 +323,7 @@ func TestJSONListModes(t *testing.T) {
 // TestJSONListsHeader: an unknown mode in the header is refused with
 // status 400 naming the header; the flag's mode is the default.
 func TestJSONListsHeader(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000&format=json", nil, v11.HeaderJSONLists, "sometimes")
 	v := decode(t, s, "GET", "/v1.1/customer/get", res)
@@ -419,6 +422,7 @@ func escapeControls(s string) string {
 // the add sample; an update or a non-loyalty registration earns nothing
 // (side_effects {}).
 func TestRegistrationSideEffects(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t)
 	tests := []struct {
 		name, fields string

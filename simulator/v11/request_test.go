@@ -15,6 +15,7 @@ import (
 // envelope with the request-level code and a message that says what was
 // wrong, in the format asked for, HTTP 200, and nothing written.
 func TestRequestErrors(t *testing.T) {
+	t.Parallel()
 	many := func(n int) string {
 		var b strings.Builder
 		b.WriteString(`{"root":{"customer":[`)
@@ -124,6 +125,7 @@ func countCustomers(t *testing.T, s *simtest.Server) int {
 // TestSniffedBody sends bodies without a JSON or XML Content-Type: the
 // first byte says which they are.
 func TestSniffedBody(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct{ name, ct, body string }{
 		{"XML as form", "application/x-www-form-urlencoded", `<root><customer><mobile>447700900200</mobile></customer></root>`},
 		{"JSON as text", "text/plain", `{"root":{"customer":{"mobile":"447700900201"}}}`},
@@ -143,6 +145,7 @@ func TestSniffedBody(t *testing.T) {
 // TestAuthAndRoutes: authentication failures answer HTTP 401 in the v1.1
 // envelope; unknown v1.1 paths and methods get the envelope too.
 func TestAuthAndRoutes(t *testing.T) {
+	t.Parallel()
 	s := simtest.MustOpenServer(t, simtest.WithAuth(auth.ModeStrict))
 	res := s.Do("GET", "/v1.1/customer/get?mobile=44700900000", nil, "Authorization", "-")
 	if res.Status != http.StatusUnauthorized {
@@ -170,6 +173,7 @@ func TestAuthAndRoutes(t *testing.T) {
 // other typed serializers write every unset property, on add, update and a
 // history write.
 func TestNullFields(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, target, body string

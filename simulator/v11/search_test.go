@@ -13,6 +13,7 @@ import (
 )
 
 func TestSearch(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, q string
@@ -68,6 +69,7 @@ func TestSearch(t *testing.T) {
 }
 
 func TestSearchPaging(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	all := decode(t, s, "GET", "/v1.1/customer/search", call(t, s, "GET", "/v1.1/customer/search?format=json&q=slab:IN:Silver;Gold&rows=100", ""))
 	total := at(all, "response", "customer", "count").(string)
@@ -171,6 +173,7 @@ var indexSubjects = []*v11.Subject{
 
 // TestSearchIndexAgreesWithMatch checks every operator against Match.
 func TestSearchIndexAgreesWithMatch(t *testing.T) {
+	t.Parallel()
 	st := subjectIndex(t, indexSubjects)
 	for _, q := range []string{
 		"firstname:STARTS:tom", "firstname:STARTS:TOM&lastname:EXACT:Sawyer", "lastname:ENDS:YER", "lastname:EXACT:sawyer",

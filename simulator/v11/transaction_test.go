@@ -56,6 +56,7 @@ func tomPoints(t *testing.T, s *simtest.Server) (string, string) {
 // lifetime purchases; a partial return takes back its share; a second full
 // return is refused; customer/transactions shows both bills.
 func TestTransactionEarnAndReturn(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	p0, lp0 := tomPoints(t, s)
 	code, it := txnCode(t, s, "POST", txnAdd, tomBill("EARN-1", "2550"))
@@ -120,6 +121,7 @@ func diff(t *testing.T, a, b string) float64 {
 // TestTransactionAddCodes: each bad item gets its documented code and
 // writes nothing.
 func TestTransactionAddCodes(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, body, code string
 	}{
@@ -177,6 +179,7 @@ func TestTransactionAddCodes(t *testing.T) {
 // TestTransactionConcurrentSameNumber: 50 adds of one bill number at once
 // store exactly one.
 func TestTransactionConcurrentSameNumber(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var wg sync.WaitGroup
 	codes := make([]string, 50)
@@ -210,6 +213,7 @@ func TestTransactionConcurrentSameNumber(t *testing.T) {
 // TestTransactionNotInterested: a not-interested bill earns nothing and
 // reads back by id and number.
 func TestTransactionNotInterested(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	code, it := txnCode(t, s, "POST", txnAdd, txnBody(`"type":"not_interested","number":"NI-1","amount":"700","billing_time":"2026-11-20"`))
 	if code != "600" {
@@ -228,6 +232,7 @@ func TestTransactionNotInterested(t *testing.T) {
 // TestTransactionGetAndUpdate: a fixture bill reads back; update merges
 // fields; the not-found codes.
 func TestTransactionGetAndUpdate(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct{ target, code string }{
 		{"/v1.1/transaction/get?id=23622808&format=json", "600"},
@@ -305,6 +310,7 @@ var transactionCases = []struct {
 }
 
 func TestTransactionGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range transactionCases {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
@@ -351,6 +357,7 @@ func TestTransactionGolden(t *testing.T) {
 
 // TestTransactionSeenByV2: a v1.1 bill moves what the v2 customer shows.
 func TestTransactionSeenByV2(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	purchases := func() float64 {
 		var c struct {

@@ -214,6 +214,7 @@ var goldenCases = []struct {
 }
 
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	for _, tc := range goldenCases {
 		for _, f := range []string{"json", "xml"} {
 			t.Run(tc.name+"."+f, func(t *testing.T) {
@@ -236,6 +237,7 @@ func TestGolden(t *testing.T) {
 // little). XML cannot tell an empty list from none or null from "", so
 // those compare equal.
 func TestParity(t *testing.T) {
+	t.Parallel()
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -264,6 +266,7 @@ func TestParity(t *testing.T) {
 // TestFormatNegotiation: format=, then the path suffix, then the request's
 // Content-Type (as the client sent it), then Accept, then XML.
 func TestFormatNegotiation(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	const get = "/v1.1/customer/get?mobile=44700900000"
 	jsonBody := `{"root":{"customer":[{"mobile":"447700900310","firstname":"Neg"}]}}`
@@ -334,6 +337,7 @@ func xmlComparable(v any) any {
 // documented structure (status, and customers.customer items with
 // item_status, or the search result).
 func TestDocsSamples(t *testing.T) {
+	t.Parallel()
 	for _, tc := range goldenCases {
 		if !strings.HasSuffix(tc.name, "_sample") {
 			continue

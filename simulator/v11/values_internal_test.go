@@ -9,6 +9,7 @@ import (
 )
 
 func TestParseQueryTime(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		in   string
 		end  bool
@@ -34,6 +35,7 @@ func TestParseQueryTime(t *testing.T) {
 }
 
 func TestSubscriptionParsers(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		fn   func() (string, *simulator.Error)
@@ -75,6 +77,7 @@ func code(e *simulator.Error) int {
 // TestEscapeText: XML text keeps quotes readable, escapes markup, and
 // reads back as written.
 func TestEscapeText(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		`value "USER" isn't allowed`: `value "USER" isn't allowed`,
 		"a < b && c > d":             "a &lt; b &amp;&amp; c &gt; d",

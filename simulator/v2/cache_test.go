@@ -30,6 +30,7 @@ func serveRead(s *Server, target string) (int, string) {
 // answers is the body a fresh render gives, after the clock moves and when
 // the org changes: the cache's key names every input of the render.
 func TestRenderCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, nil)
 	now := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	clock := simulator.Clock(func() time.Time { return now })
@@ -86,6 +87,7 @@ func TestRenderCacheMatchesFreshRender(t *testing.T) {
 // match, after a reset and when the org changes: the search's key names the
 // namespace's whole state.
 func TestSearchCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, nil)
 	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
 	get := serveRead

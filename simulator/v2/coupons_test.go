@@ -51,6 +51,7 @@ func coupons(t *testing.T, s *simtest.Server, target string) couponsBody {
 // the fixtures', one issued through v1.1 coupon/issue, and one redeemed
 // through v1.1 coupon/redeem, each filter of status, and the codes' case.
 func TestCustomerCoupons(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	base := "/v2/customers/" + ritaID + "/coupons"
 	before := coupons(t, s, base)
@@ -127,6 +128,7 @@ func TestCustomerCoupons(t *testing.T) {
 
 // TestCustomerCouponsCodes: the customer's codes, and bad filters.
 func TestCustomerCouponsCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000013")
 	mergeInto(t, s, victim, 17742)

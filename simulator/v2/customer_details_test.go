@@ -12,6 +12,7 @@ import (
 // with the same source, accountId and embed, byte for byte; it refuses with
 // lookup's codes, and get's for a bad embed.
 func TestCustomerDetailsLookup(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000023")
 	mergeInto(t, s, victim, 17742)

@@ -105,6 +105,7 @@ type searchBody struct {
 
 // TestSearchDocsSample runs the docs' request (q=tom, limit=10, offset=0).
 func TestSearchDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var body searchBody
 	get(t, s, "/v2/customers/search?limit=10&offset=0&q=tom", &body)
@@ -155,6 +156,7 @@ func TestSearchDocsSample(t *testing.T) {
 
 // TestSearchCodes checks the paging codes and the required q.
 func TestSearchCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
@@ -183,6 +185,7 @@ func TestSearchCodes(t *testing.T) {
 // TestSearchPaging walks every page of a query: no customer twice, the total
 // constant, and together the same customers as one big page.
 func TestSearchPaging(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var all searchBody
 	get(t, s, "/v2/customers/search?q=t&limit=100", &all)
@@ -231,6 +234,7 @@ func TestSearchPaging(t *testing.T) {
 // TestSearchFindsNewCustomer registers a customer through the store and finds
 // it by first name, last name and a mobile prefix, each case-insensitively.
 func TestSearchFindsNewCustomer(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	id := addCustomer(t, s, "Zebediah", "Quillfeather", "447771234567")
 	tests := []struct{ name, q, idType, idValue string }{
@@ -255,6 +259,7 @@ func TestSearchFindsNewCustomer(t *testing.T) {
 
 // TestSearchSourceFilter keeps only customers with a profile in the source.
 func TestSearchSourceFilter(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
@@ -281,6 +286,7 @@ func TestSearchSourceFilter(t *testing.T) {
 
 // TestLookup covers the docs' sample, dual eligibility and every code.
 func TestLookup(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
@@ -327,6 +333,7 @@ func TestLookup(t *testing.T) {
 // TestLookupNeverReturnsVictim merges a customer away: its identifier then
 // leads to the survivor.
 func TestLookupNeverReturnsVictim(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000001")
 	q := "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=447770000001"
@@ -346,6 +353,7 @@ func TestLookupNeverReturnsVictim(t *testing.T) {
 // TestGetCustomerDocsSample fetches the docs' customer (17742 in WECHAT
 // account 22232) and checks the documented shape against the fixture.
 func TestGetCustomerDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := get(t, s, "/v2/customers/17742?source=WECHAT&accountId=22232", nil)
 	var got map[string]any
@@ -404,6 +412,7 @@ type customerBody struct {
 
 // TestGetCustomerSources checks which profiles each source shows.
 func TestGetCustomerSources(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	tests := []struct {
 		name, query string
@@ -436,6 +445,7 @@ func TestGetCustomerSources(t *testing.T) {
 
 // TestGetCustomerEmbeds checks each embed against the fixture's loyalty data.
 func TestGetCustomerEmbeds(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	points := func(id, query string) map[string]any {
 		var body customerBody
@@ -531,6 +541,7 @@ func TestGetCustomerEmbeds(t *testing.T) {
 
 // TestGetCustomerCodes checks every documented error of GET /v2/customers/{id}.
 func TestGetCustomerCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000002")
 	mergeInto(t, s, victim, 329)

@@ -153,6 +153,7 @@ func ownerOf(t *testing.T, s *simtest.Server, src simulator.Source, acct, typ, v
 }
 
 func TestRegisterDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("POST", docsRegisterTarget, docsRegisterBody)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
@@ -195,6 +196,7 @@ func TestRegisterDocsSample(t *testing.T) {
 }
 
 func TestRegisterCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	reg := "/v2/customers?source=ECOMMERCE"
 	runWriteCases(t, s, []writeCase{
@@ -254,6 +256,7 @@ func TestRegisterCodes(t *testing.T) {
 }
 
 func TestRegisterCombinesSources(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	first := register(t, s, "/v2/customers?source=INSTORE", regBody(ids("mobile", "+447200000001"),
 		"loyaltyInfo", map[string]any{"loyaltyType": "non_loyalty"}))
@@ -296,6 +299,7 @@ func TestRegisterCombinesSources(t *testing.T) {
 }
 
 func TestRegisterStoresWhatWasSent(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	long := strings.Repeat("n", 130)
 	id := register(t, s, "/v2/customers?source=INSTORE", regBody(ids("mobile", "447300000001", "email", "nina@example.com"),
@@ -321,6 +325,7 @@ func TestRegisterStoresWhatWasSent(t *testing.T) {
 }
 
 func TestUpdateDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	before := stored(t, s, 329).Profile(simulator.SourceWeChat, "22232").Identifiers
 	res := s.Do("PUT", docsUpdateTarget, docsUpdateBody)
@@ -345,6 +350,7 @@ func TestUpdateDocsSample(t *testing.T) {
 }
 
 func TestUpdateCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	body := func(opts ...any) map[string]any { return regBody(nil, opts...) }
 	runWriteCases(t, s, []writeCase{
@@ -376,6 +382,7 @@ func TestUpdateCodes(t *testing.T) {
 }
 
 func TestUpdateNonLoyaltyToLoyalty(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	if c := stored(t, s, 500001); c.LoyaltyType != simulator.LoyaltyNonLoyalty {
 		t.Fatalf("fixture 500001 is %s, want non_loyalty", c.LoyaltyType)
@@ -389,6 +396,7 @@ func TestUpdateNonLoyaltyToLoyalty(t *testing.T) {
 }
 
 func TestUpdateCreatesProfileInNewSource(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("PUT", "/v2/customers/500001?source=ECOMMERCE", regBody(ids("email", "ann.lee.shop@example.com"),
 		"profile.firstName", "Ann", "profile.commChannels", channel("email", "ann.lee.shop@example.com")))
@@ -404,6 +412,7 @@ func TestUpdateCreatesProfileInNewSource(t *testing.T) {
 }
 
 func TestRegisterThenUpdateState(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	id := register(t, s, "/v2/customers?source=FACEBOOK&accountId=fb1", regBody(ids("fbId", "fb-1001", "mobile", "447400000001")))
 	for _, ident := range []simulator.Identifier{{Type: "fbId", Value: "fb-1001"}, {Type: "mobile", Value: "447400000001"}} {
@@ -426,6 +435,7 @@ func TestRegisterThenUpdateState(t *testing.T) {
 }
 
 func TestChangeIdentifierDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("POST", docsChangeTarget, docsChangeBody)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
@@ -446,6 +456,7 @@ func TestChangeIdentifierDocsSample(t *testing.T) {
 }
 
 func TestChangeIdentifierCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	ci := "/v2/customers/418/changeIdentifier?source=WECHAT&accountId=22232"
 	add := func(typ, value string) string {
@@ -485,6 +496,7 @@ func TestChangeIdentifierCodes(t *testing.T) {
 }
 
 func TestChangeIdentifierMerges(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := register(t, s, "/v2/customers?source=ECOMMERCE", regBody(ids("email", "vic.tim@example.com")))
 	survivorBefore := stored(t, s, 17742)
@@ -525,6 +537,7 @@ func TestChangeIdentifierMerges(t *testing.T) {
 // TestConcurrentRegister registers one new mobile from 32 goroutines at once:
 // exactly one registration wins, the others are duplicates in the same source.
 func TestConcurrentRegister(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	body, _ := json.Marshal(regBody(ids("mobile", "447600000001")))
 	const n = 32
@@ -594,6 +607,7 @@ func TestConcurrentRegister(t *testing.T) {
 // none are taken as JSON when the body is JSON; other bodies are refused
 // naming the type.
 func TestRegisterWithoutJSONContentType(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	body := `{"loyaltyInfo":{"loyaltyType":"loyalty"},"profiles":[{"firstName":"Curl","identifiers":[{"type":"mobile","value":"%s"}]}]}`
 	for i, tc := range []struct {

@@ -20,6 +20,7 @@ type loyaltyBody struct {
 
 // TestLoyaltyDetailsDocsSample fetches 17742's standing in its two programs.
 func TestLoyaltyDetailsDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var body loyaltyBody
 	get(t, s, "/v2/customers/17742/loyaltyDetails", &body)
@@ -43,6 +44,7 @@ func TestLoyaltyDetailsDocsSample(t *testing.T) {
 
 // TestLoyaltyDetailsProgramFilter checks programId and the codes.
 func TestLoyaltyDetailsProgramFilter(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000003")
 	mergeInto(t, s, victim, 17742)
@@ -82,6 +84,7 @@ func TestLoyaltyDetailsProgramFilter(t *testing.T) {
 // TestLoyaltyDetailsMatchEmbedMLP checks that loyaltyDetails and embed=mlp
 // read the same, for customers in one, several and no programs.
 func TestLoyaltyDetailsMatchEmbedMLP(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	for _, id := range []string{"17742", "52350728", "343015432", "500001", "500002"} {
 		t.Run(id, func(t *testing.T) {
@@ -122,6 +125,7 @@ type party struct {
 // TestPointsTransfersDocsSample fetches the docs' customer 343015431, whose
 // two transfers with James Thomas come newest first.
 func TestPointsTransfersDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var body transfersBody
 	get(t, s, "/v2/customers/343015431/pointsTransfers", &body)
@@ -146,6 +150,7 @@ func TestPointsTransfersDocsSample(t *testing.T) {
 
 // TestPointsTransfersQuery checks ordering, the program filter, paging and codes.
 func TestPointsTransfersQuery(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	const james = "/v2/customers/343015432/pointsTransfers"
 	tests := []struct {
@@ -194,6 +199,7 @@ type retroBody struct {
 
 // TestRetroRequestDocsSample fetches the docs' customer 368881003.
 func TestRetroRequestDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var body retroBody
 	get(t, s, "/v2/customers/368881003/retroRequest", &body)
@@ -211,6 +217,7 @@ func TestRetroRequestDocsSample(t *testing.T) {
 
 // TestRetroRequestFilters checks each filter, paging and the codes.
 func TestRetroRequestFilters(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	const sid = "/v2/customers/368881003/retroRequest"
 	tests := []struct {

@@ -23,6 +23,7 @@ type issueResponse struct {
 
 // TestPromotionIssueCodes drives every documented code of POST /v2/promotion/issue.
 func TestPromotionIssueCodes(t *testing.T) {
+	t.Parallel()
 	jim := "?identifierName=mobile&identifierValue=18767431754&source=INSTORE"
 	tests := []struct {
 		name   string
@@ -72,6 +73,7 @@ func TestPromotionIssueCodes(t *testing.T) {
 // TestPromotionIssueLimits checks the per-customer limit, the id kinds per
 // promotion type, fresh ids, and that a direct issue awards its points.
 func TestPromotionIssueLimits(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	issue := func(query string, promo int) *simtest.Response {
 		return s.Do("POST", issuePath+query, map[string]int{"programId": 469, "promotionId": promo})

@@ -28,6 +28,7 @@ const docsSubscriptionUpdate = `{
 // TestSubscriptionsDocsSample posts the docs' request for 17742 and checks
 // the echo: the documented scope flags, MOBILE written as SMS.
 func TestSubscriptionsDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	res := s.Do("POST", "/v2/customers/17742/subscriptions", docsSubscriptionUpdate)
 	simtest.ExpectCodes(t, res, 200, nil, nil)
@@ -67,6 +68,7 @@ type subscriptionsBody struct {
 
 // TestSubscriptionsGetDocsSample reads 17742's fixture subscriptions.
 func TestSubscriptionsGetDocsSample(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	var body subscriptionsBody
 	get(t, s, "/v2/customers/17742/subscriptions", &body)
@@ -87,6 +89,7 @@ func TestSubscriptionsGetDocsSample(t *testing.T) {
 // TestSubscriptionsReadBack posts updates and reads them back through GET
 // subscriptions and embed=subscriptions, which must agree.
 func TestSubscriptionsReadBack(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	read := func(t *testing.T, id string) (viaGet, viaEmbed []map[string]any) {
 		t.Helper()
@@ -135,6 +138,7 @@ func TestSubscriptionsReadBack(t *testing.T) {
 
 // TestSubscriptionsCodes checks the errors of both operations.
 func TestSubscriptionsCodes(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	victim := addCustomer(t, s, "Vic", "Tim", "447770000005")
 	mergeInto(t, s, victim, 329)

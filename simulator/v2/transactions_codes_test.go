@@ -15,6 +15,7 @@ import (
 // bad input gets 007's code, a message naming the field, and stores nothing
 // (Tom's v1.1 transactions are unchanged).
 func TestTransactionAddCodes(t *testing.T) {
+	t.Parallel()
 	joe := "?source=INSTORE&identifierName=mobile&identifierValue=447009500003" // marked as fraud
 	line := func(f string) string { return `,"lineItemsV2":[{"itemCode":"a",` + f + `}]` }
 	tests := []struct {
@@ -81,6 +82,7 @@ func TestTransactionAddCodes(t *testing.T) {
 // TestTransactionReturns: a v2 return takes back what the returned part
 // earned, through the same model as v1.1, and the return types do not mix.
 func TestTransactionReturns(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	add := func(body string) *simtest.Response { return s.Do("POST", txnPath+tomQuery, body) }
 	points := func() float64 {
@@ -134,6 +136,7 @@ func TestTransactionReturns(t *testing.T) {
 // TestTransactionBulkCodes: the bulk body must be a list of at most 100, and
 // each bill fails alone.
 func TestTransactionBulkCodes(t *testing.T) {
+	t.Parallel()
 	item := func(number string) string {
 		return `{"identifierType":"mobile","identifierValue":"44700900000","source":"INSTORE","type":"REGULAR","billNumber":"` + number + `","billAmount":"10"}`
 	}
@@ -176,6 +179,7 @@ func TestTransactionBulkCodes(t *testing.T) {
 // TestTransactionReadAndUpdate covers get, earning and update: a v1.1 bill
 // is readable through v2, and the codes of a bill that is not there.
 func TestTransactionReadAndUpdate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, method, target, body string
 		status                     int
@@ -224,6 +228,7 @@ func TestTransactionReadAndUpdate(t *testing.T) {
 // whichever API reads them after a v2 bill; a v2 bill crossing the Gold
 // threshold upgrades the customer.
 func TestTransactionOneState(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	simtest.ExpectCodes(t, s.Do("POST", txnPath+"?source=INSTORE&identifierName=id&identifierValue=98662653", bill("tier-1", 12000, "")), 200, nil, nil)
 	res := s.Do("GET", "/v1.1/customer/get?format=json&mobile=919740000000", nil)
@@ -248,6 +253,7 @@ func TestTransactionOneState(t *testing.T) {
 // TestReasonCodes: every reason of the earning model has a v2 code, and
 // each code is one the v2 API writes.
 func TestReasonCodes(t *testing.T) {
+	t.Parallel()
 	for r := simulator.ReasonBadAmount; r <= simulator.ReasonTooManyBills; r++ {
 		e := v2.V2ReasonError(&simulator.Refusal{Reason: r, Detail: "x"})
 		if e.Code == simulator.CodeTransactionAddFailed {

@@ -56,6 +56,7 @@ func golden(t *testing.T, name string, res *simtest.Response) {
 // bill00075, added first; the update sample names a customer and bill that
 // exist only in the docs (8015), so it is also sent for Tom's fixture bill.
 func TestTransactionSamples(t *testing.T) {
+	t.Parallel()
 	card := txnPath + "?source=instore&identifierValue=GOLD400000000000000022020&identifierName=cardnumber&rawSideEffects=true&accountId="
 	joe := txnPath + "?source=INSTORE&identifierName=id&identifierValue=98662653"
 	tests := []struct {

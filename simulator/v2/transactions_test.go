@@ -72,6 +72,7 @@ func v11Transactions(t *testing.T, s *simtest.Server, mobile string) []string {
 // a negative amount with a 400 and 631, and takes a bulk of bills with one
 // result each.
 func TestTransactionsDoneWhen(t *testing.T) {
+	t.Parallel()
 	s := simtest.Shared(t)
 	reg := s.Do("POST", "/v2/customers?source=INSTORE", `{"profiles":[{"firstName":"Becky","lastName":"Thatcher","identifiers":[{"type":"mobile","value":"447100000501"}]}]}`)
 	simtest.ExpectCodes(t, reg, 200, nil, nil)
