@@ -35,7 +35,11 @@ type getOptions struct {
 
 func parseGetOptions(q url.Values) getOptions {
 	on := func(name string) bool {
-		v, _ := strconv.ParseBool(strings.TrimSpace(q.Get(name)))
+		s := strings.TrimSpace(q.Get(name))
+		if s == "" {
+			return false // most are absent: ParseBool would make an error of each
+		}
+		v, _ := strconv.ParseBool(s)
 		return v
 	}
 	return getOptions{
