@@ -51,32 +51,44 @@ var sensitiveSuffixes = []string{"password", "passwd", "secret", "accesstoken", 
 // (in some case): a body with none of them needs no parsing.
 var sensitiveHints = []string{"pass", "pwd", "secret", "token", "auth", "cookie", "key"}
 
-// mayHoldCredentials reports whether b could name a sensitive field.
+// mayHoldCredentials reports whether b could name a sensitive field: one
+// pass over b (it runs on every request's query), trying the hints that
+// start with each byte.
 func mayHoldCredentials[T string | []byte](b T) bool {
-	for _, h := range sensitiveHints {
-		if indexFold(b, h) >= 0 {
-			return true
+	for i := 0; i < len(b); i++ {
+		c := b[i] | 0x20
+		if !hintStart[c] {
+			continue
+		}
+		for _, h := range sensitiveHints {
+			if h[0] == c && foldAt(b, i, h) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// indexFold is the index of the lower-case ASCII needle in b, ignoring
-// ASCII case; -1 if absent.
-func indexFold[T string | []byte](b T, needle string) int {
-	first := needle[0]
-	for i := 0; i+len(needle) <= len(b); i++ {
-		if b[i]|0x20 != first {
-			continue
-		}
-		j := 1
-		for ; j < len(needle) && b[i+j]|0x20 == needle[j]; j++ {
-		}
-		if j == len(needle) {
-			return i
+// hintStart marks the first bytes of sensitiveHints.
+var hintStart = func() (m [256]bool) {
+	for _, h := range sensitiveHints {
+		m[h[0]] = true
+	}
+	return m
+}()
+
+// foldAt reports whether the lower-case ASCII needle is at b[i:], ignoring
+// ASCII case.
+func foldAt[T string | []byte](b T, i int, needle string) bool {
+	if i+len(needle) > len(b) {
+		return false
+	}
+	for j := 0; j < len(needle); j++ {
+		if b[i+j]|0x20 != needle[j] {
+			return false
 		}
 	}
-	return -1
+	return true
 }
 
 // sensitiveHeaders remembers sensitiveName for header names: a request's

@@ -163,3 +163,25 @@ func TestJournalConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMayHoldCredentials: the one-pass scan finds a hint where looking for
+// each hint in turn does.
+func FuzzMayHoldCredentials(f *testing.F) {
+	for _, s := range []string{"", "source=ALL&embed=points", "client_secret=x", "X-PASS", "tokeN", "apiKey=1", "pas", "@uth"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for _, h := range sensitiveHints {
+			for i := 0; i+len(h) <= len(s) && !want; i++ {
+				j := 0
+				for ; j < len(h) && s[i+j]|0x20 == h[j]; j++ {
+				}
+				want = j == len(h)
+			}
+		}
+		if got := mayHoldCredentials(s); got != want {
+			t.Fatalf("mayHoldCredentials(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
