@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"hash/maphash"
 	"net/http"
 	"slices"
 	"strings"
@@ -110,6 +111,7 @@ type Journal struct {
 	start   int
 	n       int
 	bytes   int64
+	bodies  recentBodies // response bodies the last entries share
 }
 
 // NewJournal returns a journal that keeps the last capacity requests with
@@ -238,11 +240,55 @@ func (j *Journal) own(e *Entry, req, resp Raw) int64 {
 	size := keeper{measure: true}
 	size.keepAll(e)
 	total := size.n + len(reqBody) + len(respBody)
-	a := keeper{b: make([]byte, 0, total)}
+	a := keeper{b: make([]byte, 0, total-len(respBody))}
 	a.keepAll(e)
-	e.Request.Body, e.Response.Body = a.keep(reqBody), a.keep(respBody)
+	e.Request.Body, e.Response.Body = a.keep(reqBody), j.bodies.get(respBody)
 	return int64(entryOverhead + len(e.ID) + len(e.OperationID) + len(e.Scenario) + len(e.Rule) + 8*len(e.Codes) +
 		customerOverhead*len(ids) + headerOverhead*(len(e.Request.Headers)+len(e.Response.Headers)) + total)
+}
+
+// recentBodies holds the last response bodies entries kept, by hash, so
+// that entries of the same answer (a cached read, asked again and again)
+// share one copy instead of each making its own: no allocation per
+// request for them. It holds recentSlots bodies of at most recentMax
+// bytes; the entries' byte bound still counts each entry's body whole.
+type recentBodies struct {
+	mu   sync.Mutex
+	seed maphash.Seed
+	m    map[uint64]string
+	keys [recentSlots]uint64
+	next int
+}
+
+const (
+	recentSlots = 256
+	recentMax   = 16 << 10
+)
+
+// get returns b as a string: a body kept before, if b is one of them.
+func (r *recentBodies) get(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > recentMax {
+		return string(b)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.m == nil {
+		r.seed, r.m = maphash.MakeSeed(), make(map[uint64]string, recentSlots)
+	}
+	h := maphash.Bytes(r.seed, b)
+	if s, ok := r.m[h]; ok && s == string(b) {
+		return s
+	}
+	s := string(b)
+	if old := r.keys[r.next]; old != 0 {
+		delete(r.m, old)
+	}
+	r.keys[r.next], r.m[h] = h, s
+	r.next = (r.next + 1) % recentSlots
+	return s
 }
 
 // keeper copies strings into one buffer made big enough for all of them
