@@ -186,13 +186,45 @@ func (s *Server) handlePointsIsRedeemable(w http.ResponseWriter, r *http.Request
 }
 
 func (s *Server) isRedeemable(r *http.Request, q url.Values, id Ident, named bool) (Obj, Result, string) {
-	now, org := s.now(r), s.Store.Org()
-	prog := pointsProgram(org, q)
+	now, prog := s.now(r), pointsProgram(s.Store.Org(), q)
 	points := parsePoints(q.Get("points"))
+	var code string
+	item, res, ok := s.pointsWrite(r, q, id, named, prog,
+		func(c *simulator.Customer, res Result) Obj { return redeemableItem(c, q, prog, 0, false, res) },
+		func(res Result) Obj { return redeemableEcho(q, id, res) },
+		func(tx *store.Tx, c *simulator.Customer, fail func(*simulator.Error) error) (Obj, Result, error) {
+			if ref := c.CheckRedemption(prog, points, now); ref != nil {
+				return nil, Result{}, fail(pointsRefusal(ref))
+			}
+			if vc := strings.TrimSpace(q.Get("validation_code")); prog.Redemption.ValidationCode && !skipValidation(q) && vc != "" && !c.HasValidationCode(vc, now) {
+				return nil, Result{}, fail(simulator.Errorf(simulator.CodeInvalidValidationCodePoints).WithDetail("%q is not a validation code the customer holds", vc))
+			}
+			res := Succeeded(simulator.CodePointsRedeemable)
+			item := redeemableItem(c, q, prog, points, true, res)
+			if !histBool(q, "issue_otp") {
+				return item, res, errNoWrite
+			}
+			code = c.IssueValidationCode(points, now).Code
+			return item, res, tx.Put(c)
+		})
+	if !ok {
+		code = ""
+	}
+	return item, res, code
+}
+
+// pointsWrite runs one points item in a write of r's namespace: it finds
+// the customer id names, refuses a missing program and a bad
+// validation_type, then runs run, whose fail refuses the item with e
+// (rendered by itemOf) and writes nothing. A customer not found is
+// rendered by echo. It reports false when the write itself failed (the
+// item's result says why).
+func (s *Server) pointsWrite(r *http.Request, q url.Values, id Ident, named bool, prog *simulator.Program,
+	itemOf func(*simulator.Customer, Result) Obj, echo func(Result) Obj,
+	run func(tx *store.Tx, c *simulator.Customer, fail func(*simulator.Error) error) (Obj, Result, error)) (Obj, Result, bool) {
 	var (
 		item Obj
 		res  Result
-		code string
 	)
 	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
 		c, ferr := findPointsCustomer(tx, id, named)
@@ -202,7 +234,7 @@ func (s *Server) isRedeemable(r *http.Request, q url.Values, id Ident, named boo
 		}
 		fail := func(e *simulator.Error) error {
 			res = Failed(e)
-			item = redeemableItem(c, q, prog, 0, false, res)
+			item = itemOf(c, res)
 			return errNoWrite
 		}
 		if prog == nil {
@@ -211,28 +243,20 @@ func (s *Server) isRedeemable(r *http.Request, q url.Values, id Ident, named boo
 		if e := checkValidationType(q); e != nil {
 			return fail(e)
 		}
-		if ref := c.CheckRedemption(prog, points, now); ref != nil {
-			return fail(pointsRefusal(ref))
+		it, rs, err := run(tx, c, fail)
+		if it != nil {
+			item, res = it, rs
 		}
-		if vc := strings.TrimSpace(q.Get("validation_code")); prog.Redemption.ValidationCode && !skipValidation(q) && vc != "" && !c.HasValidationCode(vc, now) {
-			return fail(simulator.Errorf(simulator.CodeInvalidValidationCodePoints).WithDetail("%q is not a validation code the customer holds", vc))
-		}
-		res = Succeeded(simulator.CodePointsRedeemable)
-		item = redeemableItem(c, q, prog, points, true, res)
-		if !histBool(q, "issue_otp") {
-			return errNoWrite
-		}
-		code = c.IssueValidationCode(points, now).Code
-		return tx.Put(c)
+		return err
 	})
-	if err != nil && !errors.Is(err, errNoWrite) {
-		res, code = Failed(s.itemError(r, err, simulator.CodePointsRedemptionFailed)), ""
-		item = nil
+	ok := err == nil || errors.Is(err, errNoWrite)
+	if !ok {
+		res, item = Failed(s.itemError(r, err, simulator.CodePointsRedemptionFailed)), nil
 	}
 	if item == nil {
-		item = redeemableEcho(q, id, res)
+		item = echo(res)
 	}
-	return item, res, code
+	return item, res, ok
 }
 
 // redeemableItem renders the redeemable object of c's answer.
@@ -425,71 +449,47 @@ func (s *Server) redeem(r *http.Request, q url.Values, in Values) (Obj, Result) 
 	prog := pointsProgram(org, q)
 	points := parsePoints(in.String("points_redeemed"))
 	id, named := redeemCustomer(in)
-	var (
-		item Obj
-		res  Result
-	)
-	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
-		c, ferr := findPointsCustomer(tx, id, named)
-		if ferr != nil {
-			res = Failed(ferr)
-			return errNoWrite
-		}
-		fail := func(e *simulator.Error) error {
-			res = Failed(e)
-			item = redeemItem(c, in, prog, nil, now, res)
-			return errNoWrite
-		}
-		if prog == nil {
-			return fail(simulator.Errorf(simulator.CodeLoyaltyProgramNotConfigured).WithDetail("the org has no loyalty program"))
-		}
-		if e := checkValidationType(q); e != nil {
-			return fail(e)
-		}
-		var when time.Time
-		if v := in.String("redemption_time"); v != "" {
-			t, ok := parseQueryTime(v, false)
-			if !ok {
-				return fail(simulator.Errorf(simulator.CodeInvalidRedemptionTime).WithDetail("redemption_time %q is not YYYY-MM-DD HH:MM:SS", v))
+	item, res, _ := s.pointsWrite(r, q, id, named, prog,
+		func(c *simulator.Customer, res Result) Obj { return redeemItem(c, in, prog, nil, now, res) },
+		func(res Result) Obj { return redeemEcho(in, res) },
+		func(tx *store.Tx, c *simulator.Customer, fail func(*simulator.Error) error) (Obj, Result, error) {
+			var when time.Time
+			if v := in.String("redemption_time"); v != "" {
+				t, ok := parseQueryTime(v, false)
+				if !ok {
+					return nil, Result{}, fail(simulator.Errorf(simulator.CodeInvalidRedemptionTime).WithDetail("redemption_time %q is not YYYY-MM-DD HH:MM:SS", v))
+				}
+				when = t
 			}
-			when = t
-		}
-		if ref := c.CheckRedemption(prog, points, now); ref != nil {
-			return fail(pointsRefusal(ref))
-		}
-		if prog.Redemption.ValidationCode && !skipValidation(q) {
-			if vc := in.String("validation_code"); !c.UseValidationCode(vc, now) {
-				return fail(simulator.Errorf(simulator.CodeInvalidValidationCodePoints).WithDetail("%q is not a validation code the customer holds", vc))
+			if ref := c.CheckRedemption(prog, points, now); ref != nil {
+				return nil, Result{}, fail(pointsRefusal(ref))
 			}
-		}
-		rid, nerr := tx.NextRedemptionID()
-		if nerr != nil {
-			return nerr
-		}
-		red := simulator.Redemption{
-			ID: rid, Date: when, TransactionNumber: in.String("transaction_number"),
-			TillCode: till, ExternalReference: in.String("external_reference_number"),
-		}
-		if t := in.String("till_id"); t != "" && org.Till(t) != nil {
-			red.TillCode = t
-		}
-		if st := org.TillStore(red.TillCode); st != nil {
-			red.StoreCode = st.Code
-		}
-		red, ref := c.RedeemPoints(prog, points, now, red)
-		if ref != nil {
-			return fail(pointsRefusal(ref))
-		}
-		res = Succeeded(simulator.CodePointsRedeemed)
-		item = redeemItem(c, in, prog, &red, now, res)
-		return tx.Put(c)
-	})
-	if err != nil && !errors.Is(err, errNoWrite) {
-		res, item = Failed(s.itemError(r, err, simulator.CodePointsRedemptionFailed)), nil
-	}
-	if item == nil {
-		item = redeemEcho(in, res)
-	}
+			if prog.Redemption.ValidationCode && !skipValidation(q) {
+				if vc := in.String("validation_code"); !c.UseValidationCode(vc, now) {
+					return nil, Result{}, fail(simulator.Errorf(simulator.CodeInvalidValidationCodePoints).WithDetail("%q is not a validation code the customer holds", vc))
+				}
+			}
+			rid, nerr := tx.NextRedemptionID()
+			if nerr != nil {
+				return nil, Result{}, nerr
+			}
+			red := simulator.Redemption{
+				ID: rid, Date: when, TransactionNumber: in.String("transaction_number"),
+				TillCode: till, ExternalReference: in.String("external_reference_number"),
+			}
+			if t := in.String("till_id"); t != "" && org.Till(t) != nil {
+				red.TillCode = t
+			}
+			if st := org.TillStore(red.TillCode); st != nil {
+				red.StoreCode = st.Code
+			}
+			red, ref := c.RedeemPoints(prog, points, now, red)
+			if ref != nil {
+				return nil, Result{}, fail(pointsRefusal(ref))
+			}
+			res := Succeeded(simulator.CodePointsRedeemed)
+			return redeemItem(c, in, prog, &red, now, res), res, tx.Put(c)
+		})
 	return item, res
 }
 
