@@ -169,6 +169,21 @@ type Refusal struct {
 
 func (r *Refusal) Error() string { return fmt.Sprintf("refused (%d): %s", r.Reason, r.Detail) }
 
+// ReasonCodes is an API's table from the reasons the domain refuses with
+// to the codes it answers them with.
+type ReasonCodes map[Reason]Code
+
+// Error returns r as the error of its reason's code in rc, its detail
+// saying what exactly was wrong; a reason rc lacks (one added to the model
+// later) answers fallback.
+func (rc ReasonCodes) Error(r *Refusal, fallback Code) *Error {
+	code, ok := rc[r.Reason]
+	if !ok {
+		code = fallback
+	}
+	return Errorf(code, r.Args...).WithDetail("%s", r.Detail)
+}
+
 func refuse(reason Reason, format string, args ...any) *Refusal {
 	return &Refusal{Reason: reason, Detail: fmt.Sprintf(format, args...)}
 }

@@ -385,3 +385,22 @@ func TestBillRoom(t *testing.T) {
 		t.Fatalf("at the bound: %v", r)
 	}
 }
+
+// TestReasonCodesError: a refusal answers its reason's code with its
+// arguments and detail; a reason the table lacks answers the fallback.
+func TestReasonCodesError(t *testing.T) {
+	rc := simulator.ReasonCodes{simulator.ReasonPointsNotMultiple: simulator.CodePointsNotDivisible}
+	for _, tc := range []struct {
+		name string
+		ref  *simulator.Refusal
+		want simulator.Code
+	}{
+		{"in the table", &simulator.Refusal{Reason: simulator.ReasonPointsNotMultiple, Detail: "7 is not a multiple of 5", Args: []any{5}}, simulator.CodePointsNotDivisible},
+		{"not in the table", &simulator.Refusal{Reason: simulator.ReasonPointsShort, Detail: "3 points short"}, simulator.CodePointsRedemptionFailed},
+	} {
+		e := rc.Error(tc.ref, simulator.CodePointsRedemptionFailed)
+		if e.Code != tc.want || e.Detail != tc.ref.Detail || len(e.Args) != len(tc.ref.Args) {
+			t.Errorf("%s: got %v %q %v, want %v %q %v", tc.name, e.Code, e.Detail, e.Args, tc.want, tc.ref.Detail, tc.ref.Args)
+		}
+	}
+}

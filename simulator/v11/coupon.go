@@ -17,7 +17,7 @@ import (
 
 // couponCodes maps each reason of the coupon model (simulator/coupon.go) to
 // the code the v1.1 coupon API answers it with.
-var couponCodes = map[simulator.Reason]simulator.Code{
+var couponCodes = simulator.ReasonCodes{
 	simulator.ReasonSeriesUnknown:          simulator.CodeInvalidCouponSeries,
 	simulator.ReasonSeriesExpired:          simulator.CodeCouponSeriesExpired,
 	simulator.ReasonCustomerIssueLimit:     simulator.CodeCouponIssueFailed,
@@ -48,11 +48,7 @@ var couponCodes = map[simulator.Reason]simulator.Code{
 // reason, saying what exactly was wrong. A reason the table lacks is a gap
 // of capsim's, answered as 730 "Unknown error".
 func couponRefusal(r *simulator.Refusal) *simulator.Error {
-	code, ok := couponCodes[r.Reason]
-	if !ok {
-		code = simulator.CodeCouponUnknownError
-	}
-	return simulator.Errorf(code, r.Args...).WithDetail("%s", r.Detail)
+	return couponCodes.Error(r, simulator.CodeCouponUnknownError)
 }
 
 // couponIdentNames are the identifiers a coupon request names its customer

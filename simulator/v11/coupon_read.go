@@ -146,7 +146,7 @@ var shapeRedeemable = histShape{"coupons", "redeemable", false}
 // redeemableCodes are the codes isredeemable answers where redeem would
 // answer another: a coupon that has had its redemptions is the sample's
 // 706 "Cannot redeem same voucher multiple times".
-var redeemableCodes = map[simulator.Reason]simulator.Code{
+var redeemableCodes = simulator.ReasonCodes{
 	simulator.ReasonCouponRedeemed:       simulator.CodeVoucherMultipleRedemption,
 	simulator.ReasonCouponRedeemedOnBill: simulator.CodeVoucherMultipleRedemption,
 	simulator.ReasonCouponUsedUp:         simulator.CodeVoucherMultipleRedemption,

@@ -32,7 +32,7 @@ const HeaderValidationCode = "X-Capsim-Validation-Code"
 //     describe as "points requested are more than the current points"
 //     (803, 804 and 813 are left to scenarios);
 //   - fraud: 809, the first of the two codes (809, 820) 005 words alike.
-var pointsRefusalCodes = map[simulator.Reason]simulator.Code{
+var pointsRefusalCodes = simulator.ReasonCodes{
 	simulator.ReasonNotLoyalty:        simulator.CodePointsNotLoyaltyCustomer,
 	simulator.ReasonPointsInvalid:     simulator.CodeInvalidRedemptionPoints,
 	simulator.ReasonPointsBelowMin:    simulator.CodePointsBelowMinimum,
@@ -45,11 +45,7 @@ var pointsRefusalCodes = map[simulator.Reason]simulator.Code{
 
 // pointsRefusal returns the item error of refusal r.
 func pointsRefusal(r *simulator.Refusal) *simulator.Error {
-	code, ok := pointsRefusalCodes[r.Reason]
-	if !ok {
-		code = simulator.CodePointsRedemptionFailed
-	}
-	return simulator.Errorf(code, r.Args...).WithDetail("%s", r.Detail)
+	return pointsRefusalCodes.Error(r, simulator.CodePointsRedemptionFailed)
 }
 
 // pointsIdentNames are the identifiers the points API finds a customer by,

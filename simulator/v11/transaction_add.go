@@ -21,7 +21,7 @@ import (
 var shapeTransactions = histShape{"transactions", "transaction", false}
 
 // reasonCodes is the v1.1 code of each refusal of the earning model.
-var reasonCodes = map[simulator.Reason]simulator.Code{
+var reasonCodes = simulator.ReasonCodes{
 	simulator.ReasonBadAmount:            simulator.CodeTransactionInvalidAmount,       // 601
 	simulator.ReasonNoNumber:             simulator.CodeTransactionInvalidNumber,       // 602
 	simulator.ReasonBadNumber:            simulator.CodeTransactionInvalidNumber,       // 602
@@ -54,11 +54,7 @@ var reasonCodes = map[simulator.Reason]simulator.Code{
 
 // refusalError returns the v1.1 error of a refusal of the earning model.
 func refusalError(ref *simulator.Refusal) *simulator.Error {
-	code, ok := reasonCodes[ref.Reason]
-	if !ok {
-		code = simulator.CodeTransactionAddFailed
-	}
-	return simulator.Errorf(code, ref.Args...).WithDetail("%s", ref.Detail)
+	return reasonCodes.Error(ref, simulator.CodeTransactionAddFailed)
 }
 
 // returnOffCodes is what a return type the org does not take answers

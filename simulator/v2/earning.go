@@ -12,7 +12,7 @@ import (
 // number differently from 004 the V2 constant is used (601, 602, 3045).
 // The points reasons belong to redemptions, which v2 transactions only
 // name (redemptions echo): were one to refuse, it is 642.
-var reasonCodes = map[simulator.Reason]simulator.Code{
+var reasonCodes = simulator.ReasonCodes{
 	simulator.ReasonBadAmount:            simulator.CodeTransactionInvalidAmountV2,
 	simulator.ReasonNoNumber:             simulator.CodeTransactionInvalidNumberV2,
 	simulator.ReasonBadNumber:            simulator.CodeTransactionInvalidNumberV2,
@@ -57,15 +57,7 @@ var reasonCodes = map[simulator.Reason]simulator.Code{
 // reason's code, its detail naming what was wrong. A reason the table
 // lacks (one added to the model later) is 608 "Unable to add transaction."
 func reasonError(r *simulator.Refusal) *simulator.Error {
-	code, ok := reasonCodes[r.Reason]
-	if !ok {
-		code = simulator.CodeTransactionAddFailed
-	}
-	e := simulator.Errorf(code, r.Args...)
-	if r.Detail != "" {
-		e = e.WithDetail("%s", r.Detail)
-	}
-	return e
+	return reasonCodes.Error(r, simulator.CodeTransactionAddFailed)
 }
 
 // billPointsSummary is currentPointsSummary.
