@@ -39,6 +39,9 @@ type Server struct {
 	// Token, when set, locks every admin route but health: requests must
 	// carry it in the HeaderAdminToken header.
 	Token string
+	// APIServed counts the API requests served so far; a heavy answer
+	// rests only when it grew while the answer was made (nil: always).
+	APIServed func() uint64
 
 	opsOnce sync.Once
 	ops     []string      // operationIDs

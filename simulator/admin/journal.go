@@ -404,22 +404,38 @@ func (j *Journal) FindBytes(f *Filter, limit int, maxBytes int) (out []Entry, to
 	// The cheap criteria run under the lock; body matches and redaction,
 	// which parse bodies, run on copies after it, so a query never holds
 	// up the requests being recorded. Entries never change once recorded:
-	// a copy shares their strings.
+	// a copy shares their strings. Without body matches only the first
+	// limit matches are copied; the others are only counted.
 	j.mu.Lock()
 	var found []Entry
+	keep := limit
+	if len(f.Body) > 0 {
+		keep = j.n
+	}
 	for i := j.n - 1; i >= 0; i-- { // newest first
 		if e := &j.entries[(j.start+i)%len(j.entries)]; f.matchesFields(e) {
-			found = append(found, *e)
+			if len(f.Body) == 0 {
+				total++
+			}
+			if len(found) < keep {
+				if found == nil {
+					found = make([]Entry, 0, min(keep, i+1))
+				}
+				found = append(found, *e)
+			}
 		}
 	}
 	j.mu.Unlock()
 	held := 0
+	out = found[:0] // filtered in place
 	for i := range found {
 		e := &found[i]
-		if !f.matchesBody(e) {
-			continue
+		if len(f.Body) > 0 {
+			if !f.matchesBody(e) {
+				continue
+			}
+			total++
 		}
-		total++
 		if len(out) < limit && !cut {
 			e.Request, e.Response = e.Request.redacted(), e.Response.redacted()
 			n := len(e.Request.Body) + len(e.Response.Body)
@@ -432,6 +448,9 @@ func (j *Journal) FindBytes(f *Filter, limit int, maxBytes int) (out []Entry, to
 			e.Customer = append([]scenario.Identifier{}, e.Customer...)
 			out = append(out, *e)
 		}
+	}
+	if len(out) == 0 {
+		out = nil
 	}
 	return out, total, cut
 }

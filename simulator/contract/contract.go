@@ -45,9 +45,13 @@ type Contract struct {
 	seed    maphash.Seed
 	reqOK   *hashSet
 	respOK  *hashSet
+	itemOK  *hashSet // list elements that passed (lists.go)
 	noCache bool
 	// crossCheck has every fast-path pass confirmed by the full path.
 	crossCheck bool
+	// listsFrom is the size from which a JSON body is checked list element
+	// by list element where its schema allows (lists.go).
+	listsFrom int
 }
 
 // Operation is one operation of one document.
@@ -89,9 +93,11 @@ func Load(fsys fs.FS) (*Contract, error) {
 			AuthenticationFunc:    openapi3filter.NoopAuthenticationFunc,
 			IncludeResponseStatus: true,
 		},
-		seed:   maphash.MakeSeed(),
-		reqOK:  newHashSet(1 << 16),
-		respOK: newHashSet(1 << 16),
+		seed:      maphash.MakeSeed(),
+		reqOK:     newHashSet(1 << 16),
+		respOK:    newHashSet(1 << 16),
+		itemOK:    newHashSet(1 << 16),
+		listsFrom: ListsFrom,
 	}
 	c.reqFast, c.respFast = failFast(c.reqOpts), failFast(c.respOpts)
 	c.reqNoBody, c.respNoBody = noBody(c.reqFast), noBody(c.respFast)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/capsim/capsim/simulator/internal/jsonvalue"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 )
@@ -30,13 +31,22 @@ import (
 // the copy of each original schema, by the original's address; nil where a
 // schema holds what only the full path checks.
 type fastSchemas struct {
-	once sync.Once
-	by   map[*openapi3.Schema]*openapi3.Schema
+	once  sync.Once
+	by    map[*openapi3.Schema]*openapi3.Schema
+	lists map[*openapi3.Schema]*listed // by fast copy, where a body can be checked list element by element
 }
 
 // get returns op's fast copy of s, building op's copies on first use.
 func (f *fastSchemas) get(op *Operation, s *openapi3.Schema) *openapi3.Schema {
-	f.once.Do(func() { f.by = fastCopies(op) })
+	f.once.Do(func() {
+		f.by = fastCopies(op)
+		f.lists = map[*openapi3.Schema]*listed{}
+		for _, fast := range f.by {
+			if l := listsOf(fast); l != nil {
+				f.lists[fast] = l
+			}
+		}
+	})
 	return f.by[s]
 }
 
@@ -166,7 +176,15 @@ func (c *Contract) fastBody(op *Operation, content openapi3.Content, header http
 		return false
 	}
 	media, _, _ := strings.Cut(header.Get("Content-Type"), ";")
-	decode := openapi3filter.RegisteredBodyDecoder(strings.ToLower(strings.TrimSpace(media)))
+	media = strings.ToLower(strings.TrimSpace(media))
+	if media == "application/json" { // JSONBodyDecoder's values, without copying the body
+		if l := op.fast.lists[fast]; l != nil && len(body) >= c.listsFrom {
+			return c.checkLists(l, body, opts)
+		}
+		value, ok, _ := jsonvalue.ParseStrict(body)
+		return ok && fast.VisitJSON(value, opts...) == nil
+	}
+	decode := openapi3filter.RegisteredBodyDecoder(media)
 	if decode == nil {
 		return false
 	}

@@ -105,6 +105,9 @@ type Server struct {
 
 	idPrefix uint64
 	idSeq    atomic.Uint64
+	// apiServed counts API requests (not admin ones): heavy admin answers
+	// rest only while the API is being called (admin.Server.APIServed).
+	apiServed atomic.Uint64
 }
 
 // New builds the handler: every route is matched to its contract operation
@@ -134,7 +137,7 @@ func New(cfg Config) (*Server, error) {
 	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}).Register(s.under("/v1.1/"))
 	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
 		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks,
-		Coverage: cfg.Coverage, Metrics: cfg.Metrics}
+		Coverage: cfg.Coverage, Metrics: cfg.Metrics, APIServed: s.apiServed.Load}
 	adm.Register(s.under("/__admin/"))
 	r.Use(s.contractMiddleware)
 	if err := s.bindOperations(); err != nil {
@@ -319,6 +322,9 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 		}
 		info := simulator.Info(r.Context())
 		info.OperationID, info.API = op.ID, op.API
+		if op.API != 0 {
+			s.apiServed.Add(1)
+		}
 		if s.injectTransport(w, r, op) { // a scenario broke the connection
 			return
 		}
@@ -328,7 +334,7 @@ func (s *Server) contractMiddleware(next http.Handler) http.Handler {
 		s.serveOperation(bw, r, op, next)
 		s.flush(w, r, op, bw)
 		bw.header = nil
-		if bw.buf.Cap() <= 1<<20 {
+		if bw.buf.Cap() <= pooledBytes {
 			writerPool.Put(bw)
 		}
 	})
@@ -493,7 +499,13 @@ func (s *Server) writeStatusFor(w http.ResponseWriter, r *http.Request, api simu
 }
 
 // writerPool recycles response buffers: most responses are alike in size.
+// A buffer that grew past pooledBytes (a journal page, a long history) is
+// not kept: the pool would hold a megabyte for each, live at every
+// collection, and the collector lets the heap grow to a multiple of what
+// is live (issue 20: readers of the journal raised everyone's memory).
 var writerPool = sync.Pool{New: func() any { return new(bufferedWriter) }}
+
+const pooledBytes = 64 << 10
 
 // bufferedWriter holds a response until it has been validated.
 type bufferedWriter struct {

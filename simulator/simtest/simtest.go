@@ -142,6 +142,7 @@ func loadEmbedded() (*contract.Contract, error) {
 		embedded.c, embedded.err = contract.Load(openapi.FS)
 		if embedded.err == nil {
 			embedded.c.CrossCheckFastPath() // every test proves the fast path
+			embedded.c.CheckListsFrom(0)    // and its element-by-element way, on every body it fits
 		}
 	})
 	return embedded.c, embedded.err

@@ -36,14 +36,23 @@ func ParseStrict(b []byte) (v any, ok bool, problem string) {
 	if !ok {
 		return nil, false, ""
 	}
-	p.space()
-	switch {
-	case p.i != len(b):
-		return nil, false, fmt.Sprintf("trailing data after the JSON value, at byte %d: send one JSON value", p.i)
-	case p.dup != "":
-		return nil, false, fmt.Sprintf("the name %q is given twice in one object: give it once", p.dup)
+	if problem := p.problem(); problem != "" {
+		return nil, false, problem
 	}
 	return v, true, ""
+}
+
+// problem says what ParseStrict refuses in a text whose value has been
+// read: more after it, or a name given twice in one object.
+func (p *jsonParser) problem() string {
+	p.space()
+	switch {
+	case p.i != len(p.b):
+		return fmt.Sprintf("trailing data after the JSON value, at byte %d: send one JSON value", p.i)
+	case p.dup != "":
+		return fmt.Sprintf("the name %q is given twice in one object: give it once", p.dup)
+	}
+	return ""
 }
 
 // jsonParser reads a JSON text from b at i.
@@ -218,6 +227,14 @@ func (p *jsonParser) str() (string, bool) {
 // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 func (p *jsonParser) number() (any, bool) {
 	start := p.i
+	if !p.numberEnd() {
+		return nil, false
+	}
+	return json.Number(p.b[start:p.i]), true
+}
+
+// numberEnd reads past a number, checking its grammar.
+func (p *jsonParser) numberEnd() bool {
 	if p.b[p.i] == '-' {
 		p.i++
 	}
@@ -227,12 +244,12 @@ func (p *jsonParser) number() (any, bool) {
 	case p.i < len(p.b) && p.b[p.i] >= '1' && p.b[p.i] <= '9':
 		p.digits()
 	default:
-		return nil, false
+		return false
 	}
 	if p.i < len(p.b) && p.b[p.i] == '.' {
 		p.i++
 		if !p.digits() {
-			return nil, false
+			return false
 		}
 	}
 	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
@@ -241,10 +258,10 @@ func (p *jsonParser) number() (any, bool) {
 			p.i++
 		}
 		if !p.digits() {
-			return nil, false
+			return false
 		}
 	}
-	return json.Number(p.b[start:p.i]), true
+	return true
 }
 
 // digits skips one or more digits and reports whether there was one.
@@ -254,4 +271,185 @@ func (p *jsonParser) digits() bool {
 		p.i++
 	}
 	return p.i > start
+}
+
+// ParseLists is ParseStrict for one JSON object whose lists are too long to
+// hold whole: the array under each name for which list says true is not
+// decoded; the text of each of its elements is passed to each, one at a
+// time, once its grammar is checked (each decodes it, or not: the caller
+// may know the text already), and lens says how many there were. obj holds
+// the other members. ok is false, with no problem, when b is not an
+// object, a list's member is not an array, each returns false, or Parse
+// would fail on what ParseLists reads; problem is ParseStrict's (a listed
+// name given twice counts; a name twice within an element is for each to
+// find).
+func ParseLists(b []byte, list func(name string) bool, each func(name string, elem []byte) bool) (obj map[string]any, lens map[string]int, ok bool, problem string) {
+	p := jsonParser{b: b}
+	p.space()
+	if p.i >= len(b) || b[p.i] != '{' {
+		return nil, nil, false, ""
+	}
+	p.i++
+	obj, lens = map[string]any{}, map[string]int{}
+	member := func() bool {
+		p.space()
+		if p.i >= len(b) || b[p.i] != '"' {
+			return false
+		}
+		k, ok := p.str()
+		if !ok {
+			return false
+		}
+		p.space()
+		if p.i >= len(b) || b[p.i] != ':' {
+			return false
+		}
+		p.i++
+		p.space()
+		_, seen := obj[k]
+		if _, listed := lens[k]; (seen || listed) && p.dup == "" {
+			p.dup = k
+		}
+		if !list(k) {
+			v, ok := p.value(1)
+			obj[k] = v
+			return ok
+		}
+		if p.i >= len(b) || b[p.i] != '[' {
+			return false
+		}
+		p.i++
+		n := 0
+		p.space()
+		if p.i < len(b) && b[p.i] == ']' {
+			p.i++
+			lens[k] = 0
+			return true
+		}
+		for {
+			p.space()
+			start := p.i
+			if !p.skip(2) || !each(k, b[start:p.i]) {
+				return false
+			}
+			n++
+			if more, ok := p.after(']'); !ok {
+				return false
+			} else if !more {
+				lens[k] = n
+				return true
+			}
+		}
+	}
+	p.space()
+	if p.i < len(b) && b[p.i] == '}' {
+		p.i++
+	} else {
+		for {
+			if !member() {
+				return nil, nil, false, ""
+			}
+			if more, ok := p.after('}'); !ok {
+				return nil, nil, false, ""
+			} else if !more {
+				break
+			}
+		}
+	}
+	if problem := p.problem(); problem != "" {
+		return nil, nil, false, problem
+	}
+	return obj, lens, true, ""
+}
+
+// skip reads past one value, checking the grammar Parse checks, without
+// decoding it.
+func (p *jsonParser) skip(depth int) bool {
+	if p.i >= len(p.b) || depth > maxJSONDepth {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		closing := byte('}')
+		if c == '[' {
+			closing = ']'
+		}
+		p.i++
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == closing {
+			p.i++
+			return true
+		}
+		for {
+			p.space()
+			if closing == '}' {
+				if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+					return false
+				}
+				p.space()
+				if p.i >= len(p.b) || p.b[p.i] != ':' {
+					return false
+				}
+				p.i++
+				p.space()
+			}
+			if !p.skip(depth + 1) {
+				return false
+			}
+			if more, ok := p.after(closing); !ok {
+				return false
+			} else if !more {
+				return true
+			}
+		}
+	case c == '"':
+		return p.skipString()
+	case c == '-' || (c >= '0' && c <= '9'):
+		return p.numberEnd()
+	case c == 't':
+		return p.literal("true")
+	case c == 'f':
+		return p.literal("false")
+	case c == 'n':
+		return p.literal("null")
+	}
+	return false
+}
+
+// skipString reads past a string, checking its escapes as encoding/json
+// does (other bytes, valid UTF-8 or not, are taken as they are).
+func (p *jsonParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		switch c := p.b[p.i]; {
+		case c == '"':
+			p.i++
+			return true
+		case c == '\\':
+			if p.i+1 >= len(p.b) {
+				return false
+			}
+			switch p.b[p.i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				p.i += 2
+			case 'u':
+				if p.i+6 > len(p.b) {
+					return false
+				}
+				for _, h := range p.b[p.i+2 : p.i+6] {
+					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
+						return false
+					}
+				}
+				p.i += 6
+			default:
+				return false
+			}
+		case c < 0x20:
+			return false
+		default:
+			p.i++
+		}
+	}
+	return false
 }
