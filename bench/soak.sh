@@ -5,7 +5,8 @@
 # ends above the bound or a hostile input is not answered with a clear 4xx
 # in the API's envelope.
 #   bench/soak.sh [bound MiB] [scale]     (defaults: 600, 1)
-# Extra capsim flags go in CAPSIM_FLAGS, e.g. CAPSIM_FLAGS="--journal-bytes 16777216".
+# Extra capsim flags go in CAPSIM_FLAGS, e.g. CAPSIM_FLAGS="--journal-bytes 16777216";
+# CAPSIM_BIN=path soaks that binary instead of a build of this tree (to compare builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BOUND=${1:-600}
@@ -13,7 +14,7 @@ SCALE=${2:-1}
 ADDR=127.0.0.1:18190
 OUT=bench/out
 mkdir -p "$OUT"
-go build -o "$OUT/capsim" ./cmd/capsim
+[ -n "${CAPSIM_BIN:-}" ] && cp "$CAPSIM_BIN" "$OUT/capsim" || go build -o "$OUT/capsim" ./cmd/capsim
 go build -o "$OUT/soak" ./bench/soak
 if curl -s -o /dev/null "http://$ADDR/"; then echo "$ADDR is in use: stop what listens there"; exit 1; fi
 # shellcheck disable=SC2086
