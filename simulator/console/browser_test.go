@@ -142,7 +142,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	}
 
 	start := time.Now()
-	b.run("open the console", chromedp.Navigate(ts.URL+"/__admin/ui/"))
+	b.run("open the console", chromedp.Navigate(ts.URL+"/__admin/ui/?poll=100"))
 	t.Logf("Chromium up and the page loaded in %v", time.Since(start).Round(time.Millisecond))
 
 	flow("the token is asked for once", func(t *testing.T) {

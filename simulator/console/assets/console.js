@@ -9,7 +9,12 @@
   const TOKEN_HEADER = 'X-Capsim-Admin-Token';
   const NS_HEADER = 'X-Capsim-Namespace';
   const UNAVAILABLE = 'Not available in this build';
-  const JOURNAL_POLL_MS = 1000;
+  // How often the live journal polls: ?poll=MS in the console's address
+  // (100 ms to 60 s), every second unless given.
+  const JOURNAL_POLL_MS = (() => {
+    const ms = Number(new URLSearchParams(location.search).get('poll'));
+    return Number.isInteger(ms) && ms >= 100 && ms <= 60000 ? ms : 1000;
+  })();
 
   const $ = (sel, root = document) => root.querySelector(sel);
 
