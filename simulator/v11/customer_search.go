@@ -105,6 +105,7 @@ func SearchTerms(org *simulator.Org) func(*simulator.Customer) []store.Term {
 func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 	p := Profile(c)
 	st := standingOf(org, c, time.Time{})
+	last := lastTransValue(c) // one pass over the bills, for both names
 	sub := &Subject{
 		Strings: map[string]string{
 			"firstname":   p.FirstName,
@@ -119,8 +120,8 @@ func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 			"loyalty_points":     st.Points(),
 			"lifetime_points":    st.LifetimePoints(),
 			"lifetime_purchases": c.LifetimePurchases,
-			"last_trans_value":   lastTransValue(c),
-			"transaction_value":  lastTransValue(c),
+			"last_trans_value":   last,
+			"transaction_value":  last,
 		},
 		Dates: map[string]time.Time{"registered_date": registeredOn(c, p)},
 	}
