@@ -108,6 +108,8 @@ func (p *jsonParser) literal(word string) bool {
 	return true
 }
 
+// object and array loop over their items themselves, not with items: they
+// decode every body validation sees, and a closure per member costs a tenth.
 func (p *jsonParser) object(depth int) (any, bool) {
 	p.i++ // {
 	m := map[string]any{}
@@ -118,19 +120,10 @@ func (p *jsonParser) object(depth int) (any, bool) {
 	}
 	for {
 		p.space()
-		if p.i >= len(p.b) || p.b[p.i] != '"' {
-			return nil, false
-		}
-		k, ok := p.str()
+		k, ok := p.name()
 		if !ok {
 			return nil, false
 		}
-		p.space()
-		if p.i >= len(p.b) || p.b[p.i] != ':' {
-			return nil, false
-		}
-		p.i++
-		p.space()
 		v, ok := p.value(depth + 1)
 		if !ok {
 			return nil, false
@@ -168,6 +161,47 @@ func (p *jsonParser) array(depth int) (any, bool) {
 			return a, true
 		}
 	}
+}
+
+// items reads the members or elements of an object or array whose opening
+// bracket has been read, one at a time with one, up to and including
+// closing: the loop of ParseLists and skip.
+func (p *jsonParser) items(closing byte, one func() bool) bool {
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closing {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if !one() {
+			return false
+		}
+		if more, ok := p.after(closing); !ok {
+			return false
+		} else if !more {
+			return true
+		}
+	}
+}
+
+// name reads a member's name and the colon after it, and the white space
+// that follows.
+func (p *jsonParser) name() (string, bool) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", false
+	}
+	k, ok := p.str()
+	if !ok {
+		return "", false
+	}
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != ':' {
+		return "", false
+	}
+	p.i++
+	p.space()
+	return k, true
 }
 
 // after reads what follows a member or an element: ',' (more follow) or
@@ -292,20 +326,10 @@ func ParseLists(b []byte, list func(name string) bool, each func(name string, el
 	p.i++
 	obj, lens = map[string]any{}, map[string]int{}
 	member := func() bool {
-		p.space()
-		if p.i >= len(b) || b[p.i] != '"' {
-			return false
-		}
-		k, ok := p.str()
+		k, ok := p.name()
 		if !ok {
 			return false
 		}
-		p.space()
-		if p.i >= len(b) || b[p.i] != ':' {
-			return false
-		}
-		p.i++
-		p.space()
 		_, seen := obj[k]
 		if _, listed := lens[k]; (seen || listed) && p.dup == "" {
 			p.dup = k
@@ -320,41 +344,16 @@ func ParseLists(b []byte, list func(name string) bool, each func(name string, el
 		}
 		p.i++
 		n := 0
-		p.space()
-		if p.i < len(b) && b[p.i] == ']' {
-			p.i++
-			lens[k] = 0
-			return true
-		}
-		for {
-			p.space()
+		ok = p.items(']', func() bool {
 			start := p.i
-			if !p.skip(2) || !each(k, b[start:p.i]) {
-				return false
-			}
 			n++
-			if more, ok := p.after(']'); !ok {
-				return false
-			} else if !more {
-				lens[k] = n
-				return true
-			}
-		}
+			return p.skip(2) && each(k, b[start:p.i])
+		})
+		lens[k] = n
+		return ok
 	}
-	p.space()
-	if p.i < len(b) && b[p.i] == '}' {
-		p.i++
-	} else {
-		for {
-			if !member() {
-				return nil, nil, false, ""
-			}
-			if more, ok := p.after('}'); !ok {
-				return nil, nil, false, ""
-			} else if !more {
-				break
-			}
-		}
+	if !p.items('}', member) {
+		return nil, nil, false, ""
 	}
 	if problem := p.problem(); problem != "" {
 		return nil, nil, false, problem
@@ -369,39 +368,23 @@ func (p *jsonParser) skip(depth int) bool {
 		return false
 	}
 	switch c := p.b[p.i]; {
-	case c == '{' || c == '[':
-		closing := byte('}')
-		if c == '[' {
-			closing = ']'
-		}
+	case c == '{':
 		p.i++
-		p.space()
-		if p.i < len(p.b) && p.b[p.i] == closing {
-			p.i++
-			return true
-		}
-		for {
+		return p.items('}', func() bool {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
 			p.space()
-			if closing == '}' {
-				if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
-					return false
-				}
-				p.space()
-				if p.i >= len(p.b) || p.b[p.i] != ':' {
-					return false
-				}
-				p.i++
-				p.space()
-			}
-			if !p.skip(depth + 1) {
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
 				return false
 			}
-			if more, ok := p.after(closing); !ok {
-				return false
-			} else if !more {
-				return true
-			}
-		}
+			p.i++
+			p.space()
+			return p.skip(depth + 1)
+		})
+	case c == '[':
+		p.i++
+		return p.items(']', func() bool { return p.skip(depth + 1) })
 	case c == '"':
 		return p.skipString()
 	case c == '-' || (c >= '0' && c <= '9'):
