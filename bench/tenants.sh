@@ -33,7 +33,8 @@ start() {
 start "$ADDR"
 first=$pid
 rss() { awk '$1=="VmRSS:" {printf "%.0f", $2/1024}' "/proc/$first/status"; }
-lookup="http://$ADDR/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000"
+LOOKUP="/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000"
+lookup="http://$ADDR$LOOKUP"
 pct() { awk '/ 50%/ {p50=$3} / 99%/ {p99=$3} END {printf "p50 %.1f ms, p99 %.1f ms", p50*1000, p99*1000}'; }
 measure() {
   echo "  lookups: $(hey -z "$D" -c 4 -H "$AUTH" -H 'X-Capsim-Namespace: tenant-a' "$lookup" | pct)"
@@ -62,11 +63,11 @@ echo "  rss: $(rss) MiB"
 # costs, which no process can keep from its clients.
 ADDR2=${ADDR2:-127.0.0.1:18198}
 start "$ADDR2"
-hey -n 3000 -c 4 -H "$AUTH" "http://$ADDR2/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000" >/dev/null
+hey -n 3000 -c 4 -H "$AUTH" "http://$ADDR2$LOOKUP" >/dev/null
 echo "control, the same load on a second capsim process:"
 hey -z "$D" -c 4 "http://$ADDR2/__admin/customers?offset=$((N - 200))&limit=50" >/dev/null & pids+=($!)
 hey -z "$D" -c 16 "http://$ADDR2/__admin/requests?limit=1000" >/dev/null & pids+=($!)
-hey -z "$D" -c 1 -q 2000 -H "$AUTH" "http://$ADDR2/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000" >/dev/null & pids+=($!)
+hey -z "$D" -c 1 -q 2000 -H "$AUTH" "http://$ADDR2$LOOKUP" >/dev/null & pids+=($!)
 sleep 1
 echo "  lookups: $(hey -z "$D" -c 4 -H "$AUTH" -H 'X-Capsim-Namespace: tenant-a' "$lookup" | pct)"
 wait "${pids[@]: -3}" 2>/dev/null || true

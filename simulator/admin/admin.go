@@ -142,7 +142,12 @@ func (s *Server) handleReset(w http.ResponseWriter, r *http.Request) {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	startJSON(w, status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// startJSON writes the status and headers of a JSON answer.
+func startJSON(w http.ResponseWriter, status int) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }

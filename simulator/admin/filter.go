@@ -407,8 +407,7 @@ func (s *Server) handleRequestsFind(w http.ResponseWriter, r *http.Request) {
 // entry: encoding/json's pooled encoder would otherwise keep a buffer the
 // size of the largest page, live at every collection.
 func writeRequests(w http.ResponseWriter, res requestsResult) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(http.StatusOK)
+	startJSON(w, http.StatusOK)
 	b := make([]byte, 0, 64<<10)
 	b = append(b, `{"requests":[`...)
 	for i := range res.Requests {
