@@ -1,9 +1,7 @@
 package contract
 
 import (
-	"encoding/binary"
 	"hash/maphash"
-	"unsafe"
 
 	"github.com/capsim/capsim/simulator/internal/jsonvalue"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -97,9 +95,7 @@ func (c *Contract) checkLists(l *listed, body []byte, opts []openapi3.SchemaVali
 		if !c.noCache {
 			var h maphash.Hash
 			h.SetSeed(c.seed)
-			var addr [8]byte
-			binary.LittleEndian.PutUint64(addr[:], uint64(uintptr(unsafe.Pointer(items))))
-			h.Write(addr[:])
+			maphash.WriteComparable(&h, items) // the schema, by address
 			h.Write(elem)
 			if key = h.Sum64(); c.itemOK.has(key) {
 				return true
