@@ -28,6 +28,8 @@ type History struct {
 	// lent is set while Transactions shares its bills with others (see
 	// LendBills).
 	lent bool
+	// latest is what MarkLatest or SetLatestMark left of the latest bill.
+	latest LatestMark
 }
 
 // LendBills marks h's Transactions as shared with others (the store's
@@ -42,13 +44,88 @@ func (h *History) LendBills() { h.lent = true }
 // them: no accessor has copied them since.
 func (h *History) BillsLent() bool { return h != nil && h.lent }
 
-// ownBills gives h its own copy of lent bills, so that they may change.
+// ownBills gives h its own copy of lent bills, so that they may change,
+// and forgets the latest bill.
 func (h *History) ownBills() {
 	if h.lent {
 		h.Transactions = (&History{Transactions: h.Transactions}).Clone().Transactions
 		h.lent = false
 	}
+	h.latest = LatestMark{} // the caller may change a bill in place
 }
+
+// LatestMark remembers which of a list's first n bills is the latest (see
+// LatestBill), so that finding it again once bills were appended costs the
+// new bills only: v1.1's search terms, built at every write, need it of
+// customers with thousands of bills. first names the array it was found
+// in: any other array (a copy, another list) makes it void.
+type LatestMark struct {
+	first *Transaction
+	n, i  int
+}
+
+// holds reports whether m is of bills.
+func (m LatestMark) holds(bills []Transaction) bool {
+	return m.n > 0 && m.n <= len(bills) && &bills[0] == m.first
+}
+
+// LatestBill returns the bill FindTransactions lists first by default (the
+// latest wall-clock second, then the highest id), or nil for none. It
+// changes nothing, so readers may share h.
+func (h *History) LatestBill() *Transaction {
+	if h == nil {
+		return nil
+	}
+	if i := h.latestIndex(h.latest); i >= 0 {
+		return &h.Transactions[i]
+	}
+	return nil
+}
+
+// latestIndex returns the position of the latest bill (-1 for none),
+// looking only past the bills m holds.
+func (h *History) latestIndex(m LatestMark) int {
+	best, from := -1, 0
+	var bestAt int64
+	if m.holds(h.Transactions) {
+		best, from = m.i, m.n
+		bestAt = WallUnix(h.Transactions[best].Date)
+	}
+	for i := from; i < len(h.Transactions); i++ {
+		t := &h.Transactions[i]
+		at := WallUnix(t.Date)
+		if best < 0 || at > bestAt || (at == bestAt && t.ID > h.Transactions[best].ID) {
+			best, bestAt = i, at
+		}
+	}
+	return best
+}
+
+// MarkLatest finds the latest bill and remembers it for LatestBill, and
+// returns the mark, for a History that holds these bills (SetLatestMark).
+// Bills lent to h cannot change in place (LendBills), so an earlier mark
+// of them stands and only the bills past it are read; bills of h's own
+// may have changed, so they are all read (call it again after changing
+// them in place: till then LatestBill trusts the mark). Only the owner of h
+// may call it.
+func (h *History) MarkLatest() LatestMark {
+	if h == nil {
+		return LatestMark{}
+	}
+	m := h.latest
+	if !h.lent {
+		m = LatestMark{}
+	}
+	h.latest = LatestMark{}
+	if i := h.latestIndex(m); i >= 0 {
+		h.latest = LatestMark{first: &h.Transactions[0], n: len(h.Transactions), i: i}
+	}
+	return h.latest
+}
+
+// SetLatestMark gives h the mark MarkLatest returned of the bills h now
+// holds (it counts only if they are the same array), before h is shared.
+func (h *History) SetLatestMark(m LatestMark) { h.latest = m }
 
 // Field is a name and a value: a custom field, a preference, a ticket field.
 type Field struct {

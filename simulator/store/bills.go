@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -131,7 +130,7 @@ func (t *Tx) PutLooseBill(b simulator.Transaction) error {
 	if b.ID <= 0 {
 		return fmt.Errorf("store: a bill needs an id")
 	}
-	js, err := json.Marshal(b)
+	js, err := encodeJSON(b)
 	if err != nil {
 		return err
 	}
@@ -157,7 +156,7 @@ func (t *Tx) LooseBill(id int64) (simulator.Transaction, bool, error) {
 		return simulator.Transaction{}, false, err
 	}
 	var b simulator.Transaction
-	if err := json.Unmarshal([]byte(v), &b); err != nil {
+	if err := decodeJSON([]byte(v), &b); err != nil {
 		return simulator.Transaction{}, false, fmt.Errorf("store: bill %d: %w", id, err)
 	}
 	return b, true, nil

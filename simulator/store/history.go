@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"slices"
@@ -51,6 +50,9 @@ type listed struct {
 	billSeqs []uint64 // the numbers in the bills' keys
 	reds     []simulator.Redemption
 	redSeqs  []uint64
+	// latest is where the latest of bills is (History.MarkLatest), if
+	// known.
+	latest simulator.LatestMark
 	// lendable: no writer has borrowed bills yet, so the room past their
 	// end is free.
 	lendable atomic.Bool
@@ -158,7 +160,7 @@ func readList[T any](t *Tx, prefix string, id int64) ([]T, []uint64, error) {
 		var item T
 		seq, err := strconv.ParseUint(k[len(lo):], 10, 64)
 		if err == nil {
-			err = json.Unmarshal([]byte(v), &item)
+			err = decodeJSON([]byte(v), &item)
 		}
 		if err != nil {
 			ferr = fmt.Errorf("customer %d: %s: %w", id, k[len(t.ns):], err)
@@ -194,10 +196,12 @@ func attach(c *simulator.Customer, l *listed, use listUse) {
 	switch {
 	case use == shareLists:
 		h.Transactions, h.Redemptions = l.bills, l.reds
+		h.SetLatestMark(l.latest)
 	case use == lendLists && l.lendable.CompareAndSwap(true, false):
 		// Redemptions are few and flat: a copy is a deep one.
 		h.Transactions, h.Redemptions = l.bills, slices.Clone(l.reds)
 		h.LendBills()
+		h.SetLatestMark(l.latest)
 	default:
 		own := (&simulator.History{Transactions: l.bills, Redemptions: l.reds}).Clone()
 		h.Transactions, h.Redemptions = own.Transactions, own.Redemptions
@@ -213,18 +217,18 @@ func inline(c *simulator.Customer) bool {
 // record returns c's record as stored: c without its lists.
 func record(c *simulator.Customer) ([]byte, error) {
 	if c.History == nil {
-		return json.Marshal(c)
+		return encodeJSON(c)
 	}
 	rc, h := *c, *c.History
 	h.Transactions, h.Redemptions = nil, nil
 	rc.History = &h
-	return json.Marshal(&rc)
+	return encodeJSON(&rc)
 }
 
 // putLists writes c's lists to their keys, given what the namespace held
 // (old, nil for none): only the items that changed, and the bill index
 // entries of those. It returns the lists as now stored, for record rec.
-func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string) (*listed, error) {
+func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string, latest simulator.LatestMark) (*listed, error) {
 	if old == nil {
 		old = &listed{}
 	}
@@ -233,7 +237,7 @@ func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string) (*listed, 
 	if c.History != nil {
 		bills, reds = c.History.Transactions, c.History.Redemptions
 	}
-	now := &listed{rec: rec}
+	now := &listed{rec: rec, latest: latest}
 	var gone, written []int
 	var err error
 	if c.History.BillsLent() && appended(bills, old.bills) {
@@ -310,7 +314,7 @@ func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([
 	var written []int
 	stored := list
 	for i := n; i < len(list); i++ {
-		js, err := json.Marshal(&list[i])
+		js, err := encodeJSON(&list[i])
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -322,7 +326,7 @@ func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([
 		// What is kept is what a read decodes: the caller's bill when
 		// they are the same (as a bill of UTC times is), else a copy.
 		var d simulator.Transaction
-		if err := json.Unmarshal(js, &d); err != nil {
+		if err := decodeJSON(js, &d); err != nil {
 			return nil, nil, nil, err
 		}
 		if !same(&d, &list[i]) {
@@ -378,12 +382,12 @@ func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, li
 		stored, now = make([]T, len(list), len(list)+len(list)/2+8), make([]uint64, len(list))
 	}
 	put := func(i int, seq uint64) error {
-		js, err := json.Marshal(&list[i])
+		js, err := encodeJSON(&list[i])
 		if err != nil {
 			return err
 		}
 		// What is kept is what a read decodes, not the caller's value.
-		if err := json.Unmarshal(js, &stored[i]); err != nil {
+		if err := decodeJSON(js, &stored[i]); err != nil {
 			return err
 		}
 		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, seq), string(js), nil); err != nil {

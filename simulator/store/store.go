@@ -11,7 +11,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -463,7 +462,7 @@ func (s *Store) pack(p *packer, customers []simulator.Customer) error {
 		if c.Version == 0 {
 			c.Version = 1
 		}
-		b, err := json.Marshal(&c)
+		b, err := encodeJSON(&c)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -78,7 +77,7 @@ func (t *Tx) getFrom(rel string) (v string, base, ok bool) {
 // decode decodes a customer record, completing one from the base data.
 func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
 	c := new(simulator.Customer)
-	if err := json.Unmarshal([]byte(v), c); err != nil {
+	if err := decodeJSON([]byte(v), c); err != nil {
 		return nil, err
 	}
 	if base && t.s.complete != nil {
@@ -233,7 +232,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		if old, base, ok := t.getFrom(customerKey("", c.ID)); ok {
 			if base {
 				var p simulator.Customer
-				if err := json.Unmarshal([]byte(old), &p); err == nil {
+				if err := decodeJSON([]byte(old), &p); err == nil {
 					prev, known = storedCustomer{version: p.Version}, true
 				}
 			} else if p, l, err := t.load(old, false, shareLists); err == nil {
@@ -257,11 +256,12 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	t.own = 1
 	// The record's entries first: a record that carried its bills drops
 	// their entries here, and putLists writes them again with the bills.
+	latest := c.History.MarkLatest() // once, for the search terms and the next write
 	entries := t.s.entries(t.ns, c, true)
 	if err := t.reindex(prev.entries, entries); err != nil {
 		return err
 	}
-	l, err := t.putLists(c, prev.lists, rec)
+	l, err := t.putLists(c, prev.lists, rec, latest)
 	if err != nil {
 		return err
 	}
@@ -396,7 +396,7 @@ func (t *Tx) Search(prefix string) (ids []int64, matches map[int64][]Match) {
 // the Match as JSON.)
 func searchMatch(k, v string) (Match, bool) {
 	var m Match
-	if strings.HasPrefix(v, "{") && json.Unmarshal([]byte(v), &m) == nil && m.UserID != 0 {
+	if strings.HasPrefix(v, "{") && decodeJSON([]byte(v), &m) == nil && m.UserID != 0 {
 		return m, true
 	}
 	f := strings.Split(k, sep)

@@ -143,25 +143,12 @@ func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
 }
 
 // lastTransValue returns the amount of c's latest transaction (0 for none):
-// the first that FindTransactions lists (latest wall-clock second, then
-// highest id), found in one pass, as every customer's search terms need it.
+// the first that FindTransactions lists (History.LatestBill).
 func lastTransValue(c *simulator.Customer) float64 {
-	if c.History == nil {
-		return 0
+	if t := c.History.LatestBill(); t != nil {
+		return t.Amount
 	}
-	var best *simulator.Transaction
-	var bestAt int64
-	for i := range c.History.Transactions {
-		t := &c.History.Transactions[i]
-		at := simulator.WallUnix(t.Date)
-		if best == nil || at > bestAt || (at == bestAt && t.ID > best.ID) {
-			best, bestAt = t, at
-		}
-	}
-	if best == nil {
-		return 0
-	}
-	return best.Amount
+	return 0
 }
 
 // searchItem renders one search hit as the docs' sample does. Identifiers a
