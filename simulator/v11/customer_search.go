@@ -2,6 +2,7 @@ package v11
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,56 +91,102 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 }
 
 // SearchTerms returns the function that gives the store a customer's
-// search index terms (store.Options.Terms): the values of its Subject, for
-// customers search can find (not merged away, with a v1.1 profile).
+// search index terms (store.Options.Terms): the values of its searchable
+// attributes (searchTerms), for customers search can find (not merged
+// away, with a v1.1 profile).
 func SearchTerms(org *simulator.Org) func(*simulator.Customer) []store.Term {
 	return func(c *simulator.Customer) []store.Term {
 		if c.MergedInto != 0 || Profile(c) == nil {
 			return nil
 		}
-		return searchSubject(org, c).Terms()
+		return searchTerms(org, c)
 	}
 }
 
-// searchSubject returns c's searchable attribute values.
-func searchSubject(org *simulator.Org, c *simulator.Customer) *Subject {
+// stringAttr is a string attribute and the names of its two kinds of term,
+// made once: every customer has them.
+type stringAttr struct{ name, s, r string }
+
+func newStringAttr(name string) stringAttr {
+	return stringAttr{name, termString + name, termReversed + name}
+}
+
+// The attributes every customer has, by their query names.
+var (
+	searchStrings = [...]stringAttr{newStringAttr("firstname"), newStringAttr("lastname"),
+		newStringAttr("mobile"), newStringAttr("email"), newStringAttr("external_id"),
+		newStringAttr("slab"), newStringAttr("registered_store")}
+	termOrgID, termLoyaltyPoints, termLifetimePoints = termNumber + "org_id", termNumber + "loyalty_points", termNumber + "lifetime_points"
+	termLifetimePurchases, termLastTransValue        = termNumber + "lifetime_purchases", termNumber + "last_trans_value"
+	termTransactionValue, termRegisteredDate         = termNumber + "transaction_value", termDate + "registered_date"
+)
+
+// registeredStore is searchStrings' registered_store.
+const registeredStore = len(searchStrings) - 1
+
+// searchTerms returns the index terms of c's searchable attribute values:
+// the names and ids, slab, points and amounts, registration date and store,
+// and custom fields (lower-case names; one named as a built-in attribute
+// takes its place). It runs for every customer at start-up and at every
+// write, so it builds the terms directly rather than through a Subject's
+// maps; they are the terms Subject.Terms gives of such a subject
+// (TestSearchTermsAreTheSubjectsTerms).
+func searchTerms(org *simulator.Org, c *simulator.Customer) []store.Term {
 	p := Profile(c)
 	st := standingOf(org, c, time.Time{})
-	last := lastTransValue(c) // one pass over the bills, for both names
-	sub := &Subject{
-		Strings: map[string]string{
-			"firstname":   p.FirstName,
-			"lastname":    p.LastName,
-			"mobile":      identValue(p, IdentMobile),
-			"email":       identValue(p, IdentEmail),
-			"external_id": identValue(p, IdentExternalID),
-			"slab":        slabName(st),
-		},
-		Numbers: map[string]float64{
-			"org_id":             float64(org.ID),
-			"loyalty_points":     st.Points(),
-			"lifetime_points":    st.LifetimePoints(),
-			"lifetime_purchases": c.LifetimePurchases,
-			"last_trans_value":   last,
-			"transaction_value":  last,
-		},
-		Dates: map[string]time.Time{"registered_date": registeredOn(c, p)},
+	till := registeredBy(c, p)
+	regStore := till
+	if t := org.Till(till); t != nil {
+		regStore = t.StoreCode
+	}
+	values := [len(searchStrings)]string{p.FirstName, p.LastName, identValue(p, IdentMobile),
+		identValue(p, IdentEmail), identValue(p, IdentExternalID), slabName(st), regStore}
+	out := make([]store.Term, 0, 2*(len(values)+2+len(p.Fields))+7)
+	str := func(s, r, v string) {
+		if v == "" {
+			return // an empty value matches no string operator
+		}
+		lv := strings.ToLower(v)
+		out = append(out, store.Term{Attr: s, Key: lv, Value: v}, store.Term{Attr: r, Key: reverseBytes(lv), Value: v})
+	}
+	var custom []simulator.Field // by lower-case name, one value each
+	for k, v := range p.Fields {
+		lk := strings.ToLower(k)
+		if i := slices.IndexFunc(searchStrings[:], func(a stringAttr) bool { return a.name == lk }); i >= 0 {
+			values[i] = v
+			continue
+		}
+		if j := slices.IndexFunc(custom, func(f simulator.Field) bool { return f.Name == lk }); j >= 0 {
+			custom[j].Value = v
+			continue
+		}
+		custom = append(custom, simulator.Field{Name: lk, Value: v})
+	}
+	for i, a := range searchStrings {
+		str(a.s, a.r, values[i])
+	}
+	for _, f := range custom {
+		str(termString+f.Name, termReversed+f.Name, f.Value)
 	}
 	// registered_store takes a store id in the docs; the store's code and
 	// the registering till name it too.
-	till := registeredBy(c, p)
-	sub.Strings["registered_store"] = till
-	if t := org.Till(till); t != nil {
-		sub.Strings["registered_store"] = t.StoreCode
+	rs := &searchStrings[registeredStore]
+	str(rs.s, rs.r, till)
+	if ts := org.TillStore(till); ts != nil {
+		str(rs.s, rs.r, Int(ts.ID))
 	}
-	sub.Aliases = map[string][]string{"registered_store": {till}}
-	if st := org.TillStore(till); st != nil {
-		sub.Aliases["registered_store"] = append(sub.Aliases["registered_store"], Int(st.ID))
+	last := lastTransValue(c) // one pass over the bills, for both names
+	for _, n := range [...]struct {
+		attr string
+		x    float64
+	}{{termOrgID, float64(org.ID)}, {termLoyaltyPoints, st.Points()}, {termLifetimePoints, st.LifetimePoints()},
+		{termLifetimePurchases, c.LifetimePurchases}, {termLastTransValue, last}, {termTransactionValue, last}} {
+		out = append(out, store.Term{Attr: n.attr, Key: numberKey(n.x)})
 	}
-	for k, v := range p.Fields {
-		sub.Strings[strings.ToLower(k)] = v
+	if t := registeredOn(c, p); !t.IsZero() {
+		out = append(out, store.Term{Attr: termRegisteredDate, Key: dateKey(t)})
 	}
-	return sub
+	return out
 }
 
 // lastTransValue returns the amount of c's latest transaction (0 for none):
