@@ -44,14 +44,14 @@ func (h *History) LendBills() { h.lent = true }
 // them: no accessor has copied them since.
 func (h *History) BillsLent() bool { return h != nil && h.lent }
 
-// ownBills gives h its own copy of lent bills, so that they may change,
-// and forgets the latest bill.
+// ownBills gives h its own copy of lent bills, so that they may change.
+// It writes nothing to h otherwise: readers sharing h call it too.
 func (h *History) ownBills() {
 	if h.lent {
 		h.Transactions = (&History{Transactions: h.Transactions}).Clone().Transactions
 		h.lent = false
+		h.latest = LatestMark{} // only lent bills carry one
 	}
-	h.latest = LatestMark{} // the caller may change a bill in place
 }
 
 // LatestMark remembers which of a list's first n bills is the latest (see
@@ -101,21 +101,18 @@ func (h *History) latestIndex(m LatestMark) int {
 	return best
 }
 
-// MarkLatest finds the latest bill and remembers it for LatestBill, and
-// returns the mark, for a History that holds these bills (SetLatestMark).
-// Bills lent to h cannot change in place (LendBills), so an earlier mark
-// of them stands and only the bills past it are read; bills of h's own
-// may have changed, so they are all read (call it again after changing
-// them in place: till then LatestBill trusts the mark). Only the owner of h
-// may call it.
+// MarkLatest finds the latest bill and, if h's bills are lent
+// (LendBills), remembers it for LatestBill and returns the mark, for a
+// History that holds these bills (SetLatestMark). Lent bills cannot change
+// in place, so an earlier mark of them stands and only the bills past it
+// are read. Bills of h's own may change in place at any time: they are
+// read whole and carry no mark (the zero mark is returned). Only the owner
+// of h may call it.
 func (h *History) MarkLatest() LatestMark {
-	if h == nil {
+	if h == nil || !h.lent {
 		return LatestMark{}
 	}
 	m := h.latest
-	if !h.lent {
-		m = LatestMark{}
-	}
 	h.latest = LatestMark{}
 	if i := h.latestIndex(m); i >= 0 {
 		h.latest = LatestMark{first: &h.Transactions[0], n: len(h.Transactions), i: i}

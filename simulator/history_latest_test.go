@@ -45,6 +45,12 @@ func TestLatestBillFollowsTheBills(t *testing.T) {
 				reader := &History{Transactions: h.Transactions}
 				reader.SetLatestMark(m)
 				check(reader, "reader")
+				// Readers share a History: reading a bill writes nothing to it.
+				before := *reader
+				reader.TransactionsNumbered("no such bill")
+				if reader.latest != before.latest || reader.lent != before.lent {
+					t.Fatal("TransactionsNumbered changed a reader's History")
+				}
 				next := &History{Transactions: h.Transactions}
 				next.LendBills()
 				next.SetLatestMark(m)

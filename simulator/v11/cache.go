@@ -31,6 +31,9 @@ import (
 // key names the namespace's state as a whole instead of one customer's: gen
 // is its write generation (store.Generation) and id, version and clock stay
 // zero (a search reads no clock); the query names q, start, rows and format.
+// A coupon read (coupon/get) is keyed the same way: it finds its coupons
+// among every customer's, and reads their holders and the org only (no
+// clock); the query names the codes or ids and the details asked for.
 //
 // A read reads nothing else: not the requesting till, not other customers.
 // A render that comes to depend on anything more must add it here;

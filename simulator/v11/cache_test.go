@@ -267,3 +267,92 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 		}
 	})
 }
+
+// TestCouponGetCacheMatchesFreshRender proves that a coupon/get answer the
+// read cache gives is the answer a fresh read renders after the coupon is
+// redeemed, after its holder changes, after a reset, when the JSON modes
+// change and when the org changes: its key names the namespace's state.
+func TestCouponGetCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
+	stA, stB := storetest.TwoOrgs(t, nil)
+	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
+	lists, types := JSONListsDocumented, JSONTypesDocumented
+	get := func(s *Server, target string, headers ...string) (int, string) {
+		return serveRead(s, target, "getCouponV11", lists, types, headers...)
+	}
+	fresh := func(st *store.Store, target string, headers ...string) string {
+		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+		return b
+	}
+	const holder, code = 28997193, "06000041"
+	redeem := func(st *store.Store) {
+		err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+			c, err := tx.Customer(holder)
+			if err != nil {
+				return err
+			}
+			cp := c.History.Coupon(code)
+			if cp == nil {
+				t.Fatalf("customer %d holds no coupon %s", holder, code)
+			}
+			cp.Redemptions = append(cp.Redemptions, simulator.CouponRedemption{Date: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC),
+				TransactionNumber: "cache-test", StoreCode: "store.code"})
+			return tx.Put(c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		target  string
+		headers []string
+	}{
+		{target: "/v1.1/coupon/get?code=" + code + "&format=json"},
+		{target: "/v1.1/coupon/get?code=" + code + "&format=xml&details=true&user_id=true"},
+		{target: "/v1.1/coupon/get?id=13596576", headers: []string{"Accept", "application/json"}},
+	} {
+		t.Run(tc.target, func(t *testing.T) {
+			lists, types = JSONListsDocumented, JSONTypesDocumented
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
+				func() string { return fresh(cached.Store, tc.target, tc.headers...) },
+				func() int { return len(cached.reads.m) }, []storetest.Step{
+					{Name: "the coupon redeemed", Change: func() { redeem(cached.Store) }},
+					{Name: "its holder renamed", Change: func() { storetest.Rename(t, cached.Store, holder, "Tom") }},
+					{Name: "JSON list mode changed", Change: func() { lists = JSONListsAlways }},
+					{Name: "JSON list mode back", Change: func() { lists = JSONListsDocumented }},
+					{Name: "JSON type mode changed", Change: func() { types = JSONTypesObserved }},
+					{Name: "JSON type mode back", Change: func() { types = JSONTypesDocumented }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
+		})
+	}
+
+	t.Run("the steps change what the read renders", func(t *testing.T) {
+		stA.Reset("")
+		const target = "/v1.1/coupon/get?code=" + code + "&format=json&user_id=true"
+		a := fresh(stA, target)
+		redeem(stA)
+		b := fresh(stA, target)
+		storetest.Rename(t, stA, holder, "Tom")
+		c := fresh(stA, target)
+		if a == b || b == c || !strings.Contains(b, "cache-test") || !strings.Contains(fresh(stB, target), "(B)") {
+			t.Fatalf("the redemption, the rename or the org renders nothing new: the test does not test them")
+		}
+	})
+
+	t.Run("failures are not kept", func(t *testing.T) {
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock}
+		for range 2 {
+			if _, body := get(s, "/v1.1/coupon/get?code=NOSUCHCOUPON&format=json"); strings.Contains(body, `"code": "700"`) {
+				t.Fatalf("an unknown coupon succeeds: %s", body)
+			}
+		}
+		if len(s.reads.m) != 0 {
+			t.Fatalf("%d answers kept of a failed read", len(s.reads.m))
+		}
+	})
+}
