@@ -2,6 +2,8 @@ package simulator
 
 import (
 	"context"
+	"net/http"
+	"net/url"
 	"sync"
 	"time"
 )
@@ -54,6 +56,11 @@ type RequestInfo struct {
 	// middleware (the journal and scenario hooks); handlers ignore it.
 	Server any
 
+	// query is the query string Query parsed, of the URL whose RawQuery
+	// is rawQuery.
+	query    url.Values
+	rawQuery string
+
 	mu       sync.Mutex
 	codes    []int
 	Scenario string // the scenario and rule that answered, if any
@@ -101,6 +108,22 @@ func Info(ctx context.Context) *RequestInfo {
 		return i
 	}
 	return &RequestInfo{Namespace: "default"}
+}
+
+// Query returns r's query parameters, parsed once per request: a request's
+// handlers read them several times, and parsing is a map and a string per
+// parameter each time. The values are shared by the request's readers: a
+// caller that changes them changes a copy (maps.Clone). A request whose URL
+// changed (a handler rewrote its query) is parsed again.
+func Query(r *http.Request) url.Values {
+	i, ok := r.Context().Value(infoKey{}).(*RequestInfo)
+	if !ok {
+		return r.URL.Query()
+	}
+	if i.query == nil || i.rawQuery != r.URL.RawQuery {
+		i.query, i.rawQuery = r.URL.Query(), r.URL.RawQuery
+	}
+	return i.query
 }
 
 // AddCodes records the codes a response carries (status and item codes).

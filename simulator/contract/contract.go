@@ -355,7 +355,6 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 	return c.requestError(r, op, err)
 }
 
-// requestError turns a validation failure into the API's error.
 // repeatedQuery refuses a declared query parameter given more than once:
 // no parameter of the documents is a list by repetition (lists are
 // comma-separated), and the validator would take the first silently. One
@@ -364,7 +363,7 @@ func (c *Contract) repeatedQuery(r *http.Request, op *Operation) *simulator.Erro
 	if !strings.Contains(r.URL.RawQuery, "&") {
 		return nil
 	}
-	q := r.URL.Query()
+	q := simulator.Query(r) // parsed once for the request's handlers too
 	names := make([]string, 0, len(q))
 	for name, vs := range q {
 		if _, declared := op.params["query:"+name]; declared && len(vs) > 1 {
@@ -379,6 +378,7 @@ func (c *Contract) repeatedQuery(r *http.Request, op *Operation) *simulator.Erro
 		fmt.Sprintf("query parameter %q is given %d times: give it once (lists are comma-separated)", names[0], len(q[names[0]])))
 }
 
+// requestError turns a validation failure into the API's error.
 func (c *Contract) requestError(r *http.Request, op *Operation, err error) *simulator.Error {
 	generic := func(detail string) *simulator.Error {
 		code, _ := simulator.Lookup(apiOr(op.API), 400)

@@ -28,7 +28,7 @@ func (s *Server) handleCouponIssue(w http.ResponseWriter, r *http.Request) {
 func (s *Server) issueCoupon(r *http.Request, in Values) (Obj, Result) {
 	now, till := s.now(r), s.till(r)
 	org := s.Store.Org()
-	userID := histBool(r.URL.Query(), "user_id")
+	userID := histBool(simulator.Query(r), "user_id")
 	var (
 		out Obj
 		res Result

@@ -16,7 +16,7 @@ import (
 // holder's id. Codes: 700; 702 a malformed code or id; 719 one nobody
 // holds; status 400 a query that names no coupon.
 func (s *Server) handleCouponGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	type ref struct {
 		byID bool
 		v    string
@@ -182,7 +182,7 @@ var redeemableCodes = simulator.ReasonCodes{
 // An unknown customer (701) or coupon (702, 719) fails the item.
 // details=true (or extended) adds series_info.
 func (s *Server) handleCouponIsRedeemable(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	code := strings.TrimSpace(q.Get("code"))
 	idName, idValue := "", ""
 	for _, name := range couponIdentNames {
@@ -261,7 +261,7 @@ func (s *Server) handleCouponIsRedeemable(w http.ResponseWriter, r *http.Request
 // one redeemed already, 713 one expired (only active coupons are resent);
 // 704 a holder without a mobile number.
 func (s *Server) handleCouponResend(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	code, id := strings.TrimSpace(q.Get("code")), strings.TrimSpace(q.Get("id"))
 	if code == "" && id == "" {
 		WriteError(w, r, invalid("pass code or id"))

@@ -40,7 +40,7 @@ func (s *Server) redeemCoupon(r *http.Request, in Values) (Obj, Result) {
 		return errNoWrite
 	}
 	err := s.Store.Update(namespace(r), func(tx *store.Tx) error {
-		c, cerr := findCouponCustomer(tx, couponCustomerValues(in, r.URL.Query()))
+		c, cerr := findCouponCustomer(tx, couponCustomerValues(in, simulator.Query(r)))
 		if cerr != nil {
 			return fail(cerr)
 		}

@@ -17,7 +17,7 @@ import (
 // answered, as the docs say. expired=true keeps the series that have
 // ended, expired=false those that have not (extended: all, as without it).
 func (s *Server) handleCouponSeries(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org, now := s.Store.Org(), s.now(r)
 	raw := strings.TrimSpace(q.Get("id"))
 	var list []*simulator.CouponSeries

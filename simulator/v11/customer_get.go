@@ -141,7 +141,7 @@ func namesIdentifier(q url.Values) bool {
 // status 1015 "No identifier provided to get loyalty users", get's own code
 // for it (the other reads answer 400); more than the batch limit is 1060.
 func (s *Server) handleCustomerGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	if _, err := QueryIdents(q, s.Limit()); err != nil {
 		if !namesIdentifier(q) {
 			err = simulator.Errorf(simulator.CodeNoIdentifier).WithDetail("pass mobile, email, external_id, id or card_number")

@@ -24,7 +24,7 @@ const (
 // empty success. No match is a success with no items: the docs say search
 // shows no customer-not-found error.
 func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
-	qv := r.URL.Query()
+	qv := simulator.Query(r)
 	org := s.Store.Org()
 	query, err := ParseQuery(qv.Get("q"), org.CustomFields)
 	if err != nil {

@@ -46,7 +46,7 @@ func ParseFormat(s string) (Format, bool) {
 // A format= value that is neither json nor xml is ignored here; the contract
 // refuses it with status 400, written in the format the rest negotiates.
 func Negotiate(r *http.Request) Format {
-	if f, ok := ParseFormat(r.URL.Query().Get("format")); ok {
+	if f, ok := ParseFormat(simulator.Query(r).Get("format")); ok {
 		return f
 	}
 	info := simulator.Info(r.Context())

@@ -101,7 +101,7 @@ type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulato
 // A read of one customer that succeeds is answered from the read cache
 // while the inputs its readKey names stay the same.
 func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histShape, every *simulator.Error, item histItemFunc) {
-	idents, err := QueryIdents(r.URL.Query(), s.Limit())
+	idents, err := QueryIdents(simulator.Query(r), s.Limit())
 	if err != nil {
 		WriteError(w, r, err)
 		return

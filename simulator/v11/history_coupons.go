@@ -20,7 +20,7 @@ import (
 // Statuses are computed at the simulator's clock. An unknown store is 1150
 // for every item.
 func (s *Server) handleCouponsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org := s.Store.Org()
 	cq, every, err := parseCouponQuery(q, org)
 	if err != nil {

@@ -31,7 +31,7 @@ var (
 // says code; capsim writes both, response_code after code, so a client
 // coded to this sample and one that reads code for every call both work.
 func (s *Server) handleInteractionGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	var iq simulator.InteractionQuery
 	var errs [3]*simulator.Error
 	iq.Window, errs[0] = histWindow(q)

@@ -105,7 +105,7 @@ func putNote(h *simulator.History, id string, n simulator.Note) simulator.Note {
 // identifier= is taken as a mobile when it is digits, an email when it has
 // an @, else an external id. No notes is 1028; user_id=true adds the id.
 func (s *Server) handleNotesGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	if v := q.Get("identifier"); v != "" {
 		r = withIdentifierParam(r, v)
 	}

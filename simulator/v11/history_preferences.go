@@ -139,7 +139,7 @@ func histPreferences(org *simulator.Org, c *simulator.Customer) []simulator.Fiel
 // 1029 for every item when the org has no preference fields at all.
 // user_id=true adds the customer id.
 func (s *Server) handlePreferencesGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org := s.Store.Org()
 	var every *simulator.Error
 	if len(org.PreferenceFields) == 0 {

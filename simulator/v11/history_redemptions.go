@@ -22,7 +22,7 @@ import (
 // id. rows is how many redemptions are returned, points_count and
 // coupons_count how many the filters select.
 func (s *Server) handleRedemptionsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org := s.Store.Org()
 	rq, err := parseRedemptionQuery(q)
 	if err != nil {

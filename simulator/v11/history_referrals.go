@@ -136,7 +136,7 @@ func parseInvitedOn(v string, now time.Time) time.Time {
 // Codes: 1202 unknown campaign token (every item), 1204 a customer the
 // campaign does not take, 1205 a customer who has referred no one in it.
 func (s *Server) handleReferralsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org := s.Store.Org()
 	rq, err := parseReferralQuery(q)
 	if err != nil {

@@ -148,7 +148,7 @@ var subscriptionChannels = []string{"EMAIL", "SMS", "ANDROID", "IOS"}
 // profile the customer lacks carries a warning: 91016 for WECHAT without a
 // WECHAT profile, 91017 for ANDROID or IOS without a WEB_ENGAGE one.
 func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	var channel, priority string
 	var every *simulator.Error
 	if v := strings.TrimSpace(q.Get("channel")); v != "" {

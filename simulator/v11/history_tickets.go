@@ -116,7 +116,7 @@ func ticketObj(t simulator.Ticket, full bool) Obj {
 // reported_from, type and start_date/end_date (created between), newest
 // first (sort_order=asc for oldest first), offset and limit (10) applied.
 func (s *Server) handleTicketsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	tq, err := parseTicketQuery(q)
 	if err != nil {
 		WriteError(w, r, err)

@@ -1,6 +1,7 @@
 package v11
 
 import (
+	"maps"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -24,7 +25,7 @@ import (
 // An unknown store answers 1150 "Invalid store ID passed." for every item;
 // a customer with no matching transaction is a success with count 0.
 func (s *Server) handleTransactionsGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	org := s.Store.Org()
 	tq, every, err := parseTransactionQuery(q, org)
 	if err != nil {
@@ -129,6 +130,7 @@ func parseTransactionQuery(q url.Values, org *simulator.Org) (tq simulator.Trans
 	case "":
 	case "STORE":
 		if q.Get("store_code") == "" {
+			q = maps.Clone(q) // the request's values are shared (simulator.Query)
 			q.Set("store_code", q.Get("entity_code"))
 		}
 	case "TILL":

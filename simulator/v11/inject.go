@@ -126,7 +126,7 @@ func Describe(r *http.Request, ids []simulator.RequestIdentifier) (body map[stri
 	if r.Method != http.MethodGet {
 		return body, nil, 0
 	}
-	idents, err := QueryIdents(r.URL.Query(), 0)
+	idents, err := QueryIdents(simulator.Query(r), 0)
 	if err != nil {
 		return body, nil, 0
 	}

@@ -165,7 +165,7 @@ func pointsItemStatus(res Result) Obj { return res.ItemStatus().Set("code", res.
 // copy of the redeem answer, a paste error its own text and the real
 // clients contradict (docs/v11-points.md).
 func (s *Server) handlePointsIsRedeemable(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	id, named := pointsIdent(q.Get)
 	b := newBatch(r)
 	var code string
@@ -309,7 +309,7 @@ func (o Obj) has(key string) bool {
 // (simulator.ValidationCodeTTL). The balance and the rules are not checked
 // here: redeem checks them.
 func (s *Server) handlePointsValidationCode(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	id, named := pointsIdent(q.Get)
 	b := newBatch(r)
 	var code string
@@ -422,7 +422,7 @@ func (s *Server) handlePointsRedeem(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, err)
 		return
 	}
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	b := newBatch(r)
 	b.item(func() (Obj, Result) { return s.redeem(r, q, in) }, func(res Result) Obj { return redeemEcho(in, res) })
 	root := Obj{{"status", b.Status()}, {"responses", Obj{{"points", b.Items()[0]}}}}

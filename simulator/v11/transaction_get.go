@@ -48,7 +48,7 @@ var getTypes = map[string][]string{
 // customer has no such bill); request failures 1624 (neither id nor
 // number), 1623 (an unknown type), 671 (an unknown store or till).
 func (s *Server) handleTransactionGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	tq, err := parseTxnQuery(q, s.Store.Org())
 	if err != nil {
 		WriteError(w, r, err)

@@ -107,7 +107,7 @@ type couponsQuery struct {
 // parseCouponsQuery reads status (comma-separated, any case) and
 // coupon_code_case; a value neither names is a 400 naming it.
 func parseCouponsQuery(r *http.Request) (couponsQuery, *simulator.Error) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	out := couponsQuery{codeCase: "UPPER"}
 	for _, part := range strings.Split(q.Get("status"), ",") {
 		name := strings.ToUpper(strings.TrimSpace(part))

@@ -92,7 +92,7 @@ type searchResponse struct {
 // first name, last name or an identifier starts with q, in every source,
 // ordered by user id and paged by limit (10) and offset (0).
 func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	limit, offset, perr := pageParams(q, 10)
 	if perr != nil {
 		s.fail(w, r, perr)
@@ -214,7 +214,7 @@ func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
 // identifierValue, with their codes; embed too when withEmbed) and returns
 // the customer it finds (lookupCustomerID) with what get would render.
 func (s *Server) lookup(r *http.Request, withEmbed bool) (int64, getQuery, error) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
 	if serr != nil {
 		return 0, getQuery{}, serr

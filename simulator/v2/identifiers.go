@@ -54,7 +54,7 @@ func (s *Server) handleCustomerChangeIdentifier(w http.ResponseWriter, r *http.R
 		s.fail(w, r, simulator.Errorf(simulator.CodeInvalidCustomerID))
 		return
 	}
-	src, acct, serr := writeSource(r.URL.Query(), simulator.CodeAccountIDNotPassed)
+	src, acct, serr := writeSource(simulator.Query(r), simulator.CodeAccountIDNotPassed)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return

@@ -90,7 +90,7 @@ func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestId
 		ids = simulator.AppendIdentifier(ids, simulator.IDCustomer, id, -1)
 	}
 	if strings.Contains(r.URL.RawQuery, "identifierName") {
-		q := r.URL.Query()
+		q := simulator.Query(r)
 		if names, values := q.Get("identifierName"), q.Get("identifierValue"); names != "" && values != "" {
 			ns, vs := strings.Split(names, ","), strings.Split(values, ",")
 			for i := 0; i < len(ns) && i < len(vs); i++ {

@@ -77,7 +77,7 @@ func programDetails(org *simulator.Org, c *simulator.Customer, programID int64, 
 // programParam reads the optional programId filter: 0 for none, 1101 for a
 // program the org does not have.
 func programParam(r *http.Request, org *simulator.Org) (int64, *simulator.Error) {
-	v := strings.TrimSpace(r.URL.Query().Get("programId"))
+	v := strings.TrimSpace(simulator.Query(r).Get("programId"))
 	if v == "" {
 		return 0, nil
 	}
@@ -214,7 +214,7 @@ func (s *Server) handlePointsTransfersGet(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, ierr)
 		return
 	}
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	limit, offset, perr := pageParams(q, 10)
 	if perr != nil {
 		s.fail(w, r, perr)
@@ -340,7 +340,7 @@ func (f *retroFilter) match(rr *simulator.RetroRequest) bool {
 // only checks their shape): 8112/8113 for an impossible date, 8115 when
 // startDate is after endDate.
 func parseRetroFilter(r *http.Request) (retroFilter, *simulator.Error) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	f := retroFilter{status: strings.ToUpper(q.Get("status")), typ: strings.ToUpper(q.Get("type"))}
 	for _, d := range []struct {
 		name string
@@ -386,7 +386,7 @@ func (s *Server) handleRetroRequestsGet(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, ierr)
 		return
 	}
-	limit, offset, perr := pageParams(r.URL.Query(), 10)
+	limit, offset, perr := pageParams(simulator.Query(r), 10)
 	if perr != nil {
 		s.fail(w, r, perr)
 		return

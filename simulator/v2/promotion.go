@@ -41,7 +41,7 @@ const sideEffectType = "Points promotion"
 // whose state does not allow it, gets warning 8890 with HTTP 200 and empty
 // sideEffects, as the real API answers.
 func (s *Server) handlePromotionIssue(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	var body promotionIssueRequest
 	if err := decode(r, &body); err != nil {
 		s.fail(w, r, err)

@@ -66,7 +66,7 @@ type registration struct {
 // createdId is that customer's id); identifiers of two different customers
 // elsewhere cannot be combined (8053).
 func (s *Server) handleCustomerRegister(w http.ResponseWriter, r *http.Request) {
-	src, acct, serr := writeSource(r.URL.Query(), simulator.CodeAccountIDNotPassed)
+	src, acct, serr := writeSource(simulator.Query(r), simulator.CodeAccountIDNotPassed)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return

@@ -451,7 +451,7 @@ func (out billOutcome) info(src simulator.Source, acct string) *customerInfo {
 // handleTransactionAdd handles "POST /v2/transactions": one bill for the
 // customer the query names (a not-interested bill may name none).
 func (s *Server) handleTransactionAdd(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	raw := simulator.Info(r.Context()).Body
 	in, derr := decodeTransaction(raw)
 	if derr != nil {

@@ -272,7 +272,7 @@ func (s *Server) readBill(r *http.Request, typ string) (foundBill, error) {
 // id, of the type the query names (REGULAR by default; 1623 for a type
 // that is none of 007's).
 func (s *Server) handleTransactionGet(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
+	q := simulator.Query(r)
 	typ := strings.ToUpper(strings.TrimSpace(q.Get("type")))
 	if typ == "" {
 		typ = typeRegular

@@ -34,7 +34,7 @@ type updateTransactionResponse struct {
 // id and number, 667 / 668 when the customer has no such bill, 1636 for an
 // unknown delivery status.
 func (s *Server) handleTransactionUpdate(w http.ResponseWriter, r *http.Request) {
-	cust, cerr := queryCustomer(r.URL.Query(), true)
+	cust, cerr := queryCustomer(simulator.Query(r), true)
 	if cerr != nil {
 		s.fail(w, r, cerr)
 		return

@@ -30,7 +30,7 @@ func (s *Server) handleCustomerUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, simulator.Errorf(simulator.CodeUpdateCustomerNotFound))
 		return
 	}
-	src, acct, serr := writeSource(r.URL.Query(), simulator.CodeUpdateAccountIDNotPassed)
+	src, acct, serr := writeSource(simulator.Query(r), simulator.CodeUpdateAccountIDNotPassed)
 	if serr != nil {
 		s.fail(w, r, serr)
 		return
