@@ -136,9 +136,18 @@ func encode(buf *bytes.Buffer, f Format, root Obj, js *jsonShape, top *shape) {
 
 // ---- JSON -------------------------------------------------------------------
 
+// newlineIndent is a line break and the indent of the deepest level
+// indent writes in one piece.
+const newlineIndent = "\n                                                                "
+
+// indent starts a line at depth: two spaces a level.
 func indent(buf *bytes.Buffer, depth int) {
-	buf.WriteByte('\n')
-	for i := 0; i < depth; i++ {
+	if n := 1 + 2*depth; n <= len(newlineIndent) {
+		buf.WriteString(newlineIndent[:n])
+		return
+	}
+	buf.WriteString(newlineIndent)
+	for i := (len(newlineIndent) - 1) / 2; i < depth; i++ {
 		buf.WriteString("  ")
 	}
 }
@@ -217,6 +226,16 @@ func writeJSONString(buf *bytes.Buffer, s string) {
 	const hex = "0123456789abcdef"
 	buf.WriteByte('"')
 	for i := 0; i < len(s); {
+		// A run of bytes written as they are, in one write.
+		j := i
+		for j < len(s) && s[j] >= 0x20 && s[j] < utf8.RuneSelf && s[j] != '"' && s[j] != '\\' {
+			j++
+		}
+		if j > i {
+			buf.WriteString(s[i:j])
+			i = j
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
@@ -229,12 +248,10 @@ func writeJSONString(buf *bytes.Buffer, s string) {
 				buf.WriteString(`\r`)
 			case c == '\t':
 				buf.WriteString(`\t`)
-			case c < 0x20:
+			default: // below 0x20
 				buf.WriteString(`\u00`)
 				buf.WriteByte(hex[c>>4])
 				buf.WriteByte(hex[c&0xf])
-			default:
-				buf.WriteByte(c)
 			}
 			i++
 			continue
@@ -341,7 +358,19 @@ func Int(n int64) string { return strconv.FormatInt(n, 10) }
 // `value "USER"`, not `value &#34;USER&#34;`. Characters XML cannot carry
 // become U+FFFD, as with xml.EscapeText.
 func escapeText(buf *bytes.Buffer, s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// A run of bytes written as they are, in one write.
+		j := i
+		for j < len(s) && plainXML(s[j]) {
+			j++
+		}
+		if j > i {
+			buf.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // U+FFFD for a byte that is no UTF-8
+		i += size
 		switch {
 		case r == '&':
 			buf.WriteString("&amp;")
@@ -357,4 +386,10 @@ func escapeText(buf *bytes.Buffer, s string) {
 			buf.WriteRune('\uFFFD')
 		}
 	}
+}
+
+// plainXML reports whether escapeText writes byte c as it is: ASCII that
+// XML text carries unescaped.
+func plainXML(c byte) bool {
+	return c < utf8.RuneSelf && (c >= 0x20 || c == '\t' || c == '\n') && c != '&' && c != '<' && c != '>'
 }
