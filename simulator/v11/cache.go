@@ -31,6 +31,10 @@ import (
 // key names the namespace's state as a whole instead of one customer's: gen
 // is its write generation (store.Generation) and id, version and clock stay
 // zero (a search reads no clock); the query names q, start, rows and format.
+// A read of one customer is also kept under such a key (readCache.keep),
+// with the customer's instants instead of its id and version: while the
+// namespace is unchanged the request finds the same customer, so the answer
+// needs no transaction, only the clock's place among those instants.
 // A coupon read (coupon/get) is keyed the same way: it finds its coupons
 // among every customer's, and reads their holders and the org only (no
 // clock); the query names the codes or ids and the details asked for.
@@ -57,19 +61,41 @@ type readKey struct {
 // expired once its valid_till is before now; a program's points are in the
 // expiry schedule until its slab expiry is), so two times with the same
 // count render the same body: the set of instants before either is the same.
-func clockSlot(c *simulator.Customer, now time.Time) int {
-	n := 0
+func clockSlot(c *simulator.Customer, now time.Time) int { return slotOf(clockMarks(c), now) }
+
+// clockMark is an instant clockSlot counts once now is past it (at or past
+// it, unless strict).
+type clockMark struct {
+	at     time.Time
+	strict bool
+}
+
+// clockMarks returns the instants of c clockSlot counts: the slab expiries,
+// the points lots' expiries (counted at them, as Customer.ExpirySlot does)
+// and the coupons' valid_till. An answer kept under its namespace's state
+// keeps these, not the customer.
+func clockMarks(c *simulator.Customer) []clockMark {
+	var out []clockMark
 	for i := range c.Loyalty {
-		if c.Loyalty[i].SlabExpiry.Before(now) {
-			n++
+		out = append(out, clockMark{c.Loyalty[i].SlabExpiry, true})
+		for _, l := range c.Loyalty[i].Lots {
+			out = append(out, clockMark{l.Expires, false})
 		}
 	}
-	n += c.ExpirySlot(now)
 	if c.History != nil {
 		for i := range c.History.Coupons {
-			if c.History.Coupons[i].ValidTill.Before(now) {
-				n++
-			}
+			out = append(out, clockMark{c.History.Coupons[i].ValidTill, true})
+		}
+	}
+	return out
+}
+
+// slotOf counts the marks now is past.
+func slotOf(marks []clockMark, now time.Time) int {
+	n := 0
+	for _, m := range marks {
+		if m.at.Before(now) || (!m.strict && m.at.Equal(now)) {
+			n++
 		}
 	}
 	return n
@@ -94,6 +120,17 @@ type cachedRead struct {
 	ctype []string
 	clen  []string
 	codes []int
+	// marks are the instants of the customer a read of one customer kept
+	// under its namespace's state (keep) answered of, and slot the clock's
+	// place among them then (clockSlot): the answer stands while it is.
+	marks []clockMark
+	slot  int
+	byNS  bool
+}
+
+// standsAt reports whether rd, kept by keep, still answers at now.
+func (rd *cachedRead) standsAt(now time.Time) bool {
+	return rd.byNS && slotOf(rd.marks, now) == rd.slot
 }
 
 // The read cache's bounds: entries, and bytes of bodies and query strings.
@@ -132,6 +169,29 @@ func (c *readCache) put(key readKey, r *http.Request, root Obj, codes []int) *ca
 	c.m[key] = rd
 	c.mu.Unlock()
 	return rd
+}
+
+// keep keeps rd, the answer of a read of one customer, c, at now, also
+// under key, which names the namespace's state rather than the customer's:
+// it answers the same request while the namespace is unchanged and the
+// clock falls where now did among c's instants (cachedRead.standsAt).
+func (c *readCache) keep(key readKey, rd *cachedRead, subject *simulator.Customer, now time.Time) {
+	if c.off {
+		return
+	}
+	kept := *rd
+	kept.marks, kept.byNS = clockMarks(subject), true
+	kept.slot = slotOf(kept.marks, now)
+	size := len(rd.body) + len(key.query) + len(key.path) + 32*len(kept.marks)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= readCacheMax || c.bytes+size > readCacheMaxBytes {
+		c.m, c.bytes = make(map[readKey]*cachedRead), 0
+	}
+	if _, dup := c.m[key]; !dup {
+		c.bytes += size
+	}
+	c.m[key] = &kept
+	c.mu.Unlock()
 }
 
 // write answers r with the cached body, status 200, as Reply would.

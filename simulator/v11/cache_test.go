@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/internal/storetest"
@@ -104,7 +105,8 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 			cached := &Server{Store: stA, Now: clock}
 			storetest.CacheFollows(t, func() (int, string) { return get(cached, tc.target, tc.headers...) },
 				func() string { _, b := fresh(cached.Store, tc.target, tc.headers...); return b },
-				func() int { return len(cached.reads.m) }, []storetest.Step{
+				func() int { return cached.reads.bodies() }, []storetest.Step{
+					{Name: "another customer changed", Change: func() { storetest.Rename(t, cached.Store, 500002, "Tom") }},
 					{Name: "clock advanced past a coupon's expiry (2030)", Change: func() { now = time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) }},
 					{Name: "clock advanced past the slab expiry (2117)", Change: func() { now = time.Date(2118, 1, 2, 0, 0, 0, 0, time.UTC) }},
 					{Name: "clock back before every expiry", Change: func() { now = time.Date(2015, 1, 2, 0, 0, 0, 0, time.UTC) }},
@@ -171,6 +173,16 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 			}
 		}
 	})
+}
+
+// bodies counts the distinct bodies c holds: a read of one customer keeps
+// its body under two keys (its customer's state and its namespace's).
+func (c *readCache) bodies() int {
+	seen := map[*byte]bool{}
+	for _, rd := range c.m {
+		seen[unsafe.SliceData(rd.body)] = true
+	}
+	return len(seen)
 }
 
 // TestReadCacheBounded fills the read cache with padded queries and with
