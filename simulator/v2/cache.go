@@ -6,8 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/store"
 )
 
 // customerKey names every input of a rendered GET /v2/customers/{id} body,
@@ -62,8 +64,28 @@ type searchKey struct {
 	limit, offset int
 }
 
+// stateKey names a rendered read of one customer's sub-resource
+// (loyaltyDetails, pointsTransfers, retroRequest) by its namespace's state,
+// as searchKey does: such a read may name other customers (the other side
+// of a points transfer), so the customer's own version would not do.
+//
+//   - org, epoch, ns, gen: the configuration and the namespace's state;
+//   - path and query: the operation, the customer's id and every parameter,
+//     checked before the cache answers.
+//
+// The clock enters a body only through the points lots that have expired
+// (the balances of loyaltyDetails): a kept body carries the lots' expiries
+// (rendered.expiries) and stands while as many of them have passed.
+// TestStateCacheMatchesFreshRender follows such bodies through writes to
+// the customer and to others, the clock, a reset and another org.
+type stateKey struct {
+	org             *simulator.Org
+	epoch, gen      uint64
+	ns, path, query string
+}
+
 // renderCache holds rendered response bodies by key (customerKey,
-// searchKey), so an answer asked again while its inputs are unchanged is not
+// searchKey, stateKey), so an answer asked again while its inputs are unchanged is not
 // rendered and encoded again. Only successful answers are kept. It is
 // bounded in entries and in bytes (bodies, and the strings of a key, which a
 // client may pad): when either is full it starts afresh, so memory stays
@@ -80,6 +102,34 @@ type renderCache[K comparable] struct {
 type rendered struct {
 	body []byte
 	clen []string
+	// expiries are the points lots' expiries of the customer a body kept
+	// by its namespace's state shows, and expired how many had passed
+	// then (Customer.ExpirySlot).
+	expiries []time.Time
+	expired  int
+}
+
+// lotExpiries returns the expiries of c's points lots.
+func lotExpiries(c *simulator.Customer) []time.Time {
+	var out []time.Time
+	for i := range c.Loyalty {
+		for _, l := range c.Loyalty[i].Lots {
+			out = append(out, l.Expires)
+		}
+	}
+	return out
+}
+
+// expiredBy counts the expiries at or before now, as Customer.ExpirySlot
+// counts lots.
+func expiredBy(expiries []time.Time, now time.Time) int {
+	n := 0
+	for _, t := range expiries {
+		if !t.After(now) {
+			n++
+		}
+	}
+	return n
 }
 
 // The render cache's bounds: entries, and bytes of bodies and key strings.
@@ -100,11 +150,15 @@ func (c *renderCache[K]) get(key K) (rendered, bool) {
 
 // put keeps body b under key; keyBytes is the length of the key's strings.
 func (c *renderCache[K]) put(key K, b []byte, keyBytes int) rendered {
-	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}}
+	return c.keep(key, rendered{body: b, clen: []string{strconv.Itoa(len(b))}}, keyBytes)
+}
+
+// keep keeps rd under key; keyBytes is the length of the key's strings.
+func (c *renderCache[K]) keep(key K, rd rendered, keyBytes int) rendered {
 	if c.off {
 		return rd
 	}
-	size := len(b) + keyBytes
+	size := len(rd.body) + keyBytes + 24*len(rd.expiries)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= renderCacheMax || c.bytes+size > renderCacheMaxBytes {
 		c.m, c.bytes = make(map[K]rendered), 0
@@ -150,4 +204,40 @@ func (q *rawQuery) Get(name string) string {
 		q.parsed, _ = url.ParseQuery(q.raw)
 	}
 	return q.parsed.Get(name)
+}
+
+// serveByState answers a read of one customer's sub-resource: from the
+// state cache while its namespace is unchanged and the clock has passed as
+// many of the customer's lot expiries as when it was kept; else render
+// makes the answer (status 200) in a read transaction, from the customer it
+// returns, and a success is kept.
+func (s *Server) serveByState(w http.ResponseWriter, r *http.Request,
+	render func(tx *store.Tx, now time.Time) (any, *simulator.Customer, error)) {
+	n, now := namespace(r), s.now(r)
+	key := stateKey{org: s.Store.Org(), ns: n, path: r.URL.Path, query: r.URL.RawQuery}
+	key.epoch, key.gen = s.Store.Generation(n) // before the transaction the answer comes from
+	if rd, ok := s.states.get(key); ok && expiredBy(rd.expiries, now) == rd.expired {
+		rd.write(w)
+		return
+	}
+	var (
+		v any
+		c *simulator.Customer
+	)
+	err := s.Store.View(n, func(tx *store.Tx) (err error) {
+		v, c, err = render(tx, now)
+		return err
+	})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	b, err := encodeJSON(v)
+	if err != nil { // a bug in capsim, as WriteJSON says
+		http.Error(w, "capsim: cannot encode response: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}, expiries: lotExpiries(c)}
+	rd.expired = expiredBy(rd.expiries, now)
+	s.states.keep(key, rd, len(key.ns)+len(key.path)+len(key.query)).write(w)
 }

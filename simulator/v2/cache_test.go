@@ -140,3 +140,92 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 		}
 	})
 }
+
+// TestStateCacheMatchesFreshRender proves that a customer's sub-resource
+// read the state cache answers (loyaltyDetails, pointsTransfers,
+// retroRequest) is what a fresh render gives after a write to the other
+// side of a points transfer, a write to the customer, the clock passing a
+// points lot's expiry and coming back, a reset and another org: its key
+// names the namespace's state, and a kept body the lots' expiries.
+func TestStateCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
+	stA, stB := storetest.TwoOrgs(t, nil)
+	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now := start
+	clock := simulator.Clock(func() time.Time { return now })
+	lotExpiry := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	// addLot gives Tom 30 points that expire at lotExpiry.
+	addLot := func(st *store.Store) {
+		err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+			c, err := tx.Customer(17742)
+			if err != nil {
+				return err
+			}
+			pl := &c.Loyalty[0]
+			pl.LoyaltyPoints += 30
+			pl.Lots = append(pl.Lots, simulator.PointsLot{BillID: 1, Earned: start, Expires: lotExpiry, Remaining: 30})
+			return tx.Put(c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := func(st *store.Store, target string) string {
+		_, b := serveRead(&Server{Store: st, Now: clock, states: renderCache[stateKey]{off: true}}, target)
+		return b
+	}
+	for _, target := range []string{
+		"/v2/customers/17742/loyaltyDetails",
+		"/v2/customers/17742/loyaltyDetails?programId=469",
+		"/v2/customers/17742/pointsTransfers",
+		"/v2/customers/17742/pointsTransfers?sortOrder=asc&limit=1",
+		"/v2/customers/368881003/retroRequest",
+	} {
+		t.Run(target, func(t *testing.T) {
+			now = start
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			storetest.CacheFollows(t, func() (int, string) { return serveRead(cached, target) },
+				func() string { return fresh(cached.Store, target) },
+				func() int { return len(cached.states.m) }, []storetest.Step{
+					{Name: "the other side of a transfer renamed", Change: func() { storetest.Rename(t, cached.Store, 343015432, "Zed") }},
+					{Name: "the customer changed", Change: func() { addLot(cached.Store) }},
+					{Name: "clock past the lot's expiry", Change: func() { now = lotExpiry.Add(time.Hour) }},
+					{Name: "clock back", Change: func() { now = start }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
+		})
+	}
+
+	t.Run("the steps change what the reads render", func(t *testing.T) {
+		now = start
+		stA.Reset("")
+		const transfers, details = "/v2/customers/17742/pointsTransfers", "/v2/customers/17742/loyaltyDetails"
+		a := fresh(stA, transfers)
+		storetest.Rename(t, stA, 343015432, "Zed")
+		b := fresh(stA, transfers)
+		c := fresh(stA, details)
+		addLot(stA)
+		d := fresh(stA, details)
+		now = lotExpiry.Add(time.Hour)
+		e := fresh(stA, details)
+		if a == b || !strings.Contains(b, "Zed") || c == d || d == e {
+			t.Fatalf("the rename, the lot or the clock renders nothing new: the test does not test them")
+		}
+	})
+
+	t.Run("failures are not kept", func(t *testing.T) {
+		now = start
+		stA.Reset("")
+		s := &Server{Store: stA, Now: clock}
+		for _, target := range []string{"/v2/customers/17742/loyaltyDetails?programId=99999", "/v2/customers/999999999/pointsTransfers"} {
+			if code, body := serveRead(s, target); code == http.StatusOK {
+				t.Fatalf("%s: status 200: %s", target, body)
+			}
+		}
+		if len(s.states.m) != 0 {
+			t.Fatalf("%d answers kept of failed reads", len(s.states.m))
+		}
+	})
+}

@@ -103,24 +103,17 @@ func (s *Server) handleLoyaltyDetailsGet(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, ierr)
 		return
 	}
-	res := loyaltyDetailsResponse{Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	s.serveByState(w, r, func(tx *store.Tx, now time.Time) (any, *simulator.Customer, error) {
 		c, err := customerFor(tx, id)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		prog, perr := programParam(r, tx.Org())
 		if perr != nil {
-			return perr
+			return nil, nil, perr
 		}
-		res.Data = programDetails(tx.Org(), c, prog, s.now(r))
-		return nil
+		return loyaltyDetailsResponse{Data: programDetails(tx.Org(), c, prog, now), Warnings: []Message{}, Errors: []Message{}}, c, nil
 	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	reply(w, r, http.StatusOK, res, nil)
 }
 
 // ---- paging (search, pointsTransfers, retroRequest) -------------------------
@@ -221,16 +214,16 @@ func (s *Server) handlePointsTransfersGet(w http.ResponseWriter, r *http.Request
 		return
 	}
 	asc := strings.EqualFold(q.Get("sortOrder"), "asc")
-	res := pointsTransfersResponse{Data: []pointsTransferV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	s.serveByState(w, r, func(tx *store.Tx, _ time.Time) (any, *simulator.Customer, error) {
+		res := pointsTransfersResponse{Data: []pointsTransferV2{}, Warnings: []Message{}, Errors: []Message{}}
 		c, err := customerFor(tx, id)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		org := tx.Org()
 		prog, perr := programParam(r, org)
 		if perr != nil {
-			return perr
+			return nil, nil, perr
 		}
 		ts := make([]simulator.PointsTransfer, 0, len(c.PointsTransfers))
 		for _, t := range c.PointsTransfers {
@@ -265,13 +258,8 @@ func (s *Server) handlePointsTransfersGet(w http.ResponseWriter, r *http.Request
 				ProgramName:        programName,
 			})
 		}
-		return nil
+		return res, c, nil
 	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	reply(w, r, http.StatusOK, res, nil)
 }
 
 // transferParty names one side of a transfer from that customer's primary
@@ -396,11 +384,11 @@ func (s *Server) handleRetroRequestsGet(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, ferr)
 		return
 	}
-	res := retroRequestsResponse{Data: []retroRequestV2{}, Warnings: []Message{}, Errors: []Message{}}
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	s.serveByState(w, r, func(tx *store.Tx, _ time.Time) (any, *simulator.Customer, error) {
+		res := retroRequestsResponse{Data: []retroRequestV2{}, Warnings: []Message{}, Errors: []Message{}}
 		c, err := customerFor(tx, id)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
 		var rs []*simulator.RetroRequest
 		for i := range c.RetroRequests {
@@ -418,11 +406,6 @@ func (s *Server) handleRetroRequestsGet(w http.ResponseWriter, r *http.Request) 
 				AddedOn: timeV2(rr.AddedOn), UpdatedOn: timeV2(rr.UpdatedOn),
 			})
 		}
-		return nil
+		return res, c, nil
 	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	reply(w, r, http.StatusOK, res, nil)
 }

@@ -28,6 +28,7 @@ type Server struct {
 
 	renders  renderCache[customerKey]
 	searches renderCache[searchKey]
+	states   renderCache[stateKey]
 }
 
 // Register registers every v2 route on r (the router at the root path):
