@@ -45,7 +45,9 @@ wait_up() { for _ in $(seq 1 500); do curl -s -o /dev/null "http://$1" && return
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 reset() { curl -fs -XPOST "http://$CAP/__admin/reset" -o /dev/null; }
 
-"$OUT/../capsim" --addr "$CAP" --log-level warn & pids+=($!); CAP_PID=$!
+# capsim's own log (warnings: answers of 4xx and 5xx) goes to a file of
+# its own, not between the figures.
+"$OUT/../capsim" --addr "$CAP" --log-level warn >"$OUT/capsim.log" 2>&1 & pids+=($!); CAP_PID=$!
 wait_up "$CAP/__admin/health"
 
 # The operations: names, methods, URIs, body templates; and the bare
@@ -104,6 +106,9 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 
 echo
+if [[ -s "$OUT/capsim.log" ]]; then
+  echo "capsim logged $(wc -l < "$OUT/capsim.log") warnings (4xx/5xx answers): $OUT/capsim.log"
+fi
 printf '%-22s %10s %10s %6s %-6s %8s %8s %9s\n' operation bare_rps capsim_rps ratio ">=$TARGET" bare_us capsim_us cpu_ratio
 for j in "${!names[@]}"; do
   b=$(median < "$OUT/$j.bare"); c=$(median < "$OUT/$j.capsim")
