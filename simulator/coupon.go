@@ -315,6 +315,52 @@ func (c *Customer) CheckCouponRedemption(s *CouponSeries, use SeriesUse, req Cou
 }
 
 // seriesRedemptions returns how many coupon redemptions of series c has and
+// ClockMark is an instant at which an answer that reads the clock may
+// change: it counts once now is past it (at or past it, unless Strict).
+// Two times past the same marks give the same answer, so a cache keeps an
+// answer with its marks and the number now was past (MarksPassed).
+type ClockMark struct {
+	At     time.Time
+	Strict bool
+}
+
+// MarksPassed counts the marks now is past.
+func MarksPassed(marks []ClockMark, now time.Time) int {
+	n := 0
+	for _, m := range marks {
+		if m.At.Before(now) || (!m.Strict && m.At.Equal(now)) {
+			n++
+		}
+	}
+	return n
+}
+
+// CouponCheckMarks returns the instants at which CheckCouponRedemption's
+// answer to a check (req.Check, no req.At) of c's coupon code of series s
+// can change as now moves: the series' and the coupon's ends, the series'
+// first day of redemption and, when the series asks for days between a
+// customer's redemptions, each day until the next may be made (the answer
+// names the days left). They hold from the instant from on: before c's
+// last redemption of the series the days left grow day by day, and no
+// answer of those times is kept. Keep it beside the rules it follows:
+// TestCouponCheckMarks fails when a rule reads the clock at an instant
+// this leaves out.
+func (c *Customer) CouponCheckMarks(s *CouponSeries, code string) (marks []ClockMark, from time.Time) {
+	cp := c.History.Coupon(code)
+	if cp == nil || s == nil {
+		return nil, time.Time{}
+	}
+	marks = []ClockMark{{At: s.ValidTill, Strict: true}, {At: s.RedeemableFrom}, {At: cp.ValidTill, Strict: true}}
+	if _, last := c.seriesRedemptions(s.ID); s.MinDaysBetweenRedemptions > 0 && !last.IsZero() {
+		next := last.AddDate(0, 0, s.MinDaysBetweenRedemptions)
+		for d := range s.MinDaysBetweenRedemptions + 1 {
+			marks = append(marks, ClockMark{At: next.Add(-time.Duration(d) * 24 * time.Hour)})
+		}
+		from = last
+	}
+	return marks, from
+}
+
 // when the latest was.
 func (c *Customer) seriesRedemptions(series int64) (n int, last time.Time) {
 	for _, cp := range c.History.coupons() {

@@ -1,6 +1,8 @@
 package simulator
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -241,5 +243,64 @@ func TestCouponIs(t *testing.T) {
 	}
 	if got := validUsed.RedemptionsLeft(twice); got != 1 {
 		t.Fatalf("RedemptionsLeft = %d, want 1", got)
+	}
+}
+
+// TestCouponCheckMarks holds CouponCheckMarks to the rules it follows: for
+// series that end, start late and ask for days between redemptions, a
+// coupon that ends and a customer who redeemed the series lately, any two
+// times from the marks' start that are past the same marks get the same
+// answer from CheckCouponRedemption (reason, message and arguments). Times are drawn around every mark, so a
+// rule that reads the clock at an instant the marks leave out is found.
+func TestCouponCheckMarks(t *testing.T) {
+	zone := time.FixedZone("IST", 19800)
+	base := time.Date(2026, 6, 1, 10, 30, 0, 0, zone)
+	series := []CouponSeries{
+		{ID: 1},
+		{ID: 2, CouponLimits: CouponLimits{ValidTill: base.AddDate(0, 0, 9), RedeemableFrom: base.AddDate(0, 0, -2)}},
+		{ID: 3, CouponLimits: CouponLimits{MinDaysBetweenRedemptions: 4, MaxRedemptionsPerCoupon: 5}},
+		{ID: 4, CouponLimits: CouponLimits{MinDaysBetweenRedemptions: 2, MaxRedemptionsPerCoupon: 3, ValidTill: base.AddDate(0, 0, 1),
+			RedeemableFrom: base.Add(-3 * time.Hour)}},
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, s := range series {
+		c := &Customer{ID: 9, LoyaltyType: LoyaltyLoyalty, History: &History{Coupons: []Coupon{
+			{Code: "C1", SeriesID: s.ID, ValidTill: base.AddDate(0, 0, 5)},
+			{Code: "C2", SeriesID: s.ID, Redemptions: []CouponRedemption{{Date: base.Add(-30 * time.Hour), TransactionNumber: "B1"}}},
+		}}}
+		for _, code := range []string{"C1", "C2"} {
+			marks, from := c.CouponCheckMarks(&s, code)
+			answer := func(now time.Time) string {
+				_, ref := c.CheckCouponRedemption(&s, SeriesUse{}, CouponRedemptionRequest{Code: code, Check: true}, now)
+				if ref == nil {
+					return "redeemable"
+				}
+				return fmt.Sprintf("%v %s %v", ref.Reason, ref.Detail, ref.Args)
+			}
+			// Times at, just before and just after every mark, and between.
+			var times []time.Time
+			for _, m := range marks {
+				for _, d := range []time.Duration{-time.Hour, -time.Second, -1, 0, 1, time.Second, time.Hour} {
+					times = append(times, m.At.Add(d))
+				}
+			}
+			for range 200 {
+				times = append(times, base.Add(time.Duration(r.Int64N(int64(20*24*time.Hour)))-10*24*time.Hour))
+			}
+			seen := map[int]string{}
+			for _, now := range times {
+				if now.Before(from) {
+					continue // the marks do not hold
+				}
+				n, a := MarksPassed(marks, now), answer(now)
+				if was, ok := seen[n]; ok && was != a {
+					t.Fatalf("series %d, coupon %s: two times past %d marks answer differently:\n%s\n%s (at %s)", s.ID, code, n, was, a, now)
+				}
+				seen[n] = a
+			}
+			if s.MinDaysBetweenRedemptions > 0 && code == "C2" && len(seen) < 3 {
+				t.Fatalf("series %d: the times reach %d answers: the test does not test the gap", s.ID, len(seen))
+			}
+		}
 	}
 }

@@ -39,9 +39,16 @@ import (
 // among every customer's, and reads their holders and the org only (no
 // clock); the query names the codes or ids and the details asked for.
 //
-// A read reads nothing else: not the requesting till, not other customers.
-// A render that comes to depend on anything more must add it here;
-// TestReadCacheMatchesFreshRender fails until it does. Requests naming
+// coupon/isredeemable is keyed the same way, with the requesting till (the
+// store the coupon would be redeemed at), and its answer is kept with the
+// instants its rules read the clock at (Customer.CouponCheckMarks), as a
+// read of one customer is.
+//
+// A read reads nothing else: not the requesting till (but isredeemable),
+// not other customers (but the reads keyed by the namespace's state). A
+// render that comes to depend on anything more must add it here;
+// TestReadCacheMatchesFreshRender (and the tests beside it) fails until it
+// does. Requests naming
 // several customers, items that fail or carry warnings, and requests a
 // scenario injects into are rendered afresh.
 type readKey struct {
@@ -54,6 +61,9 @@ type readKey struct {
 	types       string
 	id, version int64
 	clock       int
+	// till is the requesting till, for the one read that reads it
+	// (isredeemable: the store a coupon would be redeemed at).
+	till string
 }
 
 // clockSlot counts the instants of c's record that are before now. A v1.1
@@ -61,44 +71,28 @@ type readKey struct {
 // expired once its valid_till is before now; a program's points are in the
 // expiry schedule until its slab expiry is), so two times with the same
 // count render the same body: the set of instants before either is the same.
-func clockSlot(c *simulator.Customer, now time.Time) int { return slotOf(clockMarks(c), now) }
-
-// clockMark is an instant clockSlot counts once now is past it (at or past
-// it, unless strict).
-type clockMark struct {
-	at     time.Time
-	strict bool
+func clockSlot(c *simulator.Customer, now time.Time) int {
+	return simulator.MarksPassed(clockMarks(c), now)
 }
 
 // clockMarks returns the instants of c clockSlot counts: the slab expiries,
 // the points lots' expiries (counted at them, as Customer.ExpirySlot does)
 // and the coupons' valid_till. An answer kept under its namespace's state
 // keeps these, not the customer.
-func clockMarks(c *simulator.Customer) []clockMark {
-	var out []clockMark
+func clockMarks(c *simulator.Customer) []simulator.ClockMark {
+	var out []simulator.ClockMark
 	for i := range c.Loyalty {
-		out = append(out, clockMark{c.Loyalty[i].SlabExpiry, true})
+		out = append(out, simulator.ClockMark{At: c.Loyalty[i].SlabExpiry, Strict: true})
 		for _, l := range c.Loyalty[i].Lots {
-			out = append(out, clockMark{l.Expires, false})
+			out = append(out, simulator.ClockMark{At: l.Expires})
 		}
 	}
 	if c.History != nil {
 		for i := range c.History.Coupons {
-			out = append(out, clockMark{c.History.Coupons[i].ValidTill, true})
+			out = append(out, simulator.ClockMark{At: c.History.Coupons[i].ValidTill, Strict: true})
 		}
 	}
 	return out
-}
-
-// slotOf counts the marks now is past.
-func slotOf(marks []clockMark, now time.Time) int {
-	n := 0
-	for _, m := range marks {
-		if m.at.Before(now) || (!m.strict && m.at.Equal(now)) {
-			n++
-		}
-	}
-	return n
 }
 
 // readCache holds rendered read bodies by readKey. Only answers whose every
@@ -123,14 +117,15 @@ type cachedRead struct {
 	// marks are the instants of the customer a read of one customer kept
 	// under its namespace's state (keep) answered of, and slot the clock's
 	// place among them then (clockSlot): the answer stands while it is.
-	marks []clockMark
+	marks []simulator.ClockMark
 	slot  int
 	byNS  bool
+	from  time.Time // the marks hold from it on
 }
 
 // standsAt reports whether rd, kept by keep, still answers at now.
 func (rd *cachedRead) standsAt(now time.Time) bool {
-	return rd.byNS && slotOf(rd.marks, now) == rd.slot
+	return rd.byNS && !now.Before(rd.from) && simulator.MarksPassed(rd.marks, now) == rd.slot
 }
 
 // The read cache's bounds: entries, and bytes of bodies and query strings.
@@ -151,10 +146,7 @@ func (c *readCache) get(key readKey) (*cachedRead, bool) {
 
 // put renders root as the answer to r in the key's format and keeps it.
 func (c *readCache) put(key readKey, r *http.Request, root Obj, codes []int) *cachedRead {
-	var buf bytes.Buffer
-	encodeFor(&buf, r, key.format, root)
-	rd := &cachedRead{body: buf.Bytes(), ctype: []string{key.format.ContentType()},
-		clen: []string{strconv.Itoa(buf.Len())}, codes: codes}
+	rd := renderRead(r, key.format, root, codes)
 	if c.off {
 		return rd
 	}
@@ -171,18 +163,38 @@ func (c *readCache) put(key readKey, r *http.Request, root Obj, codes []int) *ca
 	return rd
 }
 
-// keep keeps rd, the answer of a read of one customer, c, at now, also
-// under key, which names the namespace's state rather than the customer's:
-// it answers the same request while the namespace is unchanged and the
-// clock falls where now did among c's instants (cachedRead.standsAt).
-func (c *readCache) keep(key readKey, rd *cachedRead, subject *simulator.Customer, now time.Time) {
-	if c.off {
+// stateKey returns the key of r's answer by its namespace's state (a
+// search's, coupon/get's, isredeemable's with the till, and a read of one
+// customer's second key). Take it before the transaction the answer comes
+// from: a write bumps the generation once committed.
+func (s *Server) stateKey(r *http.Request, till string) readKey {
+	n, info := namespace(r), simulator.Info(r.Context())
+	key := readKey{org: s.Store.Org(), ns: n, path: r.URL.Path, query: r.URL.RawQuery, format: Negotiate(r),
+		op: info.OperationID, lists: info.V11JSONLists, types: info.V11JSONTypes, till: till}
+	key.epoch, key.gen = s.Store.Generation(n)
+	return key
+}
+
+// renderRead renders root as the answer to r in format f.
+func renderRead(r *http.Request, f Format, root Obj, codes []int) *cachedRead {
+	var buf bytes.Buffer
+	encodeFor(&buf, r, f, root)
+	return &cachedRead{body: buf.Bytes(), ctype: []string{f.ContentType()},
+		clen: []string{strconv.Itoa(buf.Len())}, codes: codes}
+}
+
+// keep keeps rd also under key, which names the namespace's state rather
+// than a customer's: it answers the same request while the namespace is
+// unchanged and now is past the same of marks as it was (cachedRead.standsAt);
+// the marks hold from the instant from on.
+func (c *readCache) keep(key readKey, rd *cachedRead, marks []simulator.ClockMark, from, now time.Time) {
+	if c.off || now.Before(from) {
 		return
 	}
 	kept := *rd
-	kept.marks, kept.byNS = clockMarks(subject), true
-	kept.slot = slotOf(kept.marks, now)
-	size := len(rd.body) + len(key.query) + len(key.path) + 32*len(kept.marks)
+	kept.marks, kept.from, kept.byNS = marks, from, true
+	kept.slot = simulator.MarksPassed(marks, now)
+	size := len(rd.body) + len(key.query) + len(key.path) + len(key.till) + 32*len(marks)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= readCacheMax || c.bytes+size > readCacheMaxBytes {
 		c.m, c.bytes = make(map[readKey]*cachedRead), 0

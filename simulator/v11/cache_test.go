@@ -298,22 +298,7 @@ func TestCouponGetCacheMatchesFreshRender(t *testing.T) {
 	}
 	const holder, code = 28997193, "06000041"
 	redeem := func(st *store.Store) {
-		err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
-			c, err := tx.Customer(holder)
-			if err != nil {
-				return err
-			}
-			cp := c.History.Coupon(code)
-			if cp == nil {
-				t.Fatalf("customer %d holds no coupon %s", holder, code)
-			}
-			cp.Redemptions = append(cp.Redemptions, simulator.CouponRedemption{Date: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC),
-				TransactionNumber: "cache-test", StoreCode: "store.code"})
-			return tx.Put(c)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		redeemCoupon(t, st, holder, code, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC))
 	}
 	for _, tc := range []struct {
 		target  string
@@ -367,4 +352,100 @@ func TestCouponGetCacheMatchesFreshRender(t *testing.T) {
 			t.Fatalf("%d answers kept of a failed read", len(s.reads.m))
 		}
 	})
+}
+
+// TestIsRedeemableCacheMatchesFreshRender proves that an isredeemable
+// answer the read cache gives is what a fresh check answers after the
+// clock passes the coupon's end and comes back, after the coupon is
+// redeemed, for another till, after the holder changes, a reset and
+// another org: its key names the namespace's state and the till, and a
+// kept answer the instants the redemption rules read the clock at.
+func TestIsRedeemableCacheMatchesFreshRender(t *testing.T) {
+	t.Parallel()
+	stA, stB := storetest.TwoOrgs(t, nil)
+	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	now, till := start, ""
+	clock := simulator.Clock(func() time.Time { return now })
+	get := func(s *Server, target string) (int, string) {
+		r := mux.NewRouter()
+		s.Register(r)
+		req := httptest.NewRequest(http.MethodGet, target, nil)
+		info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: "isCouponRedeemableV11", Till: till}
+		req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
+		rec := httptest.NewRecorder()
+		r.ServeHTTP(rec, req)
+		return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
+	}
+	fresh := func(st *store.Store, target string) string {
+		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target)
+		return b
+	}
+	const holder, code = 28997193, "06000041"
+	redeem := func(st *store.Store) { redeemCoupon(t, st, holder, code, start.Add(-time.Hour)) }
+	afterEnd := time.Date(2031, 1, 2, 0, 0, 0, 0, time.UTC) // the coupon is valid till 2030-12-31
+	for _, target := range []string{
+		"/v1.1/coupon/isredeemable?code=" + code + "&mobile=447700900000&format=json",
+		"/v1.1/coupon/isredeemable?details=true&code=" + code + "&mobile=447700900000&format=xml",
+		"/v1.1/coupon/isredeemable?code=" + code + "&mobile=44700900000&format=json",  // not the holder
+		"/v1.1/coupon/isredeemable?code=833-tsflat100&mobile=44700900000&format=json", // redeems at store.code only
+	} {
+		t.Run(target, func(t *testing.T) {
+			now, till = start, ""
+			stA.Reset("")
+			cached := &Server{Store: stA, Now: clock}
+			storetest.CacheFollows(t, func() (int, string) { return get(cached, target) },
+				func() string { return fresh(cached.Store, target) },
+				func() int { return len(cached.reads.m) }, []storetest.Step{
+					{Name: "clock past the coupon's end", Change: func() { now = afterEnd }},
+					{Name: "clock back", Change: func() { now = start }},
+					{Name: "a till of another store", Change: func() { till = "rr.till" }},
+					{Name: "the till back", Change: func() { till = "" }},
+					{Name: "the coupon redeemed", Change: func() { redeem(cached.Store) }},
+					{Name: "its holder renamed", Change: func() { storetest.Rename(t, cached.Store, holder, "Tom") }},
+					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
+					{Name: "org changed", Change: func() { cached.Store = stB }},
+				})
+		})
+	}
+
+	t.Run("the steps change what the check answers", func(t *testing.T) {
+		now, till = start, ""
+		stA.Reset("")
+		const target = "/v1.1/coupon/isredeemable?code=" + code + "&mobile=447700900000&format=json"
+		a := fresh(stA, target)
+		now = afterEnd
+		b := fresh(stA, target)
+		now = start
+		redeem(stA)
+		c := fresh(stA, target)
+		const byStore = "/v1.1/coupon/isredeemable?code=833-tsflat100&mobile=44700900000&format=json"
+		d := fresh(stA, byStore)
+		till = "rr.till"
+		e := fresh(stA, byStore)
+		till = ""
+		if a == b || a == c || d == e || !strings.Contains(a, `"is_redeemable": "true"`) || !strings.Contains(d, `"is_redeemable": "true"`) {
+			t.Fatalf("the clock, the redemption or the till changes nothing: the test does not test them\n%s\n%s\n%s\n%s\n%s", a, b, c, d, e)
+		}
+	})
+}
+
+// redeemCoupon records a redemption of customer holder's coupon code at
+// at, on bill "cache-test", in the default namespace of st.
+func redeemCoupon(t *testing.T, st *store.Store, holder int64, code string, at time.Time) {
+	t.Helper()
+	err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+		c, err := tx.Customer(holder)
+		if err != nil {
+			return err
+		}
+		cp := c.History.Coupon(code)
+		if cp == nil {
+			t.Fatalf("customer %d holds no coupon %s", holder, code)
+		}
+		cp.Redemptions = append(cp.Redemptions, simulator.CouponRedemption{Date: at, TransactionNumber: "cache-test", StoreCode: "store.code"})
+		return tx.Put(c)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

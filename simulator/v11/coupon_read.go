@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -50,10 +51,7 @@ func (s *Server) handleCouponGet(w http.ResponseWriter, r *http.Request) {
 	var key readKey
 	keyed := b.inject == nil && !s.reads.off
 	if keyed {
-		info := simulator.Info(r.Context())
-		key = readKey{org: org, ns: n, path: r.URL.Path, query: r.URL.RawQuery, format: Negotiate(r),
-			op: info.OperationID, lists: info.V11JSONLists, types: info.V11JSONTypes}
-		key.epoch, key.gen = s.Store.Generation(n)
+		key = s.stateKey(r, "")
 		if hit, ok := s.reads.get(key); ok {
 			hit.write(w, r)
 			return
@@ -203,7 +201,24 @@ func (s *Server) handleCouponIsRedeemable(w http.ResponseWriter, r *http.Request
 	echo := func(res Result) Obj {
 		return append(head(), Field{"is_redeemable", "false"}, Field{"item_status", res.ItemStatus()})
 	}
-	verr := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	// An answer asked again of an unchanged namespace, by the same till,
+	// is what it was while the clock is past the same of the rules'
+	// instants (Customer.CouponCheckMarks).
+	n := namespace(r)
+	var key readKey
+	keyed := b.inject == nil && !s.reads.off
+	if keyed {
+		key = s.stateKey(r, till)
+		if rd, ok := s.reads.get(key); ok && rd.standsAt(now) {
+			rd.write(w, r)
+			return
+		}
+	}
+	var (
+		marks []simulator.ClockMark
+		from  time.Time
+	)
+	verr := s.Store.View(n, func(tx *store.Tx) error {
 		b.item(func() (Obj, Result) {
 			c, cerr := findCouponCustomer(tx, couponCustomerValues(nil, q))
 			if cerr != nil {
@@ -229,6 +244,7 @@ func (s *Server) handleCouponIsRedeemable(w http.ResponseWriter, r *http.Request
 				if series != nil {
 					use = tx.SeriesUse(series.ID)
 				}
+				marks, from = c.CouponCheckMarks(series, cp.Code)
 				if _, ref := c.CheckCouponRedemption(series, use, req, now); ref != nil {
 					code, ok := redeemableCodes[ref.Reason]
 					if !ok {
@@ -248,6 +264,12 @@ func (s *Server) handleCouponIsRedeemable(w http.ResponseWriter, r *http.Request
 	})
 	if verr != nil {
 		s.fail(w, r, verr)
+		return
+	}
+	if keyed && b.StatusCode() == simulator.CodeSuccess && !now.Before(from) {
+		rd := renderRead(r, key.format, shapeRedeemable.root(&b), b.Codes())
+		s.reads.keep(key, rd, marks, from, now)
+		rd.write(w, r)
 		return
 	}
 	replyBatch(w, r, shapeRedeemable, &b)

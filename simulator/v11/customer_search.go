@@ -50,10 +50,7 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	// A search asked again of an unchanged namespace answers what it did.
 	n := namespace(r)
-	info := simulator.Info(r.Context())
-	key := readKey{org: org, ns: n, path: r.URL.Path, query: r.URL.RawQuery, format: Negotiate(r),
-		op: info.OperationID, lists: info.V11JSONLists, types: info.V11JSONTypes}
-	key.epoch, key.gen = s.Store.Generation(n)
+	key := s.stateKey(r, "")
 	if hit, ok := s.reads.get(key); ok {
 		hit.write(w, r)
 		return

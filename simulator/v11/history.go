@@ -120,10 +120,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		// same customer: its answer is the one kept under the namespace's
 		// state, if the clock still falls where it fell among the
 		// customer's instants. No transaction is needed.
-		info := simulator.Info(r.Context())
-		nsKey = readKey{org: s.Store.Org(), ns: n, path: r.URL.Path, query: r.URL.RawQuery, format: Negotiate(r),
-			op: info.OperationID, lists: info.V11JSONLists, types: info.V11JSONTypes}
-		nsKey.epoch, nsKey.gen = s.Store.Generation(n) // before the transaction the answer comes from
+		nsKey = s.stateKey(r, "")
 		if rd, ok := s.reads.get(nsKey); ok && rd.standsAt(now) {
 			rd.write(w, r)
 			return
@@ -168,7 +165,7 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 	}
 	if hit != nil {
 		if nsKeyed {
-			s.reads.keep(nsKey, hit, subject, now)
+			s.reads.keep(nsKey, hit, clockMarks(subject), time.Time{}, now)
 		}
 		hit.write(w, r)
 		return
