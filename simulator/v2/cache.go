@@ -65,7 +65,8 @@ type searchKey struct {
 }
 
 // stateKey names a rendered read of one customer's sub-resource
-// (loyaltyDetails, pointsTransfers, retroRequest) by its namespace's state,
+// (loyaltyDetails, pointsTransfers, retroRequest), or a lookup's answer,
+// by its namespace's state,
 // as searchKey does: such a read may name other customers (the other side
 // of a points transfer), so the customer's own version would not do.
 //
@@ -109,8 +110,12 @@ type rendered struct {
 	expired  int
 }
 
-// lotExpiries returns the expiries of c's points lots.
+// lotExpiries returns the expiries of c's points lots (none for nil: an
+// answer that reads no customer's balance).
 func lotExpiries(c *simulator.Customer) []time.Time {
+	if c == nil {
+		return nil
+	}
 	var out []time.Time
 	for i := range c.Loyalty {
 		for _, l := range c.Loyalty[i].Lots {
@@ -210,7 +215,7 @@ func (q *rawQuery) Get(name string) string {
 // state cache while its namespace is unchanged and the clock has passed as
 // many of the customer's lot expiries as when it was kept; else render
 // makes the answer (status 200) in a read transaction, from the customer it
-// returns, and a success is kept.
+// returns (nil when it shows no balance), and a success is kept.
 func (s *Server) serveByState(w http.ResponseWriter, r *http.Request,
 	render func(tx *store.Tx, now time.Time) (any, *simulator.Customer, error)) {
 	n, now := namespace(r), s.now(r)

@@ -141,12 +141,13 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 	})
 }
 
-// TestStateCacheMatchesFreshRender proves that a customer's sub-resource
-// read the state cache answers (loyaltyDetails, pointsTransfers,
-// retroRequest) is what a fresh render gives after a write to the other
-// side of a points transfer, a write to the customer, the clock passing a
-// points lot's expiry and coming back, a reset and another org: its key
-// names the namespace's state, and a kept body the lots' expiries.
+// TestStateCacheMatchesFreshRender proves that a lookup or a customer's
+// sub-resource read the state cache answers (loyaltyDetails,
+// pointsTransfers, retroRequest) is what a fresh render gives after a write
+// to the other side of a points transfer, a write to the customer, a mobile
+// changing hands, the clock passing a points lot's expiry and coming back,
+// a reset and another org: its key names the namespace's state, and a kept
+// body the lots' expiries.
 func TestStateCacheMatchesFreshRender(t *testing.T) {
 	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, nil)
@@ -170,11 +171,33 @@ func TestStateCacheMatchesFreshRender(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// moveMobile gives Tom's mobile up: he takes one no one holds.
+	moveMobile := func(st *store.Store) {
+		err := st.Update(store.DefaultNamespace, func(tx *store.Tx) error {
+			c, err := tx.Customer(17742)
+			if err != nil {
+				return err
+			}
+			for i := range c.Profiles {
+				for j := range c.Profiles[i].Identifiers {
+					if id := &c.Profiles[i].Identifiers[j]; id.Type == "mobile" {
+						id.Value = "447999000111"
+					}
+				}
+			}
+			return tx.Put(c)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	fresh := func(st *store.Store, target string) string {
 		_, b := serveRead(&Server{Store: st, Now: clock, states: renderCache[stateKey]{off: true}}, target)
 		return b
 	}
+	const lookup = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=44700900000"
 	for _, target := range []string{
+		lookup,
 		"/v2/customers/17742/loyaltyDetails",
 		"/v2/customers/17742/loyaltyDetails?programId=469",
 		"/v2/customers/17742/pointsTransfers",
@@ -190,6 +213,7 @@ func TestStateCacheMatchesFreshRender(t *testing.T) {
 				func() int { return len(cached.states.m) }, []storetest.Step{
 					{Name: "the other side of a transfer renamed", Change: func() { storetest.Rename(t, cached.Store, 343015432, "Zed") }},
 					{Name: "the customer changed", Change: func() { addLot(cached.Store) }},
+					{Name: "the mobile changed hands", Change: func() { moveMobile(cached.Store) }},
 					{Name: "clock past the lot's expiry", Change: func() { now = lotExpiry.Add(time.Hour) }},
 					{Name: "clock back", Change: func() { now = start }},
 					{Name: "namespace reset", Change: func() { cached.Store.Reset(store.DefaultNamespace) }},
@@ -210,7 +234,10 @@ func TestStateCacheMatchesFreshRender(t *testing.T) {
 		d := fresh(stA, details)
 		now = lotExpiry.Add(time.Hour)
 		e := fresh(stA, details)
-		if a == b || !strings.Contains(b, "Zed") || c == d || d == e {
+		f := fresh(stA, lookup)
+		moveMobile(stA)
+		g := fresh(stA, lookup)
+		if a == b || !strings.Contains(b, "Zed") || c == d || d == e || f == g {
 			t.Fatalf("the rename, the lot or the clock renders nothing new: the test does not test them")
 		}
 	})

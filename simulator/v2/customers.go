@@ -202,41 +202,65 @@ type lookupResponse struct {
 // Comma-separated names and values are tried in order ("dual eligibility"):
 // the first that finds a customer in the source wins.
 func (s *Server) handleCustomerLookup(w http.ResponseWriter, r *http.Request) {
-	found, _, err := s.lookup(r, false)
+	lq, err := parseLookup(r, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	reply(w, r, http.StatusOK, lookupResponse{Entity: found, Warnings: []Message{}}, nil)
+	// Which customer holds an identifier changes only with the namespace.
+	s.serveByState(w, r, func(tx *store.Tx, _ time.Time) (any, *simulator.Customer, error) {
+		found, err := lookupCustomerID(tx, lq.src, lq.acct, lq.pairs)
+		if err != nil {
+			return nil, nil, err
+		}
+		return lookupResponse{Entity: found, Warnings: []Message{}}, nil, nil
+	})
 }
 
-// lookup reads a lookup's query (source, accountId, identifierName and
-// identifierValue, with their codes; embed too when withEmbed) and returns
-// the customer it finds (lookupCustomerID) with what get would render.
-func (s *Server) lookup(r *http.Request, withEmbed bool) (int64, getQuery, error) {
+// lookupQuery is a lookup's query, read and checked.
+type lookupQuery struct {
+	src   simulator.Source
+	acct  string
+	pairs []simulator.Identifier
+	gq    getQuery
+}
+
+// parseLookup reads a lookup's query (source, accountId, identifierName and
+// identifierValue, with their codes; embed too when withEmbed).
+func parseLookup(r *http.Request, withEmbed bool) (lookupQuery, error) {
 	q := simulator.Query(r)
 	src, acct, serr := readSource(q.Get("source"), q.Get("accountId"), simulator.CodeLookupInvalidSource)
 	if serr != nil {
-		return 0, getQuery{}, serr
+		return lookupQuery{}, serr
 	}
 	pairs, perr := lookupPairs(q.Get("identifierName"), q.Get("identifierValue"))
 	if perr != nil {
-		return 0, getQuery{}, perr
+		return lookupQuery{}, perr
 	}
-	gq := getQuery{src: src, acct: acct}
+	lq := lookupQuery{src: src, acct: acct, pairs: pairs, gq: getQuery{src: src, acct: acct}}
 	if withEmbed {
 		var eerr *simulator.Error
-		if gq.emb, eerr = parseEmbed(q.Get("embed")); eerr != nil {
-			return 0, getQuery{}, eerr
+		if lq.gq.emb, eerr = parseEmbed(q.Get("embed")); eerr != nil {
+			return lookupQuery{}, eerr
 		}
 	}
+	return lq, nil
+}
+
+// lookup reads a lookup's query (parseLookup) and returns the customer it
+// finds (lookupCustomerID) with what get would render.
+func (s *Server) lookup(r *http.Request, withEmbed bool) (int64, getQuery, error) {
+	lq, err := parseLookup(r, withEmbed)
+	if err != nil {
+		return 0, getQuery{}, err
+	}
 	var found int64
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	err = s.Store.View(namespace(r), func(tx *store.Tx) error {
 		var err error
-		found, err = lookupCustomerID(tx, src, acct, pairs)
+		found, err = lookupCustomerID(tx, lq.src, lq.acct, lq.pairs)
 		return err
 	})
-	return found, gq, err
+	return found, lq.gq, err
 }
 
 // lookupCustomerID returns the id of the customer holding one of pairs in
