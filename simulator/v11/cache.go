@@ -48,9 +48,8 @@ import (
 // not other customers (but the reads keyed by the namespace's state). A
 // render that comes to depend on anything more must add it here;
 // TestReadCacheMatchesFreshRender (and the tests beside it) fails until it
-// does. Requests naming
-// several customers, items that fail or carry warnings, and requests a
-// scenario injects into are rendered afresh.
+// does. Requests naming several customers, items that fail or carry
+// warnings, and requests a scenario injects into are rendered afresh.
 type readKey struct {
 	org         *simulator.Org
 	epoch, gen  uint64
@@ -147,19 +146,9 @@ func (c *readCache) get(key readKey) (*cachedRead, bool) {
 // put renders root as the answer to r in the key's format and keeps it.
 func (c *readCache) put(key readKey, r *http.Request, root Obj, codes []int) *cachedRead {
 	rd := renderRead(r, key.format, root, codes)
-	if c.off {
-		return rd
+	if !c.off {
+		c.store(key, rd, len(rd.body)+len(key.query)+len(key.path))
 	}
-	size := len(rd.body) + len(key.query) + len(key.path)
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= readCacheMax || c.bytes+size > readCacheMaxBytes {
-		c.m, c.bytes = make(map[readKey]*cachedRead), 0
-	}
-	if _, dup := c.m[key]; !dup {
-		c.bytes += size
-	}
-	c.m[key] = rd
-	c.mu.Unlock()
 	return rd
 }
 
@@ -194,7 +183,12 @@ func (c *readCache) keep(key readKey, rd *cachedRead, marks []simulator.ClockMar
 	kept := *rd
 	kept.marks, kept.from, kept.byNS = marks, from, true
 	kept.slot = simulator.MarksPassed(marks, now)
-	size := len(rd.body) + len(key.query) + len(key.path) + len(key.till) + 32*len(marks)
+	c.store(key, &kept, len(rd.body)+len(key.query)+len(key.path)+len(key.till)+32*len(marks))
+}
+
+// store keeps rd under key, counting size bytes towards the bound: a full
+// cache starts afresh.
+func (c *readCache) store(key readKey, rd *cachedRead, size int) {
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= readCacheMax || c.bytes+size > readCacheMaxBytes {
 		c.m, c.bytes = make(map[readKey]*cachedRead), 0
@@ -202,7 +196,7 @@ func (c *readCache) keep(key readKey, rd *cachedRead, marks []simulator.ClockMar
 	if _, dup := c.m[key]; !dup {
 		c.bytes += size
 	}
-	c.m[key] = &kept
+	c.m[key] = rd
 	c.mu.Unlock()
 }
 

@@ -76,7 +76,7 @@ type searchKey struct {
 //
 // The clock enters a body only through the points lots that have expired
 // (the balances of loyaltyDetails): a kept body carries the lots' expiries
-// (rendered.expiries) and stands while as many of them have passed.
+// (rendered.marks) and stands while as many of them have passed.
 // TestStateCacheMatchesFreshRender follows such bodies through writes to
 // the customer and to others, the clock, a reset and another org.
 type stateKey struct {
@@ -103,38 +103,27 @@ type renderCache[K comparable] struct {
 type rendered struct {
 	body []byte
 	clen []string
-	// expiries are the points lots' expiries of the customer a body kept
-	// by its namespace's state shows, and expired how many had passed
-	// then (Customer.ExpirySlot).
-	expiries []time.Time
-	expired  int
+	// marks are the points lots' expiries of the customer a body kept by
+	// its namespace's state shows, and passed how many of them now was
+	// past then (simulator.MarksPassed, counted as Customer.ExpirySlot
+	// counts lots).
+	marks  []simulator.ClockMark
+	passed int
 }
 
-// lotExpiries returns the expiries of c's points lots (none for nil: an
-// answer that reads no customer's balance).
-func lotExpiries(c *simulator.Customer) []time.Time {
+// lotMarks returns the expiries of c's points lots as marks (none for nil:
+// an answer that reads no customer's balance).
+func lotMarks(c *simulator.Customer) []simulator.ClockMark {
 	if c == nil {
 		return nil
 	}
-	var out []time.Time
+	var out []simulator.ClockMark
 	for i := range c.Loyalty {
 		for _, l := range c.Loyalty[i].Lots {
-			out = append(out, l.Expires)
+			out = append(out, simulator.ClockMark{At: l.Expires})
 		}
 	}
 	return out
-}
-
-// expiredBy counts the expiries at or before now, as Customer.ExpirySlot
-// counts lots.
-func expiredBy(expiries []time.Time, now time.Time) int {
-	n := 0
-	for _, t := range expiries {
-		if !t.After(now) {
-			n++
-		}
-	}
-	return n
 }
 
 // The render cache's bounds: entries, and bytes of bodies and key strings.
@@ -163,7 +152,7 @@ func (c *renderCache[K]) keep(key K, rd rendered, keyBytes int) rendered {
 	if c.off {
 		return rd
 	}
-	size := len(rd.body) + keyBytes + 24*len(rd.expiries)
+	size := len(rd.body) + keyBytes + 32*len(rd.marks)
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= renderCacheMax || c.bytes+size > renderCacheMaxBytes {
 		c.m, c.bytes = make(map[K]rendered), 0
@@ -221,7 +210,7 @@ func (s *Server) serveByState(w http.ResponseWriter, r *http.Request,
 	n, now := namespace(r), s.now(r)
 	key := stateKey{org: s.Store.Org(), ns: n, path: r.URL.Path, query: r.URL.RawQuery}
 	key.epoch, key.gen = s.Store.Generation(n) // before the transaction the answer comes from
-	if rd, ok := s.states.get(key); ok && expiredBy(rd.expiries, now) == rd.expired {
+	if rd, ok := s.states.get(key); ok && simulator.MarksPassed(rd.marks, now) == rd.passed {
 		rd.write(w)
 		return
 	}
@@ -242,7 +231,7 @@ func (s *Server) serveByState(w http.ResponseWriter, r *http.Request,
 		http.Error(w, "capsim: cannot encode response: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}, expiries: lotExpiries(c)}
-	rd.expired = expiredBy(rd.expiries, now)
+	rd := rendered{body: b, clen: []string{strconv.Itoa(len(b))}, marks: lotMarks(c)}
+	rd.passed = simulator.MarksPassed(rd.marks, now)
 	s.states.keep(key, rd, len(key.ns)+len(key.path)+len(key.query)).write(w)
 }
