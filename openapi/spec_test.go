@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -18,23 +20,39 @@ import (
 	"github.com/capsim/capsim/openapi"
 )
 
+// loadedDocs holds each embedded document loaded and validated once per
+// test binary (name to *loadedDoc): tests only read them.
+var loadedDocs sync.Map
+
+type loadedDoc struct {
+	once sync.Once
+	doc  *openapi3.T
+	err  error
+}
+
 // loadDoc loads and validates one embedded document.
 func loadDoc(t *testing.T, name string) *openapi3.T {
 	t.Helper()
-	data, err := openapi.FS.ReadFile(name)
-	if err != nil {
-		t.Fatalf("read %s: %v", name, err)
+	v, _ := loadedDocs.LoadOrStore(name, &loadedDoc{})
+	l := v.(*loadedDoc)
+	l.once.Do(func() {
+		data, err := openapi.FS.ReadFile(name)
+		if err != nil {
+			l.err = fmt.Errorf("read %s: %w", name, err)
+			return
+		}
+		loader := openapi3.NewLoader()
+		loader.IsExternalRefsAllowed = false
+		if l.doc, err = loader.LoadFromData(data); err != nil {
+			l.err = fmt.Errorf("load %s: %w", name, err)
+		} else if err := l.doc.Validate(context.Background()); err != nil {
+			l.err = fmt.Errorf("validate %s: %w", name, err)
+		}
+	})
+	if l.err != nil {
+		t.Fatal(l.err)
 	}
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromData(data)
-	if err != nil {
-		t.Fatalf("load %s: %v", name, err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		t.Fatalf("validate %s: %v", name, err)
-	}
-	return doc
+	return l.doc
 }
 
 func specNames(t *testing.T) []string {

@@ -180,14 +180,14 @@ func TestShutdown(t *testing.T) {
 		maxDuration time.Duration
 	}{
 		{"drained", "20s", false, nil, http.StatusOK, 15 * time.Second},
-		{"drain timed out", "200ms", false, nil, 0, 3 * time.Second},
+		{"drain timed out", "150ms", false, nil, 0, 3 * time.Second},
 		{"second signal", "20s", true, errForced, 0, 3 * time.Second},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel() // each has a server of its own
-			// The request is held 0.7s: a stop that cut it short answers it 0.
-			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "700ms"), "--shutdown-timeout", tc.timeout)
+			// The request is held 0.45s: a stop that cut it short answers it 0.
+			s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "450ms"), "--shutdown-timeout", tc.timeout)
 			status := make(chan int, 1)
 			go func() {
 				req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/v2/customers/17742?source=INSTORE", nil)
@@ -287,8 +287,8 @@ func TestSignalExitStatus(t *testing.T) {
 // answer held back by a scenario for longer than the timeouts still arrives.
 func TestConnectionTimeouts(t *testing.T) {
 	t.Parallel()
-	const timeout, idle = 300 * time.Millisecond, 700 * time.Millisecond
-	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "800ms"),
+	const timeout, idle = 200 * time.Millisecond, 450 * time.Millisecond
+	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "550ms"),
 		"--read-header-timeout", timeout.String(), "--read-timeout", timeout.String(),
 		"--write-timeout", timeout.String(), "--idle-timeout", idle.String())
 	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -361,7 +361,7 @@ func TestConnectionTimeouts(t *testing.T) {
 // never "100 Continue", over a real 127.0.0.1 listener.
 func TestBodyBounds(t *testing.T) {
 	t.Parallel()
-	const read, body = 400 * time.Millisecond, 900 * time.Millisecond
+	const read, body = 250 * time.Millisecond, 550 * time.Millisecond
 	s := startServer(t, "--auth", "off", "--read-timeout", read.String(), "--body-timeout", body.String())
 	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 	tests := []struct {

@@ -2,17 +2,17 @@ package scenario_test
 
 import (
 	"bytes"
-	"io"
+	"context"
 	"net/http"
-	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/scenario"
-	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -131,29 +131,48 @@ func TestFlaky5xx(t *testing.T) {
 	}
 }
 
-// TestSlow: the answer is the normal one, at least a second late, over a
-// real connection.
+// TestSlow: the answer is the normal one, held back by a seeded draw of 1 to
+// 3 s: a simulator built again draws the same delays. The delays are noted,
+// not waited on (TestTransportFaults waits on a real one over a real
+// connection).
 func TestSlow(t *testing.T) {
-	t.Parallel() // it waits on the clock: overlap the waits
-	s := simtest.Shared(t)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	req, _ := http.NewRequest("GET", srv.URL+lookupHuck, nil)
-	req.Header.Set("Authorization", simtest.BasicAuth)
-	req.Header.Set(scenario.HeaderScenario, "slow")
-	req.Header.Set(server.HeaderNamespace, s.Namespace)
-	start := time.Now()
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	t.Parallel()
+	draws := func() []time.Duration {
+		var mu sync.Mutex
+		var held []time.Duration
+		s := simtest.MustOpenServer(t, simtest.WithSleep(func(_ context.Context, d time.Duration) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			held = append(held, d)
+			return true
+		}))
+		for range 4 {
+			res := s.Do("GET", lookupHuck, nil, use("slow")...)
+			if res.Status != 200 || !strings.Contains(string(res.Body), `"entity":329`) {
+				t.Fatalf("status %d body %s", res.Status, res.Body)
+			}
+		}
+		if none := s.Do("GET", lookupHuck, nil); none.Status != 200 {
+			t.Fatalf("without the scenario: status %d", none.Status)
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		return held
 	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if elapsed := time.Since(start); elapsed < time.Second {
-		t.Fatalf("answered after %s, want at least 1s", elapsed)
+	first, again := draws(), draws()
+	if len(first) != 4 {
+		t.Fatalf("held %d requests back, want the 4 that named the scenario: %v", len(first), first)
 	}
-	if res.StatusCode != 200 || !strings.Contains(string(body), `"entity":329`) {
-		t.Fatalf("status %d body %s", res.StatusCode, body)
+	for _, d := range first {
+		if d < time.Second || d > 3*time.Second {
+			t.Errorf("held back %s, want 1s to 3s", d)
+		}
+	}
+	if first[0] == first[1] && first[1] == first[2] && first[2] == first[3] {
+		t.Errorf("every draw is %s: not drawn", first[0])
+	}
+	if !slices.Equal(first, again) {
+		t.Errorf("a second run drew %v, the first %v: not seeded", again, first)
 	}
 }
 

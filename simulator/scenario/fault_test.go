@@ -29,10 +29,10 @@ rules:
     answer: {fault: garbage}
   - name: delay
     match: {headers: {X-Fault: delay}}
-    answer: {delay: 300ms}
+    answer: {delay: 150ms}
   - name: slow-body
     match: {headers: {X-Fault: slow-body}}
-    answer: {slowBody: {chunks: 4, duration: 400ms}}
+    answer: {slowBody: {chunks: 4, duration: 200ms}}
   - name: throttle
     match: {api: v2, headers: {X-Fault: throttle}}
     answer: {rateLimit: {retryAfter: 7}}
@@ -75,7 +75,7 @@ func TestTransportFaults(t *testing.T) {
 	s := simtest.Shared(t)
 	load(t, s, faults)
 	srv := httptest.NewServer(s)
-	defer srv.Close()
+	t.Cleanup(srv.Close) // after the parallel subtests
 
 	t.Run("reset", func(t *testing.T) {
 		_, _, _, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "reset")
@@ -97,21 +97,23 @@ func TestTransportFaults(t *testing.T) {
 		}
 	})
 	t.Run("delay", func(t *testing.T) {
+		t.Parallel() // waits on the clock: overlap the waits
 		res, body, took, err := send(t, srv, s.Namespace, "GET", lookupHuck, "", "delay")
 		if err != nil || res.StatusCode != 200 || !strings.Contains(string(body), `"entity":329`) {
 			t.Fatalf("%v %v %s", err, res, body)
 		}
-		if took < 300*time.Millisecond {
-			t.Fatalf("answered after %s, want at least 300ms", took)
+		if took < 150*time.Millisecond {
+			t.Fatalf("answered after %s, want at least 150ms", took)
 		}
 	})
 	t.Run("slow body", func(t *testing.T) {
+		t.Parallel() // waits on the clock: overlap the waits
 		res, body, took, err := send(t, srv, s.Namespace, "GET", "/v2/customers/329?source=INSTORE", "", "slow-body")
 		if err != nil || res.StatusCode != 200 || !strings.Contains(string(body), `"profiles"`) {
 			t.Fatalf("%v %v %s", err, res, body)
 		}
-		if took < 250*time.Millisecond {
-			t.Fatalf("body took %s, want about 300ms", took)
+		if took < 125*time.Millisecond {
+			t.Fatalf("body took %s, want about 150ms", took)
 		}
 	})
 	t.Run("429", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
@@ -37,6 +38,7 @@ type Options struct {
 	MaxBodyBytes      int64
 	BatchLimit        int // v1.1 items per request (1060 beyond)
 	Now               simulator.Clock
+	Sleep             func(ctx context.Context, d time.Duration) bool // Config.Sleep
 	Log               *slog.Logger
 	Version           string
 
@@ -208,7 +210,7 @@ func Build(o Options) (*App, error) {
 	}
 	phase("scenarios")
 	a := auth.New(o.AuthMode, &ds.Org, o.Now, o.TokenTTL)
-	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Log: o.Log, Version: o.Version,
+	srv, err := New(Config{Store: st, Contract: c, Auth: a, Now: o.Now, Sleep: o.Sleep, Log: o.Log, Version: o.Version,
 		ValidateResponses: o.ValidateResponses, MaxBodyBytes: o.MaxBodyBytes, BatchLimit: o.BatchLimit,
 		Scenarios: engine, AdminToken: o.AdminToken, NamespaceOwner: o.NamespaceOwner, LogRequests: o.LogRequests, LogDropped: o.LogDropped, Hosts: o.Hosts,
 		V11JSON: v11.JSONOptions{Lists: o.V11JSONLists, Types: o.V11JSONTypes, Seed: o.Seed},

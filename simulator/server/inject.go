@@ -106,7 +106,7 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 		return false
 	}
 	noteRule(info, d.Rule)
-	if !scenario.Sleep(r.Context(), d.Delay) {
+	if !s.cfg.Sleep(r.Context(), d.Delay) {
 		return true // the client went away during the delay
 	}
 	x.slow = d.Rule.Answer.SlowBody
@@ -137,7 +137,7 @@ func (s *Server) injectAPI(w http.ResponseWriter, r *http.Request, op *contract.
 	info := simulator.Info(r.Context())
 	noteRule(info, d.Rule)
 	x.injected = true
-	if !scenario.Sleep(r.Context(), d.Delay) {
+	if !s.cfg.Sleep(r.Context(), d.Delay) {
 		return true
 	}
 	a := &d.Rule.Answer

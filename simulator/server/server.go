@@ -8,6 +8,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/binary"
 	"encoding/hex"
@@ -54,8 +55,11 @@ type Config struct {
 	Contract *contract.Contract
 	Auth     *auth.Authenticator
 	Now      simulator.Clock
-	Log      *slog.Logger
-	Version  string
+	// Sleep holds a request back for a scenario's delay (scenario.Sleep
+	// if nil): tests of long delays pass one that only notes them.
+	Sleep   func(ctx context.Context, d time.Duration) bool
+	Log     *slog.Logger
+	Version string
 	// LogRequests logs one line per request (see logRequest).
 	LogRequests bool
 
@@ -115,6 +119,9 @@ type Server struct {
 func New(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = scenario.Sleep
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()

@@ -10,6 +10,7 @@ package simtest
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"github.com/capsim/capsim/openapi"
@@ -88,6 +89,12 @@ func WithCustomers(n int) Option { return func(o *server.Options) { o.Customers 
 
 // WithHosts sets the Host and Origin policy.
 func WithHosts(p server.HostPolicy) Option { return func(o *server.Options) { o.Hosts = p } }
+
+// WithSleep sets what holds a request back for a scenario's delay
+// (server.Config.Sleep).
+func WithSleep(sleep func(ctx context.Context, d time.Duration) bool) Option {
+	return func(o *server.Options) { o.Sleep = sleep }
+}
 
 // MustOpenServer starts a simulator with 50 generated customers, seed 42,
 // the test clock and response validation on; it closes when the test ends.

@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -20,8 +21,7 @@ import (
 // types, with headers
 // (name, value pairs): the status, and the Content-Type and the body.
 func serveRead(s *Server, target, op string, lists JSONLists, types JSONTypes, headers ...string) (int, string) {
-	r := mux.NewRouter()
-	s.Register(r)
+	r := routerOf(s)
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: op, V11JSONLists: string(lists), V11JSONTypes: string(types)}
 	req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
@@ -31,6 +31,37 @@ func serveRead(s *Server, target, op string, lists JSONLists, types JSONTypes, h
 	rec := httptest.NewRecorder()
 	r.ServeHTTP(rec, req)
 	return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
+}
+
+// routers holds each Server's router (*Server to *mux.Router): routes are
+// regular expressions, too dear to compile again for every request.
+var routers sync.Map
+
+// routerOf returns the router of s's routes, made the first time.
+func routerOf(s *Server) *mux.Router {
+	if r, ok := routers.Load(s); ok {
+		return r.(*mux.Router)
+	}
+	r := mux.NewRouter()
+	s.Register(r)
+	routers.Store(s, r)
+	return r
+}
+
+// uncachedServers returns what gives a test each store's Server with the
+// read cache off, one per store: it keeps nothing between requests, so
+// every answer is a fresh render.
+func uncachedServers(now simulator.Clock) func(st *store.Store) *Server {
+	var mu sync.Mutex
+	servers := map[*store.Store]*Server{}
+	return func(st *store.Store) *Server {
+		mu.Lock()
+		defer mu.Unlock()
+		if servers[st] == nil {
+			servers[st] = &Server{Store: st, Now: now, reads: readCache{off: true}}
+		}
+		return servers[st]
+	}
 }
 
 // TestReadCacheMatchesFreshRender proves that a body the read cache answers
@@ -43,6 +74,7 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	now := start
 	clock := simulator.Clock(func() time.Time { return now })
+	uncached := uncachedServers(clock)
 	// The server names each request's operation and JSON list mode.
 	ops := map[string]string{
 		"/v1.1/customer/get": "getCustomersV11", "/v1.1/customer/transactions": "getCustomerTransactionsV11",
@@ -60,7 +92,7 @@ func TestReadCacheMatchesFreshRender(t *testing.T) {
 		return serveRead(s, target, op, lists, types, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) (int, string) {
-		return get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+		return get(uncached(st), target, headers...)
 	}
 	// write changes Tom's record: one more note.
 	write := func(st *store.Store) {
@@ -216,12 +248,13 @@ func TestSearchCacheMatchesFreshRender(t *testing.T) {
 	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, SearchTerms)
 	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
+	uncached := uncachedServers(clock)
 	lists, types := JSONListsDocumented, JSONTypesDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
 		return serveRead(s, target, "searchCustomersV11", lists, types, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) string {
-		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+		_, b := get(uncached(st), target, headers...)
 		return b
 	}
 	for _, tc := range []struct {
@@ -288,12 +321,13 @@ func TestCouponGetCacheMatchesFreshRender(t *testing.T) {
 	t.Parallel()
 	stA, stB := storetest.TwoOrgs(t, nil)
 	clock := simulator.Clock(func() time.Time { return time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC) })
+	uncached := uncachedServers(clock)
 	lists, types := JSONListsDocumented, JSONTypesDocumented
 	get := func(s *Server, target string, headers ...string) (int, string) {
 		return serveRead(s, target, "getCouponV11", lists, types, headers...)
 	}
 	fresh := func(st *store.Store, target string, headers ...string) string {
-		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target, headers...)
+		_, b := get(uncached(st), target, headers...)
 		return b
 	}
 	const holder, code = 28997193, "06000041"
@@ -366,9 +400,9 @@ func TestIsRedeemableCacheMatchesFreshRender(t *testing.T) {
 	start := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 	now, till := start, ""
 	clock := simulator.Clock(func() time.Time { return now })
+	uncached := uncachedServers(clock)
 	get := func(s *Server, target string) (int, string) {
-		r := mux.NewRouter()
-		s.Register(r)
+		r := routerOf(s)
 		req := httptest.NewRequest(http.MethodGet, target, nil)
 		info := &simulator.RequestInfo{Namespace: store.DefaultNamespace, OperationID: "isCouponRedeemableV11", Till: till}
 		req = req.WithContext(simulator.WithRequestInfo(req.Context(), info))
@@ -377,7 +411,7 @@ func TestIsRedeemableCacheMatchesFreshRender(t *testing.T) {
 		return rec.Code, rec.Header().Get("Content-Type") + "\n" + rec.Body.String()
 	}
 	fresh := func(st *store.Store, target string) string {
-		_, b := get(&Server{Store: st, Now: clock, reads: readCache{off: true}}, target)
+		_, b := get(uncached(st), target)
 		return b
 	}
 	const holder, code = 28997193, "06000041"

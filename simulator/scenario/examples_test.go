@@ -1,4 +1,4 @@
-package scenarios_test
+package scenario_test
 
 import (
 	"path/filepath"
@@ -11,16 +11,20 @@ import (
 )
 
 const (
-	huckLookup = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=919111111111"
-	jimLookup  = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=18767431754"
-	issueJim   = "/v2/promotion/issue?identifierName=mobile&identifierValue=18767431754&source=INSTORE"
+	exHuckLookup = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=919111111111"
+	exJimLookup  = "/v2/customers/lookup?source=INSTORE&identifierName=mobile&identifierValue=18767431754"
+	exIssueJim   = "/v2/promotion/issue?identifierName=mobile&identifierValue=18767431754&source=INSTORE"
 )
 
-// TestExamples loads the starter files of examples/ as --scenarios would
+// examplesDir holds the starter scenario files (scenarios/examples).
+const examplesDir = "../../scenarios/examples"
+
+// TestExamples loads the starter files of scenarios/examples as --scenarios would
 // (the server refuses to start if one is refused) and checks that each does
 // what its comment says.
 func TestExamples(t *testing.T) {
-	s := simtest.MustOpenServer(t, func(o *server.Options) { o.ScenarioDirs = []string{"examples"} })
+	t.Parallel()
+	s := simtest.MustOpenServer(t, func(o *server.Options) { o.ScenarioDirs = []string{examplesDir} })
 	// use sends a request under one scenario, in a namespace of the test's own.
 	use := func(t *testing.T, name, method, target string, body any) *simtest.Response {
 		t.Helper()
@@ -28,17 +32,17 @@ func TestExamples(t *testing.T) {
 	}
 	tests := map[string]func(t *testing.T){
 		"unknown-customer": func(t *testing.T) {
-			simtest.ExpectCodes(t, use(t, "unknown-customer", "GET", huckLookup, nil), 400, []int{8015}, nil)
+			simtest.ExpectCodes(t, use(t, "unknown-customer", "GET", exHuckLookup, nil), 400, []int{8015}, nil)
 			simtest.ExpectCodes(t, use(t, "unknown-customer", "GET", "/v2/customers/329?source=INSTORE", nil), 400, []int{8015}, nil)
-			simtest.ExpectCodes(t, use(t, "unknown-customer", "GET", jimLookup, nil), 200, nil, nil) // another customer
+			simtest.ExpectCodes(t, use(t, "unknown-customer", "GET", exJimLookup, nil), 200, nil, nil) // another customer
 			res := use(t, "unknown-customer", "GET", "/v1.1/customer/get?mobile=919111111111&format=json", nil)
 			if res.Status != 200 || !strings.Contains(string(res.Body), `"code": "1011"`) {
 				t.Fatalf("v1.1 get: %d %s", res.Status, res.Body)
 			}
 		},
 		"promotion-refused": func(t *testing.T) {
-			simtest.ExpectCodes(t, use(t, "promotion-refused", "POST", issueJim, `{"programId": 469, "promotionId": 57099}`), 200, nil, []int{8890})
-			simtest.ExpectCodes(t, use(t, "promotion-refused", "POST", issueJim, `{"programId": 469, "promotionId": 65777}`), 200, nil, nil)
+			simtest.ExpectCodes(t, use(t, "promotion-refused", "POST", exIssueJim, `{"programId": 469, "promotionId": 57099}`), 200, nil, []int{8890})
+			simtest.ExpectCodes(t, use(t, "promotion-refused", "POST", exIssueJim, `{"programId": 469, "promotionId": 65777}`), 200, nil, nil)
 		},
 		"slow-upstream": func(t *testing.T) {
 			// Loaded (the server started); its delays are not waited for here.
@@ -65,7 +69,7 @@ func TestExamples(t *testing.T) {
 		"flaky": func(t *testing.T) {
 			failed := 0
 			for range 30 {
-				res := use(t, "flaky", "GET", huckLookup, nil)
+				res := use(t, "flaky", "GET", exHuckLookup, nil)
 				if res.Status == 500 {
 					simtest.ExpectCodes(t, res, 500, []int{500}, nil)
 					failed++
@@ -78,7 +82,7 @@ func TestExamples(t *testing.T) {
 			}
 		},
 	}
-	files, err := filepath.Glob("examples/*.yaml")
+	files, err := filepath.Glob(filepath.Join(examplesDir, "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +94,7 @@ func TestExamples(t *testing.T) {
 	for _, name := range names {
 		check, ok := tests[name]
 		if !ok {
-			t.Errorf("examples/%s.yaml has no test: add one here", name)
+			t.Errorf("scenarios/examples/%s.yaml has no test: add one here", name)
 			continue
 		}
 		t.Run(name, check)
