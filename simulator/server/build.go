@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"iter"
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/capsim/capsim/fixtures"
@@ -111,14 +112,30 @@ type Phase struct {
 // Close closes the store.
 func (a *App) Close() error { return a.Store.Close() }
 
+// embedded is the contract of the embedded documents: the first Build that
+// serves them loads it, and later ones in the process (tests, mostly) use it
+// again, as a contract holds nothing of one simulator's state.
+var embedded struct {
+	once sync.Once
+	c    *contract.Contract
+	err  error
+}
+
+// loadContract loads the contract of specs, or of the embedded documents
+// (once per process) if specs is nil.
+func loadContract(specs fs.FS) (*contract.Contract, error) {
+	if specs != nil {
+		return contract.Load(specs)
+	}
+	embedded.once.Do(func() { embedded.c, embedded.err = contract.Load(openapi.FS) })
+	return embedded.c, embedded.err
+}
+
 // Build loads the documents and fixtures, generates the seeded customers,
 // opens the store and returns the handler.
 func Build(o Options) (*App, error) {
 	if o.Fixtures == nil {
 		o.Fixtures = fixtures.FS
-	}
-	if o.Specs == nil {
-		o.Specs = openapi.FS
 	}
 	if o.Now == nil {
 		o.Now = time.Now
@@ -144,7 +161,7 @@ func Build(o Options) (*App, error) {
 	} else {
 		go func() {
 			start := time.Now()
-			c, err := contract.Load(o.Specs)
+			c, err := loadContract(o.Specs)
 			contractTook = time.Since(start)
 			contractc <- loaded{c, err}
 		}()

@@ -222,7 +222,7 @@ func (c *readCache) bodies() int {
 func TestReadCacheBounded(t *testing.T) {
 	t.Parallel()
 	var c readCache
-	pad := strings.Repeat("x", 200<<10)
+	pad := strings.Repeat("x", 64<<10) // 1000 of them are twice readCacheMaxBytes
 	for i := 0; i < 2*readCacheMax; i++ {
 		q := strconv.Itoa(i)
 		if i < 1000 {
