@@ -121,7 +121,7 @@ func startServer(t *testing.T, args ...string) *running {
 		if time.Now().After(deadline) {
 			t.Fatal("server did not become healthy")
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
 }
 
@@ -268,7 +268,7 @@ func TestSignalExitStatus(t *testing.T) {
 			_ = cmd.Process.Kill()
 			t.Fatalf("child did not become healthy: %s", stderr.String())
 		}
-		time.Sleep(20 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
 	started()
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {

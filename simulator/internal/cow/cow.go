@@ -49,6 +49,16 @@ func (m *Map[K, V]) LoadOrMake(k K, mk func() V) V {
 	return v
 }
 
+// Range calls fn for each key and value, in no order; what a concurrent
+// store adds may be left out.
+func (m *Map[K, V]) Range(fn func(K, V)) {
+	if p := m.p.Load(); p != nil {
+		for k, v := range *p {
+			fn(k, v)
+		}
+	}
+}
+
 // Delete removes the keys keep refuses (all with a nil keep).
 func (m *Map[K, V]) Delete(keep func(K) bool) {
 	m.mu.Lock()
