@@ -37,9 +37,10 @@ func stallTimeouts(h http.Handler, read, body, write time.Duration) http.Handler
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := &stall{rc: http.NewResponseController(w), read: read, write: write, bodyBy: time.Now().Add(body)}
 		st.w.ResponseWriter, st.w.st = w, st
-		// No deadline while the handler (or a scenario's delay) works; each
-		// write sets its own.
-		_ = st.rc.SetWriteDeadline(time.Time{})
+		// While the handler (or a scenario's delay) works, the server's
+		// write deadline from the request's arrival may pass: nothing is
+		// written until a write sets its own, the first read of the body
+		// (net/http may answer "100 Continue") or the end of the handler.
 		if body := r.Body; body != nil && body != http.NoBody {
 			st.body.ReadCloser, st.body.st = body, st
 			r.Body = &st.body
@@ -85,6 +86,7 @@ type stall struct {
 	w           stallWriter
 	body        stallBody
 	bodyState   int
+	readAny     bool // the body was read from: its first read set a write deadline
 }
 
 // stallWriter sets the write deadline before each write.
@@ -120,11 +122,16 @@ func (b *stallBody) Read(p []byte) (int, error) {
 	if st.bodyState != bodyReading {
 		return b.ReadCloser.Read(p)
 	}
-	deadline := time.Now().Add(st.read)
+	now := time.Now()
+	deadline := now.Add(st.read)
 	if st.bodyBy.Before(deadline) {
 		deadline = st.bodyBy
 	}
 	_ = st.rc.SetReadDeadline(deadline)
+	if !st.readAny {
+		st.readAny = true
+		_ = st.rc.SetWriteDeadline(now.Add(st.write))
+	}
 	n, err := b.ReadCloser.Read(p)
 	switch {
 	case err == io.EOF:

@@ -103,7 +103,7 @@ type Server struct {
 	cfg    Config
 	router *mux.Router
 	// subrouters hold each API's routes (under).
-	subrouters []*mux.Router
+	subrouters []*subrouter
 	ops        map[*mux.Route]*contract.Operation
 	started    time.Time
 
@@ -157,27 +157,6 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// under returns a router for the paths that start with one of prefixes:
-// a request is matched against the routes of its own API only, not every
-// route of every API in turn (routing was a sixth of a cached read). Its
-// routes keep their whole path templates. It is what r's Subrouter is,
-// without the prefix check copied into each of its routes (which would
-// also turn a 405 into a 404: a route whose prefix check passes clears the
-// method mismatch of the route before it).
-func (s *Server) under(prefixes ...string) *mux.Router {
-	sub := mux.NewRouter()
-	s.subrouters = append(s.subrouters, sub)
-	s.router.MatcherFunc(func(req *http.Request, m *mux.RouteMatch) bool {
-		for _, p := range prefixes {
-			if strings.HasPrefix(req.URL.Path, p) {
-				return sub.Match(req, m)
-			}
-		}
-		return false
-	})
-	return sub
-}
-
 // bindOperations maps every route to its operation.
 func (s *Server) bindOperations() error {
 	seen := map[*contract.Operation]bool{}
@@ -198,8 +177,14 @@ func (s *Server) bindOperations() error {
 		seen[op] = true
 		return nil
 	}
-	for _, r := range append([]*mux.Router{s.router}, s.subrouters...) {
-		if err := r.Walk(bind); err != nil {
+	if err := s.router.Walk(bind); err != nil {
+		return err
+	}
+	for _, sub := range s.subrouters {
+		if err := sub.r.Walk(bind); err != nil {
+			return err
+		}
+		if err := sub.index(); err != nil {
 			return err
 		}
 	}

@@ -203,6 +203,7 @@ func TestStateCacheMatchesFreshRender(t *testing.T) {
 		"/v2/customers/17742/pointsTransfers",
 		"/v2/customers/17742/pointsTransfers?sortOrder=asc&limit=1",
 		"/v2/customers/368881003/retroRequest",
+		"/v2/customers/17742/subscriptions",
 	} {
 		t.Run(target, func(t *testing.T) {
 			now = start

@@ -3,6 +3,7 @@ package v2
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
@@ -47,20 +48,15 @@ func (s *Server) handleSubscriptionsGet(w http.ResponseWriter, r *http.Request) 
 		s.fail(w, r, ierr)
 		return
 	}
-	res := subscriptionsResponse{Warnings: []Message{}}
-	err := s.Store.View(namespace(r), func(tx *store.Tx) error {
+	// The answer reads the customer's record only, not the clock: it is
+	// kept while the namespace is unchanged (serveByState).
+	s.serveByState(w, r, func(tx *store.Tx, _ time.Time) (any, *simulator.Customer, error) {
 		c, err := customerFor(tx, id)
 		if err != nil {
-			return err
+			return nil, nil, err
 		}
-		res.Subscriptions = renderSubscriptions(c)
-		return nil
+		return subscriptionsResponse{Subscriptions: renderSubscriptions(c), Warnings: []Message{}}, nil, nil
 	})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	reply(w, r, http.StatusOK, res, nil)
 }
 
 type subscriptionInput struct {

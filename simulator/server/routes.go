@@ -1,0 +1,105 @@
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+
+	"github.com/gorilla/mux"
+)
+
+// under returns a router for the paths that start with one of prefixes:
+// a request is matched against the routes of its own API only, not every
+// route of every API in turn (routing was a sixth of a cached read). Its
+// routes keep their whole path templates. It is what r's Subrouter is,
+// without the prefix check copied into each of its routes (which would
+// also turn a 405 into a 404: a route whose prefix check passes clears the
+// method mismatch of the route before it).
+func (s *Server) under(prefixes ...string) *mux.Router {
+	sub := &subrouter{r: mux.NewRouter()}
+	s.subrouters = append(s.subrouters, sub)
+	s.router.MatcherFunc(func(req *http.Request, m *mux.RouteMatch) bool {
+		for _, p := range prefixes {
+			if strings.HasPrefix(req.URL.Path, p) {
+				return sub.match(req, m)
+			}
+		}
+		return false
+	})
+	return sub.r
+}
+
+// subrouter is a router of under. Its routes are matched as mux matches
+// them, one after another by their path's regular expression; but a
+// request for a fixed path (one of its templates without variables, most
+// of v1.1) is matched against the routes that path can match only, found
+// once (index): a v1.1 read tried twenty expressions before its own.
+// Its routes match by path and method only, and it has no middleware or
+// handlers of its own (the server's router has them).
+type subrouter struct {
+	r      *mux.Router
+	byPath map[string][]*mux.Route // read-only once index has run
+}
+
+// match is sub.r.Match, restricted to the routes the path can match when
+// the path is one of the index's.
+func (sub *subrouter) match(req *http.Request, m *mux.RouteMatch) bool {
+	routes, ok := sub.byPath[req.URL.Path]
+	if !ok {
+		return sub.r.Match(req, m)
+	}
+	// What mux.Router.Match does, over these routes: a route whose path
+	// does not match changes nothing, so leaving the others out is the same.
+	for _, route := range routes {
+		if route.Match(req, m) {
+			return true
+		}
+	}
+	if m.MatchErr != mux.ErrMethodMismatch {
+		m.MatchErr = mux.ErrNotFound
+	}
+	return false
+}
+
+// index finds, for each template of sub's routes without variables, every
+// route (in order) whose path expression matches it.
+func (sub *subrouter) index() error {
+	type route struct {
+		r  *mux.Route
+		re *regexp.Regexp
+	}
+	var routes []route
+	var fixed []string
+	err := sub.r.Walk(func(r *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		expr, err := r.GetPathRegexp()
+		if err != nil {
+			return fmt.Errorf("server: a route without a path: %w", err)
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return err
+		}
+		routes = append(routes, route{r, re})
+		if tpl, err := r.GetPathTemplate(); err == nil && !strings.Contains(tpl, "{") {
+			fixed = append(fixed, tpl)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	byPath := map[string][]*mux.Route{}
+	for _, p := range fixed {
+		if _, done := byPath[p]; done {
+			continue
+		}
+		for _, r := range routes {
+			if r.re.MatchString(p) {
+				byPath[p] = append(byPath[p], r.r)
+			}
+		}
+	}
+	sub.byPath = byPath
+	return nil
+}
