@@ -21,6 +21,7 @@ type Tx struct {
 	writable bool
 	touched  []cacheKey
 	own      int8 // whether the namespace holds customers of its own: 0 not known yet, 1 yes, -1 no
+	terms    int8 // whether its own customers' search terms are in the index (termsOn): 0 not known yet, 1 yes, -1 no
 	// stored remembers, in a writable transaction, what the namespace
 	// holds of each customer the transaction decoded or wrote, so that Put
 	// need not decode the earlier version again.
@@ -172,7 +173,7 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		// changes it; base ones are the base data's, not the namespace's.
 		sc := storedCustomer{version: c.Version, lists: l}
 		if !base {
-			sc.entries = t.s.entries(t.ns, c, l != nil)
+			sc.entries = t.s.entries(t.ns, c, l != nil, t.termsKept())
 		}
 		t.remember(id, sc)
 	}
@@ -236,7 +237,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 					prev, known = storedCustomer{version: p.Version}, true
 				}
 			} else if p, l, err := t.load(old, false, shareLists); err == nil {
-				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil)}, true
+				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil, t.termsKept())}, true
 			}
 		}
 	}
@@ -257,7 +258,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	// The record's entries first: a record that carried its bills drops
 	// their entries here, and putLists writes them again with the bills.
 	latest := c.History.MarkLatest() // once, for the search terms and the next write
-	entries := t.s.entries(t.ns, c, true)
+	entries := t.s.entries(t.ns, c, true, t.termsKept())
 	if err := t.reindex(prev.entries, entries); err != nil {
 		return err
 	}
@@ -452,7 +453,9 @@ type Term struct {
 
 // Terms calls fn, in key order, for each term of attribute attr whose key k
 // satisfies lo <= k < hi, with the customer it belongs to, until fn returns
-// false. The work grows with the terms visited, not the customers.
+// false. The work grows with the terms visited, not the customers. The
+// terms of the namespace's own customers are there once it has run
+// EnableTerms (see TermsPending).
 func (t *Tx) Terms(attr, lo, hi string, fn func(key, value string, id int64) bool) error {
 	prefix := ":v:" + attr + sep
 	lo, hi = cleanTermKey(lo), cleanTermKey(hi)
@@ -495,14 +498,16 @@ func identKey(ns string, src simulator.Source, acct, typ, value string) string {
 	return ns + ":i:" + string(src) + sep + acct + sep + typ + sep + simulator.NormalizeIdentifierValue(typ, value)
 }
 
-// indexEntries returns the index keys of c in namespace ns.
+// indexEntries returns the index keys of c in namespace ns, its search
+// terms too.
 func (s *Store) indexEntries(ns string, c *simulator.Customer) []kv {
-	return s.entries(ns, c, false)
+	return s.entries(ns, c, false, true)
 }
 
 // entries returns the index keys of c in namespace ns; with listed, those
-// of its record only: its bills' entries go with their keys (putLists).
-func (s *Store) entries(ns string, c *simulator.Customer, listed bool) []kv {
+// of its record only: its bills' entries go with their keys (putLists);
+// with terms, its search terms (Options.Terms) too.
+func (s *Store) entries(ns string, c *simulator.Customer, listed, terms bool) []kv {
 	id := strconv.FormatInt(c.ID, 10)
 	var out []kv
 	search := func(typ, value string, p *simulator.Profile) {
@@ -535,19 +540,150 @@ func (s *Store) entries(ns string, c *simulator.Customer, listed bool) []kv {
 		out = append(out, billEntries(ns, c)...)
 	}
 	out = append(out, couponEntries(ns, c)...)
-	if s.terms != nil {
-		terms := s.terms(c)
-		n := len(out)
-		for _, tm := range terms {
-			out = append(out, kv{ns + ":v:" + tm.Attr + sep + cleanTermKey(tm.Key) + sep + id, tm.Value})
-		}
-		// A value held twice (an alias equal to the value) is one entry.
-		vs := out[n:]
-		slices.SortFunc(vs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
-		vs = slices.CompactFunc(vs, func(a, b kv) bool { return a.k == b.k })
-		out = out[:n+len(vs)]
+	if terms {
+		out = s.appendTerms(out, ns, id, c)
 	}
 	return out
+}
+
+// appendTerms appends the search term entries of c (id, as text) in
+// namespace ns to out.
+func (s *Store) appendTerms(out []kv, ns, id string, c *simulator.Customer) []kv {
+	if s.terms == nil {
+		return out
+	}
+	n := len(out)
+	for _, tm := range s.terms(c) {
+		out = append(out, kv{ns + ":v:" + tm.Attr + sep + cleanTermKey(tm.Key) + sep + id, tm.Value})
+	}
+	// A value held twice (an alias equal to the value) is one entry.
+	vs := out[n:]
+	slices.SortFunc(vs, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+	vs = slices.CompactFunc(vs, func(a, b kv) bool { return a.k == b.k })
+	return out[:n+len(vs)]
+}
+
+// termsKey holds whether a namespace's own customers' search terms are in
+// the index. A namespace's writes leave the terms out (most of a new
+// customer's index keys, and of its cost) until a search needs them: then
+// EnableTerms writes those of every customer of its own, a batch per
+// transaction so that other writers are not held up, and from its first
+// batch on every write keeps them. The value is termsOn once all are
+// there, termsBuilding and the last record key done while they are being
+// written; no key: not yet. The base data's are always there. Reset drops
+// the key with the rest; a snapshot keeps it with the keys it describes.
+const (
+	termsKey      = ":meta:terms"
+	termsOn       = "on"
+	termsBuilding = "building "
+	// termsBatch is how many customers one EnableTerms writes the terms of.
+	termsBatch = 256
+)
+
+// termsState reads the namespace's termsKey: -1 no terms, 1 being
+// written, 2 all there.
+func (t *Tx) termsState() int8 {
+	if t.terms == 0 {
+		t.terms = -1
+		if v, err := t.tx.Get(t.ns + termsKey); err == nil {
+			t.terms = 1
+			if v == termsOn {
+				t.terms = 2
+			}
+		}
+	}
+	return t.terms
+}
+
+// termsKept reports whether the namespace's writes keep its customers'
+// search terms in the index.
+func (t *Tx) termsKept() bool { return t.termsState() > 0 }
+
+// TermsPending reports whether the namespace holds customers of its own
+// whose search terms are not all in the index yet: Updates must run
+// EnableTerms until it reports them done before Terms can find them.
+func (t *Tx) TermsPending() bool {
+	if t.s.terms == nil {
+		return false
+	}
+	switch t.termsState() {
+	case 2:
+		return false
+	case 1:
+		return true
+	}
+	t.shadowed(0) // learns whether the namespace holds customers of its own
+	return t.own > 0
+}
+
+// OwnKeys returns how many keys the namespace holds of its own under the
+// relative prefix (":v:" for search terms, say): what its writes cost the
+// index, for tests and diagnostics.
+func (t *Tx) OwnKeys(prefix string) int {
+	n := 0
+	_ = t.tx.AscendRange("", t.ns+prefix, t.ns+prefix+"\xff", func(_, _ string) bool { n++; return true })
+	return n
+}
+
+// EnableTerms writes the search terms of the next batch of the namespace's
+// own customers into the index (the first batch also makes its writes keep
+// them from now on: see termsKey) and reports whether all are there now.
+// Each batch is its own Update: run it until it reports done. A write to a
+// customer no batch reached yet keeps the terms that changed; its batch
+// writes them all.
+func (t *Tx) EnableTerms() (done bool, err error) {
+	if !t.writable {
+		return false, errors.New("EnableTerms in a read-only transaction")
+	}
+	if t.s.terms == nil || t.termsState() == 2 {
+		return true, nil
+	}
+	from := t.ns + custPrefix
+	if v, err := t.tx.Get(t.ns + termsKey); err == nil {
+		if rest, ok := strings.CutPrefix(v, termsBuilding); ok {
+			from = t.ns + rest + "\x00" // past the last record done
+		}
+	}
+	var keys, records []string
+	if err := t.tx.AscendRange("", from, t.ns+custPrefix+"\xff", func(k, v string) bool {
+		if len(records) == termsBatch {
+			return false
+		}
+		keys, records = append(keys, k), append(records, v)
+		return true
+	}); err != nil {
+		return false, err
+	}
+	var out []kv
+	for _, v := range records {
+		c, _, err := t.load(v, false, shareLists)
+		if err != nil {
+			return false, err
+		}
+		out = out[:0]
+		if c.MergedInto == 0 { // a merged-away victim has no entries (entries)
+			out = t.s.appendTerms(out, t.ns, strconv.FormatInt(c.ID, 10), c)
+		}
+		for _, e := range out {
+			if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
+				return false, err
+			}
+		}
+	}
+	state := termsOn
+	if len(records) == termsBatch {
+		state = termsBuilding + keys[len(keys)-1][len(t.ns):]
+	}
+	if _, _, err := t.tx.Set(t.ns+termsKey, state, nil); err != nil {
+		return false, err
+	}
+	// What the transaction remembers of its customers' entries was read
+	// without their terms.
+	t.terms, t.stored = 1, nil
+	if state == termsOn {
+		t.terms = 2
+	}
+	return state == termsOn, nil
 }
 
 // CustomerPage returns the customers at positions offset to offset+limit of

@@ -55,6 +55,10 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 		hit.write(w, r)
 		return
 	}
+	if err := s.indexTerms(n); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	// The index answers the query; only the page's customers are read.
 	var ids []int64
 	items := List{}
@@ -85,6 +89,23 @@ func (s *Server) handleCustomerSearch(w http.ResponseWriter, r *http.Request) {
 			{"results", Obj{{"item", items}}},
 		}},
 	}, []int{simulator.CodeSuccess.Number()}).write(w, r)
+}
+
+// indexTerms puts the search terms of namespace n's own customers in the
+// index if they are not all there yet: a namespace writes them only once it
+// is searched (store.Tx.EnableTerms), a batch per write transaction, so
+// that other writers go on meanwhile.
+func (s *Server) indexTerms(n string) error {
+	pending := false
+	if err := s.Store.View(n, func(tx *store.Tx) error { pending = tx.TermsPending(); return nil }); err != nil || !pending {
+		return err
+	}
+	for done := false; !done; {
+		if err := s.Store.Update(n, func(tx *store.Tx) (err error) { done, err = tx.EnableTerms(); return err }); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // SearchTerms returns the function that gives the store a customer's
