@@ -185,9 +185,9 @@ const (
 )
 
 // attach puts l's lists into c's history, for use.
-func attach(c *simulator.Customer, l *listed, use listUse) {
+func attach(c *simulator.Customer, l *listed, use listUse) (lent bool) {
 	if len(l.bills) == 0 && len(l.reds) == 0 && use != lendLists {
-		return
+		return false
 	}
 	if c.History == nil {
 		c.History = &simulator.History{}
@@ -202,10 +202,12 @@ func attach(c *simulator.Customer, l *listed, use listUse) {
 		h.Transactions, h.Redemptions = l.bills, slices.Clone(l.reds)
 		h.LendBills()
 		h.SetLatestMark(l.latest)
+		return true
 	default:
 		own := (&simulator.History{Transactions: l.bills, Redemptions: l.reds}).Clone()
 		h.Transactions, h.Redemptions = own.Transactions, own.Redemptions
 	}
+	return false
 }
 
 // inline reports whether record c carries its lists itself (the base

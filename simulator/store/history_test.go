@@ -470,3 +470,80 @@ func TestLentBillsUnderConcurrentReads(t *testing.T) {
 		return nil
 	})
 }
+
+// TestRolledBackWriteLendsAgain: a write that borrowed a customer's bills
+// and then failed leaves them lendable, so the next writer borrows them too
+// instead of copying the whole history; what the failed write appended past
+// their end is gone.
+func TestRolledBackWriteLendsAgain(t *testing.T) {
+	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for id := int64(1); id <= 3; id++ {
+		if err := editHistory(s, 1, func(h *simulator.History) { h.Transactions = append(h.Transactions, bill(id)) }, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Refused after reading the customer, as a bill over the limit is, or
+	// after writing it.
+	refused := errors.New("refused")
+	fails := []func(tx *Tx) error{
+		func(tx *Tx) error {
+			c, err := tx.Customer(1)
+			if err != nil {
+				return err
+			}
+			c.History.Transactions = append(c.History.Transactions, bill(100))
+			return refused
+		},
+		func(tx *Tx) error {
+			c, err := tx.Customer(1)
+			if err != nil {
+				return err
+			}
+			c.History.Transactions = append(c.History.Transactions, bill(101))
+			if err := tx.Put(c); err != nil {
+				return err
+			}
+			return refused
+		},
+	}
+	for _, fail := range []func(tx *Tx) error{fails[1], fails[0], fails[0]} { // the last refused before writing
+		if err := s.Update(DefaultNamespace, fail); !errors.Is(err, refused) {
+			t.Fatalf("the failing write: %v", err)
+		}
+	}
+	err = s.Update(DefaultNamespace, func(tx *Tx) error {
+		c, err := tx.Customer(1)
+		if err != nil {
+			return err
+		}
+		if !c.History.BillsLent() {
+			return errors.New("after a rolled-back write the bills are copied, not lent")
+		}
+		c.History.Transactions = append(c.History.Transactions, bill(4))
+		return tx.Put(c)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.View(DefaultNamespace, func(tx *Tx) error {
+		c, err := tx.Customer(1)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for _, b := range c.History.Transactions {
+			ids = append(ids, b.ID)
+		}
+		if !slices.Equal(ids, []int64{1, 2, 3, 4}) {
+			return fmt.Errorf("bills %v, want 1 to 4", ids)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -523,6 +523,15 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		tx := &Tx{tx: btx, ns: ns, s: s, writable: true}
 		err := fn(tx)
 		touched = tx.touched
+		if err != nil {
+			// Nothing of the borrower is kept: the room past the bills'
+			// end is free again, and the next writer borrows them instead
+			// of copying them all (a refused bill would otherwise make
+			// every later write to its customer copy the history).
+			for _, l := range tx.lent {
+				l.lendable.Store(true)
+			}
+		}
 		return err
 	})
 	// Drop cached copies whatever the outcome: a rolled-back write leaves the

@@ -26,6 +26,9 @@ type Tx struct {
 	// holds of each customer the transaction decoded or wrote, so that Put
 	// need not decode the earlier version again.
 	stored map[int64]storedCustomer
+	// lent are the lists whose bills the transaction borrowed: if it rolls
+	// back, they are the stored ones still, and lendable again.
+	lent []*listed
 }
 
 // storedCustomer is what a namespace holds of a customer: its version and
@@ -99,7 +102,9 @@ func (t *Tx) load(v string, base bool, use listUse) (*simulator.Customer, *liste
 	if err != nil {
 		return nil, nil, err
 	}
-	attach(c, l, use)
+	if attach(c, l, use) {
+		t.lent = append(t.lent, l)
+	}
 	return c, l, nil
 }
 
