@@ -398,7 +398,7 @@ func (s *Store) Reset(ns string) error {
 		if ns == "" {
 			var keys []string
 			_ = tx.AscendKeys("*", func(k, _ string) bool {
-				if k != baseKey {
+				if k != baseKey && k != lazyTermsKey { // the file's own keys stay
 					keys = append(keys, k)
 				}
 				return true

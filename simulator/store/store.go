@@ -87,6 +87,11 @@ const (
 // store was written over.
 const baseKey = reservedNamespace + ":base"
 
+// lazyTermsKey marks a file whose namespaces write their search terms once
+// searched (termsKey); a file without it was written by a capsim that kept
+// them at every write.
+const lazyTermsKey = reservedNamespace + ":lazy-terms"
+
 // Store is the simulator's state. It is safe for concurrent use.
 type Store struct {
 	db   *buntdb.DB
@@ -263,15 +268,36 @@ func openDB(path string, recover bool, lock *fileLock) (*buntdb.DB, error) {
 // written over the same base data, then makes sure the default namespace exists.
 func (s *Store) load(baseID string) error {
 	err := s.db.Update(func(tx *buntdb.Tx) error {
-		if old, err := tx.Get(baseKey); err == nil && old != baseID {
+		old, err := tx.Get(baseKey)
+		if err == nil && old != baseID {
 			return fmt.Errorf("the file was written over other base data (%s), not this one (%s): "+
 				"start with the --seed, --customers and --fixtures it was written with, or move it aside to start afresh", old, baseID)
 		}
+		written := err == nil // the file holds namespaces already
 		if _, _, err := tx.Set(baseKey, baseID, nil); err != nil {
 			return err
 		}
+		if _, err := tx.Get(lazyTermsKey); err != nil {
+			if written {
+				// Written by a capsim that kept every customer's search
+				// terms at every write: its namespaces hold them all.
+				var spaces []string
+				_ = tx.AscendKeys("*"+metaKey, func(k, _ string) bool {
+					spaces = append(spaces, strings.TrimSuffix(k, metaKey))
+					return true
+				})
+				for _, ns := range spaces {
+					if _, _, err := tx.Set(ns+termsKey, termsOn, nil); err != nil {
+						return err
+					}
+				}
+			}
+			if _, _, err := tx.Set(lazyTermsKey, "1", nil); err != nil {
+				return err
+			}
+		}
 		now := s.now()
-		err := tx.AscendKeys("*"+metaKey, func(k, v string) bool {
+		err = tx.AscendKeys("*"+metaKey, func(k, v string) bool {
 			created, err := time.Parse(time.RFC3339, v)
 			if err != nil {
 				created = now
