@@ -101,11 +101,6 @@ type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulato
 // A read of one customer that succeeds is answered from the read cache
 // while the inputs its readKey names stay the same.
 func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histShape, every *simulator.Error, item histItemFunc) {
-	idents, err := QueryIdents(simulator.Query(r), s.Limit())
-	if err != nil {
-		WriteError(w, r, err)
-		return
-	}
 	now := s.now(r)
 	b := newBatch(r)
 	n := namespace(r)
@@ -115,17 +110,26 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 		hit            *cachedRead
 		subject        *simulator.Customer
 	)
-	if nsKeyed = every == nil && len(idents) == 1 && b.inject == nil && !s.reads.off; nsKeyed {
+	mayKeep := every == nil && b.inject == nil && !s.reads.off
+	if mayKeep {
 		// While the namespace is unchanged, the same request finds the
 		// same customer: its answer is the one kept under the namespace's
 		// state, if the clock still falls where it fell among the
-		// customer's instants. No transaction is needed.
+		// customer's instants. No transaction is needed, nor reading the
+		// query: the key names it, and only a query of one identifier
+		// that found its customer is kept.
 		nsKey = s.stateKey(r, "")
 		if rd, ok := s.reads.get(nsKey); ok && rd.standsAt(now) {
 			rd.write(w, r)
 			return
 		}
 	}
+	idents, err := QueryIdents(simulator.Query(r), s.Limit())
+	if err != nil {
+		WriteError(w, r, err)
+		return
+	}
+	nsKeyed = mayKeep && len(idents) == 1
 	verr := s.Store.View(n, func(tx *store.Tx) error {
 		if every == nil && len(idents) == 1 && b.inject == nil && !s.reads.off {
 			c, warnings, ferr := FindCustomer(tx, idents[0])
