@@ -288,7 +288,12 @@ func TestSignalExitStatus(t *testing.T) {
 func TestConnectionTimeouts(t *testing.T) {
 	t.Parallel()
 	const timeout, idle = 200 * time.Millisecond, 450 * time.Millisecond
-	s := startServer(t, "--auth", "off", "--scenarios", holdScenario(t, "550ms"),
+	scenarios := holdScenario(t, "550ms")
+	garbage := "name: hold-garbage\nrules:\n  - answer: {delay: 550ms, fault: garbage}\n"
+	if err := os.WriteFile(filepath.Join(scenarios, "hold-garbage.yaml"), []byte(garbage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := startServer(t, "--auth", "off", "--scenarios", scenarios,
 		"--read-header-timeout", timeout.String(), "--read-timeout", timeout.String(),
 		"--write-timeout", timeout.String(), "--idle-timeout", idle.String())
 	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -331,6 +336,23 @@ func TestConnectionTimeouts(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("fault after a hold longer than the timeouts", func(t *testing.T) {
+		t.Parallel()
+		conn, err := net.Dial("tcp", s.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		if _, err := io.WriteString(conn, "GET /v2/customers/17742?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nX-Capsim-Scenario: hold-garbage\r\n\r\n"); err != nil {
+			t.Fatal(err)
+		}
+		_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+		got, _ := io.ReadAll(conn)
+		if !strings.Contains(string(got), "this is not HTTP") {
+			t.Fatalf("got %q, want the garbage the fault writes", got)
+		}
+	})
 
 	t.Run("held answer longer than the timeouts", func(t *testing.T) {
 		t.Parallel()
