@@ -91,6 +91,24 @@ func (s *Server) runItems(w http.ResponseWriter, r *http.Request, shape histShap
 // request's time now.
 type histItemFunc func(tx *store.Tx, c *simulator.Customer, warnings []*simulator.Error, now time.Time) (Obj, Result)
 
+// answerKept answers r from the answer kept under the namespace's state
+// (key, from stateKey), if there is one that still stands at now. While the
+// namespace is unchanged the same request finds the same customer: no
+// transaction is needed, nor reading the query, since the key names the
+// whole request and only the answer to a query that parsed, named one
+// identifier and found its customer is kept. A request a scenario injects
+// into is never answered so.
+func (s *Server) answerKept(w http.ResponseWriter, r *http.Request, key readKey, now time.Time) bool {
+	if s.reads.off || simulator.Info(r.Context()).Inject != nil {
+		return false
+	}
+	if rd, ok := s.reads.get(key); ok && rd.standsAt(now) {
+		rd.write(w, r)
+		return true
+	}
+	return false
+}
+
 // readHistory answers a history read: one item per identifier of the query
 // (comma-separated lists of mobile, email, external_id, id), in the order
 // QueryIdents gives. An identifier that finds no customer is an item failure
@@ -112,15 +130,8 @@ func (s *Server) readHistory(w http.ResponseWriter, r *http.Request, shape histS
 	)
 	mayKeep := every == nil && b.inject == nil && !s.reads.off
 	if mayKeep {
-		// While the namespace is unchanged, the same request finds the
-		// same customer: its answer is the one kept under the namespace's
-		// state, if the clock still falls where it fell among the
-		// customer's instants. No transaction is needed, nor reading the
-		// query: the key names it, and only a query of one identifier
-		// that found its customer is kept.
 		nsKey = s.stateKey(r, "")
-		if rd, ok := s.reads.get(nsKey); ok && rd.standsAt(now) {
-			rd.write(w, r)
+		if s.answerKept(w, r, nsKey, now) {
 			return
 		}
 	}

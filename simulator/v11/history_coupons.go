@@ -20,6 +20,11 @@ import (
 // Statuses are computed at the simulator's clock. An unknown store is 1150
 // for every item.
 func (s *Server) handleCouponsGet(w http.ResponseWriter, r *http.Request) {
+	// An answer kept for this very request was to a query that parsed
+	// without a refusal for every item (see answerKept).
+	if s.answerKept(w, r, s.stateKey(r, ""), s.now(r)) {
+		return
+	}
 	q := simulator.Query(r)
 	org := s.Store.Org()
 	cq, every, err := parseCouponQuery(q, org)
