@@ -194,21 +194,33 @@ func (m *Metrics) Write(w io.Writer) error {
 }
 
 func (m *Metrics) requestsFamily() family {
-	f := family{name: "capsim_requests_total", typ: "counter",
-		help: "API requests answered, by operation, HTTP status (0: connection broken by a fault) and answer (natural or injected by a scenario)."}
-	m.requests.Range(func(k reqKey, c *counter) {
-		f.series = append(f.series, series{labels: []label{{"answer", answer(k.injected)}, {"operation", k.op}, {"status", strconv.Itoa(k.status)}},
-			value: float64(c.n.Load())})
-	})
-	return f
+	return counters("capsim_requests_total",
+		"API requests answered, by operation, HTTP status (0: connection broken by a fault) and answer (natural or injected by a scenario).",
+		&m.requests, func(k reqKey) []label {
+			return []label{{"answer", answer(k.injected)}, {"operation", k.op}, {"status", strconv.Itoa(k.status)}}
+		})
 }
 
 func (m *Metrics) codesFamily() family {
-	f := family{name: "capsim_response_codes_total", typ: "counter",
-		help: "API codes (status, item, error and warning codes) the answers carried, by operation, code and answer."}
-	m.codes.Range(func(k codeKey, c *counter) {
-		f.series = append(f.series, series{labels: []label{{"answer", answer(k.injected)}, {"code", strconv.Itoa(k.code)}, {"operation", k.op}},
-			value: float64(c.n.Load())})
+	return counters("capsim_response_codes_total",
+		"API codes (status, item, error and warning codes) the answers carried, by operation, code and answer.",
+		&m.codes, func(k codeKey) []label {
+			return []label{{"answer", answer(k.injected)}, {"code", strconv.Itoa(k.code)}, {"operation", k.op}}
+		})
+}
+
+func (m *Metrics) scenariosFamily() family {
+	return counters("capsim_scenario_hits_total",
+		"Requests a scenario's rule answered, delayed or broke, by scenario (\"other\" past 256 names).",
+		&m.scenarios, func(name string) []label { return []label{{"scenario", name}} })
+}
+
+// counters is the counter family name of the series in cs, each labelled
+// by labels of its key (sorted by label name).
+func counters[K comparable](name, help string, cs *cow.Map[K, *counter], labels func(K) []label) family {
+	f := family{name: name, help: help, typ: "counter"}
+	cs.Range(func(k K, c *counter) {
+		f.series = append(f.series, series{labels: labels(k), value: float64(c.n.Load())})
 	})
 	return f
 }
@@ -224,15 +236,6 @@ func (m *Metrics) latencyFamily() family {
 			s.cumulative = append(s.cumulative, n)
 		}
 		f.series = append(f.series, s)
-	})
-	return f
-}
-
-func (m *Metrics) scenariosFamily() family {
-	f := family{name: "capsim_scenario_hits_total", typ: "counter",
-		help: "Requests a scenario's rule answered, delayed or broke, by scenario (\"other\" past 256 names)."}
-	m.scenarios.Range(func(name string, c *counter) {
-		f.series = append(f.series, series{labels: []label{{"scenario", name}}, value: float64(c.n.Load())})
 	})
 	return f
 }

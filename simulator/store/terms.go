@@ -128,8 +128,7 @@ func (t *Tx) TermsPending() bool {
 	case 1:
 		return true
 	}
-	t.shadowed(0) // learns whether the namespace holds customers of its own
-	return t.own > 0
+	return t.ownsCustomers()
 }
 
 // OwnKeys returns how many keys the namespace holds of its own under the
@@ -160,12 +159,13 @@ func (t *Tx) EnableTerms() (done bool, err error) {
 			from = t.ns + rest + "\x00" // past the last record done
 		}
 	}
-	var keys, records []string
+	var last string
+	var records []string
 	if err := t.tx.AscendRange("", from, t.ns+custPrefix+"\xff", func(k, v string) bool {
 		if len(records) == termsBatch {
 			return false
 		}
-		keys, records = append(keys, k), append(records, v)
+		last, records = k, append(records, v)
 		return true
 	}); err != nil {
 		return false, err
@@ -176,10 +176,10 @@ func (t *Tx) EnableTerms() (done bool, err error) {
 		if err != nil {
 			return false, err
 		}
-		out = out[:0]
-		if c.MergedInto == 0 { // a merged-away victim has no entries (entries)
-			out = t.s.appendTerms(out, t.ns, strconv.FormatInt(c.ID, 10), c)
+		if c.MergedInto != 0 { // a merged-away victim has no entries (entries)
+			continue
 		}
+		out = t.s.appendTerms(out[:0], t.ns, strconv.FormatInt(c.ID, 10), c)
 		for _, e := range out {
 			if _, _, err := t.tx.Set(e.k, e.v, nil); err != nil {
 				return false, err
@@ -188,7 +188,7 @@ func (t *Tx) EnableTerms() (done bool, err error) {
 	}
 	state := termsOn
 	if len(records) == termsBatch {
-		state = termsBuilding + keys[len(keys)-1][len(t.ns):]
+		state = termsBuilding + last[len(t.ns):]
 	}
 	if _, _, err := t.tx.Set(t.ns+termsKey, state, nil); err != nil {
 		return false, err

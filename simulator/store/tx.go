@@ -48,15 +48,20 @@ func (t *Tx) Org() *simulator.Org { return t.s.org }
 // shadowed reports whether the namespace wrote customer id, hiding the base
 // entries of that customer.
 func (t *Tx) shadowed(id int64) bool {
-	if t.own == 0 { // a namespace that wrote no customer hides nothing
-		t.own = -1
-		_ = t.tx.AscendRange("", t.ns+custPrefix, t.ns+custPrefix+"\xff", func(_, _ string) bool { t.own = 1; return false })
-	}
-	if t.own < 0 {
+	if !t.ownsCustomers() { // a namespace that wrote no customer hides nothing
 		return false
 	}
 	_, err := t.tx.Get(customerKey(t.ns, id))
 	return err == nil
+}
+
+// ownsCustomers reports whether the namespace holds customers of its own.
+func (t *Tx) ownsCustomers() bool {
+	if t.own == 0 {
+		t.own = -1
+		_ = t.tx.AscendRange("", t.ns+custPrefix, t.ns+custPrefix+"\xff", func(_, _ string) bool { t.own = 1; return false })
+	}
+	return t.own > 0
 }
 
 // get returns the value of relative key rel as the namespace sees it.
