@@ -35,7 +35,11 @@ func newHTTPServer(h http.Handler, cfg *config) *http.Server {
 // write of the response must return within write.
 func stallTimeouts(h http.Handler, read, body, write time.Duration) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		st := &stall{rc: http.NewResponseController(w), read: read, write: write, bodyBy: time.Now().Add(body)}
+		// net/http set the write deadline (its WriteTimeout, the same
+		// duration) just before calling the handler: a write within a
+		// millisecond of that need not set it again.
+		start := time.Now()
+		st := &stall{rc: http.NewResponseController(w), read: read, write: write, bodyBy: start.Add(body), wroteAt: start}
 		st.w.ResponseWriter, st.w.st = w, st
 		// While the handler (or a scenario's delay) works, the server's
 		// write deadline from the request's arrival may pass: nothing is
@@ -82,7 +86,7 @@ type stall struct {
 	rc          *http.ResponseController
 	read, write time.Duration
 	bodyBy      time.Time // the whole body's deadline
-	wroteAt     time.Time // when the last write set its deadline
+	wroteAt     time.Time // when the write deadline was last set (by net/http, a read or a write)
 	w           stallWriter
 	body        stallBody
 	bodyState   int
@@ -103,8 +107,13 @@ func (w *stallWriter) WriteHeader(code int) {
 
 func (w *stallWriter) Write(p []byte) (int, error) {
 	w.wrote = true
-	w.st.wroteAt = time.Now()
-	_ = w.st.rc.SetWriteDeadline(w.st.wroteAt.Add(w.st.write))
+	st := w.st
+	// Each deadline set is a timer update: one set less than a millisecond
+	// ago bounds this write too (at most that much earlier).
+	if now := time.Now(); now.Sub(st.wroteAt) > time.Millisecond {
+		st.wroteAt = now
+		_ = st.rc.SetWriteDeadline(now.Add(st.write))
+	}
 	return w.ResponseWriter.Write(p)
 }
 
@@ -130,6 +139,7 @@ func (b *stallBody) Read(p []byte) (int, error) {
 	_ = st.rc.SetReadDeadline(deadline)
 	if !st.readAny {
 		st.readAny = true
+		st.wroteAt = now
 		_ = st.rc.SetWriteDeadline(now.Add(st.write))
 	}
 	n, err := b.ReadCloser.Read(p)

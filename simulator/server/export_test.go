@@ -53,3 +53,6 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// IsCleanPath is isCleanPath, for the test that holds it to mux's redirects.
+var IsCleanPath = isCleanPath

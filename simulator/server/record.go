@@ -105,7 +105,8 @@ func (s *Server) startCapture(r *http.Request, st *requestState) {
 func (s *Server) record(r *http.Request, x *exchange) {
 	info := simulator.Info(r.Context())
 	dur := time.Since(x.start)
-	s.logRequest(r.Context(), x, info, dur)
+	codes := info.Codes() // the log's and the journal's
+	s.logRequest(r.Context(), x, info, codes, dur)
 	c := x.w.capture
 	if c == nil {
 		return
@@ -115,7 +116,7 @@ func (s *Server) record(r *http.Request, x *exchange) {
 		ID: info.ID, Time: info.Start, Method: x.method, Path: x.path, Query: x.query,
 		OperationID: info.OperationID, Namespace: info.Namespace,
 		Scenario: info.Scenario, Rule: info.Rule,
-		Status: x.w.status, Fault: string(x.faulted), Codes: info.Codes(), Valid: info.Valid,
+		Status: x.w.status, Fault: string(x.faulted), Codes: codes, Valid: info.Valid,
 		DurationMs: float64(dur.Microseconds()) / 1000,
 	}
 	if x.commit == scenario.AfterCommit {
@@ -148,7 +149,7 @@ const maxLogPath = 256
 // logRequest writes the request's line: info for answers below 400, warn
 // for 4xx, 5xx and broken connections, debug for the admin API and the
 // documents when they succeed.
-func (s *Server) logRequest(ctx context.Context, x *exchange, info *simulator.RequestInfo, dur time.Duration) {
+func (s *Server) logRequest(ctx context.Context, x *exchange, info *simulator.RequestInfo, codes []int, dur time.Duration) {
 	if !s.cfg.LogRequests {
 		return
 	}
@@ -170,7 +171,6 @@ func (s *Server) logRequest(ctx context.Context, x *exchange, info *simulator.Re
 	if len(method) > 16 {
 		method = method[:16] + "..."
 	}
-	codes := info.Codes()
 	if codes == nil {
 		codes = []int{}
 	}

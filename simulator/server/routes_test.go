@@ -3,9 +3,13 @@ package server_test
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"testing"
 
+	"github.com/gorilla/mux"
+
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -34,6 +38,27 @@ func TestFixedPathIndexRoutesAsMux(t *testing.T) {
 			if indexed, plain, same := s.Server.RoutedBothWays(req); !same {
 				t.Errorf("%s %s: the index finds %q, mux %q", m, p, indexed, plain)
 			}
+		}
+	}
+}
+
+// TestCleanPathAsMux: dispatch serves a path itself exactly when mux would
+// serve it rather than redirect it to its cleaned form (those, and other
+// odd paths, go through mux's own ServeHTTP).
+func TestCleanPathAsMux(t *testing.T) {
+	t.Parallel()
+	r := mux.NewRouter()
+	r.PathPrefix("/").HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {})
+	for _, p := range []string{
+		"/", "//", "/a", "/a/", "/a//", "/a/b", "/a/./b", "/a/../b", "/..", "/.", "/a/.", "/a/..",
+		"/v1.1/customer/get", "/v1.1/customer/get/", "/v1.1//customer/get", "/v2/customers/17742",
+		"/v2/customers/../customers/1", "/v2/customers/%2e%2e", "/__admin/health", "/a/b/", "/./", "/a/b/..",
+	} {
+		req := &http.Request{Method: http.MethodGet, URL: &url.URL{Path: p}, Header: http.Header{}}
+		rec := httptest.NewRecorder()
+		r.ServeHTTP(rec, req)
+		if served := rec.Code != http.StatusMovedPermanently; served != server.IsCleanPath(p) {
+			t.Errorf("%q: mux answers %d, isCleanPath says %v", p, rec.Code, server.IsCleanPath(p))
 		}
 	}
 }

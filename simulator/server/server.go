@@ -17,6 +17,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"path"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -146,7 +147,6 @@ func New(cfg Config) (*Server, error) {
 		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks,
 		Coverage: cfg.Coverage, Metrics: cfg.Metrics, APIServed: s.apiServed.Load}
 	adm.Register(s.under("/__admin/"))
-	r.Use(s.contractMiddleware)
 	if err := s.bindOperations(); err != nil {
 		return nil, err
 	}
@@ -255,7 +255,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
 		}
 	}
-	s.router.ServeHTTP(w, r)
+	s.dispatch(w, r)
+}
+
+// dispatch routes a request as s.router.ServeHTTP would and serves it by
+// serveRoute, with one copy of the request fewer (two for a path without
+// variables): the route goes to serveRoute as an argument, not in the
+// request's context (mux's middleware would also make a handler for each
+// request). A path mux redirects to its clean form, a 404 and a 405 are
+// written by s.router.ServeHTTP itself.
+func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
+	var m mux.RouteMatch
+	if !isCleanPath(r.URL.Path) || !s.router.Match(r, &m) || m.MatchErr != nil {
+		s.router.ServeHTTP(w, r)
+		return
+	}
+	if len(m.Vars) > 0 { // mux.Vars is nil for the others, as good as empty
+		r = mux.SetURLVars(r, m.Vars)
+	}
+	s.serveRoute(w, r, m.Route, m.Handler)
+}
+
+// isCleanPath reports whether mux serves p as it is rather than redirect
+// to its cleaned form: p is rooted, and path.Clean changes nothing but a
+// trailing slash.
+func isCleanPath(p string) bool {
+	if p == "" || p[0] != '/' {
+		return false
+	}
+	c := path.Clean(p)
+	return c == p || (c+"/" == p && c != "/")
 }
 
 var nosniff = []string{"nosniff"}
@@ -301,35 +330,34 @@ func (s *Server) nextID() string {
 	return hex.EncodeToString(b[:])
 }
 
-// contractMiddleware authenticates and validates the request against its
+// serveRoute serves a request that matched route, whose handler is next:
+// it authenticates and validates the request against the route's
 // operation, runs the handler into a buffer, validates the response and
-// writes it.
-func (s *Server) contractMiddleware(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		route := mux.CurrentRoute(r)
-		op := s.ops[route]
-		if op == nil { // the /openapi/ files
-			next.ServeHTTP(w, r)
-			return
-		}
-		info := simulator.Info(r.Context())
-		info.OperationID, info.API = op.ID, op.API
-		if op.API != 0 {
-			s.apiServed.Add(1)
-		}
-		if s.injectTransport(w, r, op) { // a scenario broke the connection
-			return
-		}
-		bw := writerPool.Get().(*bufferedWriter)
-		bw.header, bw.status, bw.wroteHeader, bw.outside = w.Header(), http.StatusOK, false, false
-		bw.buf.Reset()
-		s.serveOperation(bw, r, op, next)
-		s.flush(w, r, op, bw)
-		bw.header = nil
-		if bw.buf.Cap() <= pooledBytes {
-			writerPool.Put(bw)
-		}
-	})
+// writes it. A route without an operation (the /openapi/ files, the
+// console) is served by its handler alone.
+func (s *Server) serveRoute(w http.ResponseWriter, r *http.Request, route *mux.Route, next http.Handler) {
+	op := s.ops[route]
+	if op == nil {
+		next.ServeHTTP(w, r)
+		return
+	}
+	info := simulator.Info(r.Context())
+	info.OperationID, info.API = op.ID, op.API
+	if op.API != 0 {
+		s.apiServed.Add(1)
+	}
+	if s.injectTransport(w, r, op) { // a scenario broke the connection
+		return
+	}
+	bw := writerPool.Get().(*bufferedWriter)
+	bw.header, bw.status, bw.wroteHeader, bw.outside = w.Header(), http.StatusOK, false, false
+	bw.buf.Reset()
+	s.serveOperation(bw, r, op, next)
+	s.flush(w, r, op, bw)
+	bw.header = nil
+	if bw.buf.Cap() <= pooledBytes {
+		writerPool.Put(bw)
+	}
 }
 
 func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *contract.Operation, next http.Handler) {
