@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"sync"
 	"time"
+
+	"github.com/gorilla/mux"
 )
 
 // Clock tells the simulator what time it is; tests and the admin API can fix it.
@@ -55,6 +57,9 @@ type RequestInfo struct {
 	// Server is state the server keeps with the request for its own
 	// middleware (the journal and scenario hooks); handlers ignore it.
 	Server any
+
+	// vars are the path variables the server routed the request by (Vars).
+	vars map[string]string
 
 	// query is the query string Query parsed, of the URL whose RawQuery
 	// is rawQuery.
@@ -109,6 +114,20 @@ func Info(ctx context.Context) *RequestInfo {
 	}
 	return &RequestInfo{Namespace: "default"}
 }
+
+// Vars returns the variables of the path template r matched: those the
+// server routed it by (SetVars), else mux's (a handler served by a mux
+// router of its own).
+func Vars(r *http.Request) map[string]string {
+	if i, ok := r.Context().Value(infoKey{}).(*RequestInfo); ok && i.vars != nil {
+		return i.vars
+	}
+	return mux.Vars(r)
+}
+
+// SetVars gives the request its path variables, for Vars: the server's
+// router sets them without copying the request for a context of its own.
+func (i *RequestInfo) SetVars(vars map[string]string) { i.vars = vars }
 
 // Query returns r's query parameters, parsed once per request: a request's
 // handlers read them several times, and parsing is a map and a string per

@@ -7,7 +7,6 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
 
 // namespaceView is a namespace as the admin API shows it.
@@ -55,7 +54,7 @@ func max0(d time.Duration) time.Duration {
 // namespace and its state go, and its slot is free. Its scenario counters
 // start again.
 func (s *Server) handleNamespaceDelete(w http.ResponseWriter, r *http.Request) {
-	name := mux.Vars(r)["name"]
+	name := simulator.Vars(r)["name"]
 	err := s.Store.Drop(name)
 	switch {
 	case errors.Is(err, store.ErrNoNamespace):

@@ -10,7 +10,6 @@ import (
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
 
 // scenarioView is a scenario as the admin API shows it.
@@ -88,9 +87,9 @@ func (s *Server) handleScenarioGet(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	sc, found := s.Scenarios.Get(mux.Vars(r)["name"])
+	sc, found := s.Scenarios.Get(simulator.Vars(r)["name"])
 	if !found {
-		s.notFound(w, mux.Vars(r)["name"])
+		s.notFound(w, simulator.Vars(r)["name"])
 		return
 	}
 	writeJSON(w, http.StatusOK, s.view(sc, ns))
@@ -127,7 +126,7 @@ func (s *Server) handleScenariosLoad(w http.ResponseWriter, r *http.Request) {
 // handleScenarioDelete handles "DELETE /__admin/scenarios/{name}". Built-in
 // scenarios stay: deactivate them instead.
 func (s *Server) handleScenarioDelete(w http.ResponseWriter, r *http.Request) {
-	name := mux.Vars(r)["name"]
+	name := simulator.Vars(r)["name"]
 	sc, found := s.Scenarios.Get(name)
 	if !found {
 		s.notFound(w, name)
@@ -159,7 +158,7 @@ func (s *Server) setActive(w http.ResponseWriter, r *http.Request, on bool) {
 	if !ok {
 		return
 	}
-	name := mux.Vars(r)["name"]
+	name := simulator.Vars(r)["name"]
 	var err error
 	if on {
 		err = s.Scenarios.Activate(name, ns)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
 
 // snapshotView is a snapshot as the admin API shows it.
@@ -38,7 +37,7 @@ func (s *Server) handleSnapshotsList(w http.ResponseWriter, r *http.Request) {
 // namespace's customers, history, sequences and registered parts (the
 // clock) are saved under name, replacing a snapshot of that name.
 func (s *Server) handleSnapshotSave(w http.ResponseWriter, r *http.Request) {
-	name, ns := mux.Vars(r)["name"], simulator.Info(r.Context()).Namespace
+	name, ns := simulator.Vars(r)["name"], simulator.Info(r.Context()).Namespace
 	in, err := s.Store.SaveSnapshot(name, ns)
 	if err != nil {
 		writeFailure(w, http.StatusBadRequest, simulator.CodeInvalidInput, "snapshot "+quote(name)+" of namespace "+quote(ns)+": "+err.Error(), nil)
@@ -56,7 +55,7 @@ type restoreResult struct {
 // handleSnapshotRestore handles "POST /__admin/snapshots/{name}/restore":
 // the namespace goes back to the snapshot, wholly or not at all.
 func (s *Server) handleSnapshotRestore(w http.ResponseWriter, r *http.Request) {
-	name, ns := mux.Vars(r)["name"], simulator.Info(r.Context()).Namespace
+	name, ns := simulator.Vars(r)["name"], simulator.Info(r.Context()).Namespace
 	start := time.Now()
 	_, err := s.Store.RestoreSnapshot(name, ns)
 	switch {
@@ -72,7 +71,7 @@ func (s *Server) handleSnapshotRestore(w http.ResponseWriter, r *http.Request) {
 
 // handleSnapshotDelete handles "DELETE /__admin/snapshots/{name}".
 func (s *Server) handleSnapshotDelete(w http.ResponseWriter, r *http.Request) {
-	name := mux.Vars(r)["name"]
+	name := simulator.Vars(r)["name"]
 	if err := s.Store.DropSnapshot(name); err != nil {
 		writeNotFound(w, err.Error())
 		return

@@ -14,7 +14,6 @@ import (
 	"github.com/capsim/capsim/simulator/admin"
 	"github.com/capsim/capsim/simulator/contract"
 	"github.com/capsim/capsim/simulator/scenario"
-	"github.com/gorilla/mux"
 )
 
 // HeaderScenario names the scenarios a request activates for itself.
@@ -95,7 +94,7 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 	if len(x.scenarios) == 0 && x.selectErr == nil && s.cfg.Journal.Cap() == 0 {
 		return false // nothing needs the call: no scenario, no journal
 	}
-	vars := mux.Vars(r)
+	vars := simulator.Vars(r)
 	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars, x.idBuf[:0]))
 	x.call = &x.callVal
 	if x.selectErr != nil || len(x.scenarios) == 0 {

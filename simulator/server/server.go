@@ -259,10 +259,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // dispatch routes a request as s.router.ServeHTTP would and serves it by
-// serveRoute, with one copy of the request fewer (two for a path without
-// variables): the route goes to serveRoute as an argument, not in the
-// request's context (mux's middleware would also make a handler for each
-// request). A path mux redirects to its clean form, a 404 and a 405 are
+// serveRoute, without the two copies of the request mux makes for a
+// context of its own: the route goes to serveRoute as an argument, the
+// path's variables to the request's info (simulator.Vars), and mux's
+// middleware would also make a handler for each request. A path mux redirects to its clean form, a 404 and a 405 are
 // written by s.router.ServeHTTP itself.
 func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
 	var m mux.RouteMatch
@@ -270,9 +270,7 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
 		s.router.ServeHTTP(w, r)
 		return
 	}
-	if len(m.Vars) > 0 { // mux.Vars is nil for the others, as good as empty
-		r = mux.SetURLVars(r, m.Vars)
-	}
+	simulator.Info(r.Context()).SetVars(m.Vars)
 	s.serveRoute(w, r, m.Route, m.Handler)
 }
 
@@ -377,7 +375,7 @@ func (s *Server) serveOperation(w http.ResponseWriter, r *http.Request, op *cont
 			return
 		}
 	}
-	if err := s.cfg.Contract.ValidateRequest(r, op, mux.Vars(r)); err != nil {
+	if err := s.cfg.Contract.ValidateRequest(r, op, simulator.Vars(r)); err != nil {
 		if strings.Contains(err.Detail, "http: request body too large") {
 			err = simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body is larger than %d bytes", s.cfg.MaxBodyBytes)
 		}
@@ -453,7 +451,7 @@ func (s *Server) flush(w http.ResponseWriter, r *http.Request, op *contract.Oper
 	info := simulator.Info(r.Context())
 	body := bw.buf.Bytes()
 	if s.cfg.ValidateResponses && !bw.outside {
-		err := s.cfg.Contract.ValidateResponse(r, op, mux.Vars(r), bw.status, bw.header, body)
+		err := s.cfg.Contract.ValidateResponse(r, op, simulator.Vars(r), bw.status, bw.header, body)
 		ok := err == nil
 		info.Valid = &ok
 		if err != nil {

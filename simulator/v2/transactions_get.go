@@ -10,7 +10,6 @@ import (
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/store"
-	"github.com/gorilla/mux"
 )
 
 // GET /v2/transactions/{id}: one bill, rendered as 007 shows it.
@@ -246,7 +245,7 @@ var getTransactionTypes = []string{typeRegular, typeReturn, typeNotInterested, t
 func (s *Server) readBill(r *http.Request, typ string) (foundBill, error) {
 	id, ok := pathID(r)
 	if !ok {
-		return foundBill{}, simulator.Errorf(simulator.CodeTransactionIDInvalid).WithDetail("id %s", quoteInput(mux.Vars(r)["id"]))
+		return foundBill{}, simulator.Errorf(simulator.CodeTransactionIDInvalid).WithDetail("id %s", quoteInput(simulator.Vars(r)["id"]))
 	}
 	var fb foundBill
 	var found bool

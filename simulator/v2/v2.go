@@ -164,7 +164,7 @@ func (s *Server) till(r *http.Request) string {
 
 // pathID parses the {id} path variable; the contract has checked its form.
 func pathID(r *http.Request) (int64, bool) {
-	id, err := strconv.ParseInt(mux.Vars(r)["id"], 10, 64)
+	id, err := strconv.ParseInt(simulator.Vars(r)["id"], 10, 64)
 	return id, err == nil && id > 0
 }
 
