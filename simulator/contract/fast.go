@@ -31,9 +31,10 @@ import (
 // the copy of each original schema, by the original's address; nil where a
 // schema holds what only the full path checks.
 type fastSchemas struct {
-	once  sync.Once
-	by    map[*openapi3.Schema]*openapi3.Schema
-	lists map[*openapi3.Schema]*listed // by fast copy, where a body can be checked list element by element
+	once   sync.Once
+	by     map[*openapi3.Schema]*openapi3.Schema
+	lists  map[*openapi3.Schema]*listed          // by fast copy, where a body can be checked list element by element
+	shapes map[*openapi3.Schema]*jsonvalue.Shape // by fast copy, where jsonvalue.Check can take it (shape.go)
 }
 
 // get returns op's fast copy of s, building op's copies on first use.
@@ -41,9 +42,13 @@ func (f *fastSchemas) get(op *Operation, s *openapi3.Schema) *openapi3.Schema {
 	f.once.Do(func() {
 		f.by = fastCopies(op)
 		f.lists = map[*openapi3.Schema]*listed{}
+		f.shapes = map[*openapi3.Schema]*jsonvalue.Shape{}
 		for _, fast := range f.by {
 			if l := listsOf(fast); l != nil {
 				f.lists[fast] = l
+			}
+			if sh := shapeOf(fast); sh != nil {
+				f.shapes[fast] = sh
 			}
 		}
 	})
@@ -178,11 +183,20 @@ func (c *Contract) fastBody(op *Operation, content openapi3.Content, header http
 	media, _, _ := strings.Cut(header.Get("Content-Type"), ";")
 	media = strings.ToLower(strings.TrimSpace(media))
 	if media == "application/json" { // JSONBodyDecoder's values, without copying the body
+		shape := op.fast.shapes[fast]
 		if l := op.fast.lists[fast]; l != nil && len(body) >= c.listsFrom {
+			if c.crossCheck && shape != nil { // tests check lists from the first byte: Check too
+				c.crossCheckShape(op, fast, shape, body, opts)
+			}
 			return c.checkLists(l, body, opts)
 		}
-		value, ok, _ := jsonvalue.ParseStrict(body)
-		return ok && fast.VisitJSON(value, opts...) == nil
+		if shape == nil {
+			return c.treePasses(fast, body, opts)
+		}
+		if c.crossCheck {
+			return c.crossCheckShape(op, fast, shape, body, opts)
+		}
+		return jsonvalue.Check(body, shape) || c.treePasses(fast, body, opts)
 	}
 	decode := openapi3filter.RegisteredBodyDecoder(media)
 	if decode == nil {
@@ -193,6 +207,29 @@ func (c *Contract) fastBody(op *Operation, content openapi3.Content, header http
 		return false
 	}
 	return fast.VisitJSON(value, opts...) == nil
+}
+
+// crossCheckShape is Check with the verdict of the decoded value beside
+// it, for tests (CrossCheckFastPath): it panics where they differ, which
+// proves on every body a test sends or receives both that Check passes
+// nothing the decoded value fails and that it takes every body that
+// passes (none falls back to decoding by accident). It returns the
+// decoded value's verdict.
+func (c *Contract) crossCheckShape(op *Operation, fast *openapi3.Schema, shape *jsonvalue.Shape, body []byte, opts []openapi3.SchemaValidationOption) bool {
+	checked, tree := jsonvalue.Check(body, shape), c.treePasses(fast, body, opts)
+	switch {
+	case checked && !tree:
+		panic(fmt.Sprintf("contract: jsonvalue.Check passed a body the decoded value fails (%s): %.300s", op.ID, body))
+	case tree && !checked:
+		panic(fmt.Sprintf("contract: jsonvalue.Check refused a body the decoded value passes (%s): %.300s", op.ID, body))
+	}
+	return tree
+}
+
+// treePasses reports whether body, decoded, passes the fast copy.
+func (c *Contract) treePasses(fast *openapi3.Schema, body []byte, opts []openapi3.SchemaValidationOption) bool {
+	value, ok, _ := jsonvalue.ParseStrict(body)
+	return ok && fast.VisitJSON(value, opts...) == nil
 }
 
 // fastRequest reports whether r passes op on the fast path: its

@@ -9,8 +9,9 @@ import (
 
 // TestFastPathCoversEveryBody proves every body schema of the documents has
 // a fast copy (none holds readOnly, writeOnly, a default or an unresolved
-// reference), so that no operation falls back to the slow path by
-// accident. That the fast path passes nothing the full one refuses is
+// reference), and every JSON one a shape for jsonvalue.Check (none holds a
+// keyword Check does not take), so that no operation falls back to the
+// slow path by accident. That the fast path passes nothing the full one refuses is
 // proven by every test that goes through simtest (CrossCheckFastPath).
 func TestFastPathCoversEveryBody(t *testing.T) {
 	c, err := Load(openapi.FS)
@@ -33,8 +34,11 @@ func TestFastPathCoversEveryBody(t *testing.T) {
 					continue
 				}
 				bodies++
-				if op.fast.get(op, mt.Schema.Value) == nil {
+				fast := op.fast.get(op, mt.Schema.Value)
+				if fast == nil {
 					t.Errorf("%s %s: the %s body has no fast copy", op.ID, op.Path, mime)
+				} else if mime == "application/json" && op.fast.shapes[fast] == nil {
+					t.Errorf("%s %s: the %s body has no shape for jsonvalue.Check", op.ID, op.Path, mime)
 				}
 			}
 		}
