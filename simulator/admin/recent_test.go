@@ -15,7 +15,7 @@ import (
 func TestEntriesShareRepeatedBodies(t *testing.T) {
 	long := func(c byte) []byte {
 		b := bytes.Repeat([]byte(`{"points":1}`), 270) // 3,240 bytes
-		b[1000] = c                                     // outside the sample: the same key
+		b[1000] = c                                    // outside the sample: the same key
 		return b
 	}
 	for _, tc := range []struct {
