@@ -235,37 +235,20 @@ func (p *jsonParser) checkString(s *Shape) bool {
 }
 
 // strBytes reads a string as str does, returning its bytes: plain ASCII
-// is a slice of the text, anything else is decoded by encoding/json.
+// is a slice of the text, not a copy.
 func (p *jsonParser) strBytes() ([]byte, bool) {
-	start := p.i
-	p.i++ // "
-	plain := true
-	for p.i < len(p.b) {
-		c := p.b[p.i]
-		switch {
-		case c == '"':
-			p.i++
-			if plain {
-				return p.b[start+1 : p.i-1], true
-			}
-			var s string
-			if json.Unmarshal(p.b[start:p.i], &s) != nil {
-				return nil, false
-			}
-			return []byte(s), true
-		case c == '\\':
-			plain = false
-			p.i += 2
-		case c < 0x20:
-			return nil, false
-		case c >= 0x80:
-			plain = false
-			p.i++
-		default:
-			p.i++
-		}
+	start, plain, ok := p.strSpan()
+	switch {
+	case !ok:
+		return nil, false
+	case plain:
+		return p.b[start+1 : p.i-1], true
 	}
-	return nil, false
+	var s string
+	if json.Unmarshal(p.b[start:p.i], &s) != nil {
+		return nil, false
+	}
+	return []byte(s), true
 }
 
 func (p *jsonParser) checkNumber(s *Shape) bool {

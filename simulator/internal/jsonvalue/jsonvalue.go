@@ -226,27 +226,27 @@ func (p *jsonParser) after(closing byte) (more, ok bool) {
 // or other bytes is decoded by encoding/json, whose rules (invalid UTF-8 as
 // U+FFFD, surrogate pairs) it keeps.
 func (p *jsonParser) str() (string, bool) {
-	start := p.i
+	b, ok := p.strBytes()
+	return string(b), ok
+}
+
+// strSpan reads past a string: where it starts (its quote), and whether
+// it is plain ASCII without escapes.
+func (p *jsonParser) strSpan() (start int, plain, ok bool) {
+	start = p.i
 	p.i++ // "
-	plain := true
+	plain = true
 	for p.i < len(p.b) {
 		c := p.b[p.i]
 		switch {
 		case c == '"':
 			p.i++
-			if plain {
-				return string(p.b[start+1 : p.i-1]), true
-			}
-			var s string
-			if json.Unmarshal(p.b[start:p.i], &s) != nil {
-				return "", false
-			}
-			return s, true
+			return start, plain, true
 		case c == '\\':
 			plain = false
 			p.i += 2
 		case c < 0x20:
-			return "", false
+			return start, false, false
 		case c >= 0x80:
 			plain = false
 			p.i++
@@ -254,7 +254,7 @@ func (p *jsonParser) str() (string, bool) {
 			p.i++
 		}
 	}
-	return "", false
+	return start, false, false
 }
 
 // number reads a number as json.Number, checking JSON's grammar:
