@@ -47,6 +47,10 @@ func TestCheckAsKinOpenAPI(t *testing.T) {
 		"either":{"anyOf":[{"type":"string","pattern":"^a"},{"type":"string","pattern":"b$"}]},
 		"gone":{"type":"string","nullable":true},"never":{"type":"boolean","enum":[false]},
 		"at":{"type":"string","format":"date-time"},"any":{}}}`
+	// A oneOf under keywords of the parent's own, and oneOfs within oneOfs.
+	const parentOneOf = `{"type":"object","required":["a"],"oneOf":[{"type":"object","properties":{"a":{"type":"integer"}}},{"type":"array"}]}`
+	const nestedOneOf = `{"oneOf":[{"type":"object","properties":{"x":{"oneOf":[{"type":"string"},{"type":"array","items":{"type":"integer"}}]}}},
+		{"type":"array","items":{"oneOf":[{"type":"string"},{"type":"integer"}]}}]}`
 	for _, tc := range []struct {
 		name, schema, body string
 		want               bool // the verdict: kin-openapi's, and Check's unless it must leave it
@@ -90,6 +94,16 @@ func TestCheckAsKinOpenAPI(t *testing.T) {
 		{"no type: a string's keywords", `{"minLength":2}`, `"a"`, false, false},
 		{"nullable, null", `{"type":"string","nullable":true,"enum":[null]}`, `null`, true, false},
 		{"enum of null only", `{"type":"string","nullable":true,"enum":[null]}`, `"a"`, false, false},
+		{"oneOf: the branch passes", parentOneOf, `{"a":1}`, true, false},
+		{"oneOf: the parent's required still holds", parentOneOf, `{}`, false, false},
+		{"oneOf: the branch fails", parentOneOf, `{"a":"x"}`, false, false},
+		{"oneOf: the parent's type still holds", parentOneOf, `[]`, false, false},
+		{"nested oneOf: object, array", nestedOneOf, `{"x":[1,2]}`, true, false},
+		{"nested oneOf: an inner item fails", nestedOneOf, `{"x":[1,"a"]}`, false, false},
+		{"nested oneOf: array, mixed items", nestedOneOf, `["a",1]`, true, false},
+		{"nested oneOf: a fraction for the integer branch", nestedOneOf, `["a",1.5]`, false, false},
+		{"nested oneOf: a name given twice", nestedOneOf, `{"x":"a","y":{"b":1,"b":2}}`, false, true},
+		{"oneOf: trailing data after the branch", nestedOneOf, `["a"] 1`, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fast, shape := compiled(t, tc.schema)

@@ -112,17 +112,44 @@ func (p *jsonParser) check(s *Shape, depth int) bool {
 	if s.Any {
 		return p.own(anything, depth)
 	}
-	if len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) > 0 && !p.xof(s, depth) {
-		return false
+	if len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) > 0 {
+		start := p.i
+		if !p.xof(s, depth) {
+			return false
+		}
+		// A branch that passed read the whole value, its grammar too: when
+		// s's own keywords admit every value of its kind, reading it again
+		// for them would only repeat that (and nested oneOfs would read
+		// their values once per level).
+		if s.ownAdmits(kindAt(p.b[start])) {
+			return true
+		}
+		p.i = start
 	}
 	return p.own(s, depth)
 }
 
+// ownAdmits reports whether s's own keywords (its oneOf, anyOf and allOf
+// aside) pass every well-formed value of kind k, whatever it holds.
+func (s *Shape) ownAdmits(k Kinds) bool {
+	switch {
+	case k == Integer|Number: // a number: Integer alone admits whole ones only
+		if s.Kinds&Number == 0 {
+			return false
+		}
+	case s.Kinds&k == 0:
+		return false
+	}
+	return s.Enum == nil && s.MinLength == 0 && s.MaxLength < 0 && s.Pattern == nil && s.StringOK == nil &&
+		s.Min == nil && s.Max == nil && !s.IntRange &&
+		s.MinItems == 0 && s.MaxItems < 0 && s.Items == nil &&
+		len(s.Props) == 0 && s.Required == 0 && !s.NoExtra && s.Extra == nil
+}
+
 // xof checks the value at p.i against s's oneOf, anyOf and allOf, each
-// reading it from its start, and leaves p.i there.
+// reading it from its start. When they pass, p.i is past the value.
 func (p *jsonParser) xof(s *Shape, depth int) bool {
 	start := p.i
-	defer func() { p.i = start }()
 	if len(s.OneOf) > 0 {
 		k := kindAt(p.b[p.i])
 		var branch *Shape
