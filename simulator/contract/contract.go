@@ -44,6 +44,7 @@ type Contract struct {
 
 	seed    maphash.Seed
 	reqOK   *hashSet
+	paramOK *hashSet // requests with a body whose parameters passed (fast.go)
 	respOK  *hashSet
 	itemOK  *hashSet // list elements that passed (lists.go)
 	noCache bool
@@ -95,6 +96,7 @@ func Load(fsys fs.FS) (*Contract, error) {
 		},
 		seed:      maphash.MakeSeed(),
 		reqOK:     newHashSet(1 << 16),
+		paramOK:   newHashSet(1 << 16),
 		respOK:    newHashSet(1 << 16),
 		itemOK:    newHashSet(1 << 16),
 		listsFrom: ListsFrom,
@@ -309,22 +311,7 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 	cacheable := !c.noCache && !op.hasBody && (r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0)
 	var key uint64
 	if cacheable {
-		var h maphash.Hash
-		h.SetSeed(c.seed)
-		h.WriteString(op.Method)
-		h.WriteString(op.Path)
-		h.WriteString(r.URL.RawPath)
-		h.WriteString(r.URL.Path)
-		h.WriteString("?")
-		h.WriteString(r.URL.RawQuery)
-		for _, k := range op.headerKeys {
-			h.WriteString("\x00")
-			for _, v := range r.Header[k] {
-				h.WriteString(v)
-				h.WriteString("\x00")
-			}
-		}
-		key = h.Sum64()
+		key = c.requestKey(r, op)
 		if c.reqOK.has(key) {
 			return nil
 		}
@@ -353,6 +340,27 @@ func (c *Contract) ValidateRequest(r *http.Request, op *Operation, pathParams ma
 		return nil
 	}
 	return c.requestError(r, op, err)
+}
+
+// requestKey is the hash of what of r, besides its body, op's validation
+// reads: the path, the query and op's header parameters.
+func (c *Contract) requestKey(r *http.Request, op *Operation) uint64 {
+	var h maphash.Hash
+	h.SetSeed(c.seed)
+	h.WriteString(op.Method)
+	h.WriteString(op.Path)
+	h.WriteString(r.URL.RawPath)
+	h.WriteString(r.URL.Path)
+	h.WriteString("?")
+	h.WriteString(r.URL.RawQuery)
+	for _, k := range op.headerKeys {
+		h.WriteString("\x00")
+		for _, v := range r.Header[k] {
+			h.WriteString(v)
+			h.WriteString("\x00")
+		}
+	}
+	return h.Sum64()
 }
 
 // repeatedQuery refuses a declared query parameter given more than once:

@@ -233,8 +233,8 @@ func (c *Contract) treePasses(fast *openapi3.Schema, body []byte, opts []openapi
 }
 
 // fastRequest reports whether r passes op on the fast path: its
-// parameters by kin-openapi (without the body), its body by fastBody. r's
-// body is read and put back.
+// parameters by kin-openapi (without the body) unless the same ones passed
+// before, its body by fastBody. r's body is read and put back.
 func (c *Contract) fastRequest(r *http.Request, op *Operation, pathParams map[string]string) bool {
 	rb := op.Route.Operation.RequestBody
 	if rb == nil || rb.Value == nil || r.Body == nil || r.Body == http.NoBody {
@@ -251,11 +251,24 @@ func (c *Contract) fastRequest(r *http.Request, op *Operation, pathParams map[st
 	if err != nil {
 		return false
 	}
-	in := &openapi3filter.RequestValidationInput{Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqNoBody}
-	ok := openapi3filter.ValidateRequest(r.Context(), in) == nil &&
-		c.fastBody(op, rb.Value.Content, r.Header, data, c.reqFast.SchemaValidationOptions)
-	putBack()
-	return ok
+	// The parameters' verdict depends on nothing the body holds: a request
+	// whose path, query and header parameters passed before passes again.
+	var key uint64
+	if !c.noCache {
+		key = c.requestKey(r, op)
+	}
+	if c.noCache || !c.paramOK.has(key) {
+		in := &openapi3filter.RequestValidationInput{Request: r, PathParams: pathParams, Route: op.Route, Options: c.reqNoBody}
+		err := openapi3filter.ValidateRequest(r.Context(), in)
+		putBack()
+		if err != nil {
+			return false
+		}
+		if !c.noCache {
+			c.paramOK.add(key)
+		}
+	}
+	return c.fastBody(op, rb.Value.Content, r.Header, data, c.reqFast.SchemaValidationOptions)
 }
 
 // fastResponse reports whether a response passes op on the fast path: its

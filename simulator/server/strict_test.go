@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
 )
 
@@ -57,4 +58,38 @@ func manyIdentifiers(n int) string {
 		ids[i] = fmt.Sprintf(`{"type":"cardnumber","value":"C%06d"}`, i)
 	}
 	return `{"profiles":[{"identifiers":[` + strings.Join(ids, ",") + `]}]}`
+}
+
+// TestWriteParametersEveryTime: a write's parameters are held to the
+// contract on every request, though a request whose path, query and
+// header parameters passed before skips their validation: what differs
+// in any of them is validated afresh, whatever the body.
+func TestWriteParametersEveryTime(t *testing.T) {
+	t.Parallel()
+	s := simtest.Shared(t)
+	const ns = "write-parameters"
+	reg := func(mobile string) string {
+		return `{"profiles":[{"identifiers":[{"type":"mobile","value":"` + mobile + `"}]}]}`
+	}
+	for _, tc := range []struct {
+		name, target, body string
+		status             int
+		says               string
+	}{
+		{"passes", "/v2/customers?source=INSTORE", reg("447100000301"), 200, "createdId"},
+		{"the same parameters again", "/v2/customers?source=INSTORE", reg("447100000302"), 200, "createdId"},
+		{"a source the contract does not have", "/v2/customers?source=NOWHERE", reg("447100000303"), 400, "source"},
+		{"the source missing", "/v2/customers", reg("447100000304"), 400, "source"},
+		{"passed parameters, a body that does not pass", "/v2/customers?source=INSTORE", `{"profiles":"x"}`, 400, "profiles"},
+		{"passed parameters, a good body again", "/v2/customers?source=INSTORE", reg("447100000305"), 200, "createdId"},
+		{"v1.1: a format the contract does not have", "/v1.1/customer/add?format=yaml", `{"root":{"customer":[{"mobile":"447100000306"}]}}`, 200, `"code": 400,`},
+		{"v1.1: the format it has", "/v1.1/customer/add?format=json", `{"root":{"customer":[{"mobile":"447100000307"}]}}`, 200, `"code": 200,`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := s.Do("POST", tc.target, tc.body, server.HeaderNamespace, ns)
+			if res.Status != tc.status || !strings.Contains(string(res.Body), tc.says) {
+				t.Fatalf("%d %s, want %d ...%s...", res.Status, res.Body, tc.status, tc.says)
+			}
+		})
+	}
 }
