@@ -76,8 +76,9 @@ func (s *Server) beginExchange(w http.ResponseWriter, r *http.Request, st *reque
 func (s *Server) endExchange(r *http.Request) {
 	defer simulator.Info(r.Context()).Over()
 	x := exchangeOf(r)
-	s.observe(r, x)
-	s.record(r, x)
+	dur := time.Since(x.start) // the metrics', the journal's and the log's
+	s.observe(r, x, dur)
+	s.record(r, x, dur)
 }
 
 // injectTransport runs before the request is validated: it selects the

@@ -49,7 +49,7 @@ func withObservers(cfg Config) Config {
 
 // observe counts an answered request in the contract coverage and the
 // metrics: API requests and requests to unknown paths, as the journal.
-func (s *Server) observe(r *http.Request, x *exchange) {
+func (s *Server) observe(r *http.Request, x *exchange, dur time.Duration) {
 	if strings.HasPrefix(x.path, "/__admin/") || strings.HasPrefix(x.path, "/openapi/") {
 		return
 	}
@@ -58,7 +58,7 @@ func (s *Server) observe(r *http.Request, x *exchange) {
 	codes := info.AppendCodes(buf[:0])
 	injected := x.injected || x.faulted != ""
 	s.cfg.Coverage.Record(info.Namespace, info.OperationID, x.w.status, codes, injected)
-	s.cfg.Metrics.Observe(info.OperationID, x.w.status, codes, info.Scenario, injected, time.Since(x.start))
+	s.cfg.Metrics.Observe(info.OperationID, x.w.status, codes, info.Scenario, injected, dur)
 }
 
 // Clocks returns the namespaces' virtual clocks.

@@ -102,9 +102,8 @@ func (s *Server) startCapture(r *http.Request, st *requestState) {
 // every request to an unknown path, whatever became of it (401, 404,
 // injected faults, panics). The admin API and the documents are logged
 // (at debug unless they failed) but not journaled.
-func (s *Server) record(r *http.Request, x *exchange) {
+func (s *Server) record(r *http.Request, x *exchange, dur time.Duration) {
 	info := simulator.Info(r.Context())
-	dur := time.Since(x.start)
 	codes := info.Codes() // the log's and the journal's
 	s.logRequest(r.Context(), x, info, codes, dur)
 	c := x.w.capture
@@ -143,6 +142,10 @@ func (s *Server) record(r *http.Request, x *exchange) {
 		admin.Raw{Header: x.w.Header(), Body: bytesOf(c.resp), Size: c.respN})
 }
 
+// attrPool recycles the access log's attributes: a line's slice would
+// otherwise be made on every request (it escapes through the handler).
+var attrPool = sync.Pool{New: func() any { a := make([]slog.Attr, 0, 11); return &a }}
+
 // maxLogPath is how much of a path a log line shows.
 const maxLogPath = 256
 
@@ -174,23 +177,29 @@ func (s *Server) logRequest(ctx context.Context, x *exchange, info *simulator.Re
 	if codes == nil {
 		codes = []int{}
 	}
-	attrs := []slog.Attr{
+	ap := attrPool.Get().(*[]slog.Attr)
+	defer func() {
+		clear(*ap) // the pool keeps no request's strings
+		attrPool.Put(ap)
+	}()
+	attrs := append((*ap)[:0],
 		slog.String("method", method), slog.String("path", path), slog.String("operation", info.OperationID),
 		slog.Int("status", status), slog.Any("codes", codes),
 		slog.Float64("duration_ms", float64(dur.Microseconds())/1000),
 		slog.String("request_id", info.ID), slog.String("namespace", info.Namespace),
 		slog.String("scenario", info.Scenario),
-	}
+	)
 	if info.Rule != "" {
 		attrs = append(attrs, slog.String("rule", info.Rule))
 	}
 	if x.faulted != "" {
 		attrs = append(attrs, slog.String("fault", string(x.faulted)))
 	}
+	*ap = attrs
 	// capsim's text handler writes the line without a record; otherwise
 	// what Logger.LogAttrs does, without the caller's pc (no handler of
 	// capsim's adds the source): runtime.Callers is a tenth of a line's cost.
-	now := time.Now()
+	now := x.start.Add(dur) // the time now, without asking the clock again
 	if w, ok := s.cfg.Log.Handler().(logbuf.AttrsWriter); ok {
 		if done, _ := w.WriteAttrs(now, level, "request", attrs); done {
 			return
