@@ -2,6 +2,8 @@ package server
 
 import (
 	"net/http"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gorilla/mux"
@@ -56,3 +58,47 @@ func errString(err error) string {
 
 // IsCleanPath is isCleanPath, for the test that holds it to mux's redirects.
 var IsCleanPath = isCleanPath
+
+// RoutedAsMux routes req twice as dispatch does (the second time from the
+// recent matches, if the first kept it) and once by mux alone, and
+// returns what the first two found and what mux found, and whether all
+// three agree.
+func (s *Server) RoutedAsMux(req *http.Request) (first, again, plain string, same bool) {
+	describe := func(ok bool, route *mux.Route, vars map[string]string) string {
+		if !ok {
+			return "no route"
+		}
+		tpl, _ := route.GetPathTemplate()
+		methods, _ := route.GetMethods()
+		names := make([]string, 0, len(vars))
+		for k, v := range vars {
+			names = append(names, k+"="+v)
+		}
+		sort.Strings(names)
+		return tpl + " | " + strings.Join(methods, ",") + " | " + strings.Join(names, "&")
+	}
+	h1, ok1 := s.route(req)
+	h2, ok2 := s.route(req)
+	var m mux.RouteMatch
+	ok := s.router.Match(req, &m) && m.MatchErr == nil
+	first, again, plain = describe(ok1, h1.route, h1.vars), describe(ok2, h2.route, h2.vars), describe(ok, m.Route, m.Vars)
+	return first, again, plain, first == plain && again == plain
+}
+
+// MaxRecentMatches is the bound of the server's recent matches.
+const MaxRecentMatches = maxRecentMatches
+
+// RecentMatchesAfter routes n distinct paths (each longer than a log
+// line shows, if long) through an empty set of recent matches and returns
+// how many it holds.
+func RecentMatchesAfter(n int, long bool) int {
+	var c recentMatches
+	for i := 0; i < n; i++ {
+		p := "/v2/customers/" + strconv.Itoa(i)
+		if long {
+			p += "/" + strings.Repeat("x", maxLogPath)
+		}
+		c.put(matchKey{method: http.MethodGet, path: p}, routeMatch{})
+	}
+	return len(c.m)
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/gorilla/mux"
 )
@@ -102,4 +103,47 @@ func (sub *subrouter) index() error {
 	}
 	sub.byPath = byPath
 	return nil
+}
+
+// matchKey is what a route's match depends on: every route of the server
+// matches by method and path only (no host, query or header matchers).
+type matchKey struct{ method, path, rawPath string }
+
+// routeMatch is what matching found: the route, its handler, the path's
+// variables (shared: each request gets a copy).
+type routeMatch struct {
+	route   *mux.Route
+	handler http.Handler
+	vars    map[string]string
+}
+
+// recentMatches holds the matches of at most maxRecentMatches recent
+// requests' methods and paths; when full it starts again empty (a client
+// walking through many customers matches each path once, as with no set).
+// Only a request that matched a route is kept: a 404 or a 405 is
+// answered by mux itself.
+type recentMatches struct {
+	mu sync.RWMutex
+	m  map[matchKey]routeMatch
+}
+
+const maxRecentMatches = 4096
+
+func (c *recentMatches) get(k matchKey) (routeMatch, bool) {
+	c.mu.RLock()
+	hit, ok := c.m[k]
+	c.mu.RUnlock()
+	return hit, ok
+}
+
+func (c *recentMatches) put(k matchKey, hit routeMatch) {
+	if len(k.path)+len(k.rawPath)+len(k.method) > maxLogPath { // no API path is that long
+		return
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxRecentMatches {
+		c.m = make(map[matchKey]routeMatch, 64)
+	}
+	c.m[k] = hit
+	c.mu.Unlock()
 }

@@ -16,7 +16,9 @@ import (
 // TestFixedPathIndexRoutesAsMux: matching a request by the subrouters'
 // fixed-path index finds what mux finds alone (the route, its variables,
 // a method mismatch or nothing), for every route's path, with a variable's
-// value that is also a fixed path's last segment, under every method.
+// value that is also a fixed path's last segment, under every method; and
+// dispatch's routing finds mux's route and variables, the first time and
+// again from its recent matches.
 func TestFixedPathIndexRoutesAsMux(t *testing.T) {
 	t.Parallel()
 	s := simtest.Shared(t)
@@ -38,7 +40,32 @@ func TestFixedPathIndexRoutesAsMux(t *testing.T) {
 			if indexed, plain, same := s.Server.RoutedBothWays(req); !same {
 				t.Errorf("%s %s: the index finds %q, mux %q", m, p, indexed, plain)
 			}
+			if first, again, plain, same := s.Server.RoutedAsMux(req); !same {
+				t.Errorf("%s %s: dispatch finds %q, then %q; mux %q", m, p, first, again, plain)
+			}
 		}
+	}
+}
+
+// TestRecentMatchesBounded: the server's recent matches hold at most their
+// bound, and no path longer than a log line shows.
+func TestRecentMatchesBounded(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name            string
+		paths           int
+		long            bool
+		atLeast, atMost int
+	}{
+		{"a few paths are all kept", 10, false, 10, 10},
+		{"past the bound it starts again", server.MaxRecentMatches + 10, false, 10, server.MaxRecentMatches},
+		{"long paths are not kept", 10, true, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if n := server.RecentMatchesAfter(tc.paths, tc.long); n < tc.atLeast || n > tc.atMost {
+				t.Fatalf("%d paths kept, want %d..%d", n, tc.atLeast, tc.atMost)
+			}
+		})
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"path"
 	"runtime/debug"
@@ -105,8 +106,10 @@ type Server struct {
 	router *mux.Router
 	// subrouters hold each API's routes (under).
 	subrouters []*subrouter
-	ops        map[*mux.Route]*contract.Operation
-	started    time.Time
+	// matched holds what routing found for recent requests (dispatch).
+	matched recentMatches
+	ops     map[*mux.Route]*contract.Operation
+	started time.Time
 
 	idPrefix uint64
 	idSeq    atomic.Uint64
@@ -262,16 +265,39 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // serveRoute, without the two copies of the request mux makes for a
 // context of its own: the route goes to serveRoute as an argument, the
 // path's variables to the request's info (simulator.Vars), and mux's
-// middleware would also make a handler for each request. A path mux redirects to its clean form, a 404 and a 405 are
+// middleware would also make a handler for each request. The route comes
+// from the recent matches when the method and path were routed recently
+// (route). A path mux redirects to its clean form, a 404 and a 405 are
 // written by s.router.ServeHTTP itself.
 func (s *Server) dispatch(w http.ResponseWriter, r *http.Request) {
-	var m mux.RouteMatch
-	if !isCleanPath(r.URL.Path) || !s.router.Match(r, &m) || m.MatchErr != nil {
+	hit, ok := routeMatch{}, isCleanPath(r.URL.Path)
+	if ok {
+		hit, ok = s.route(r)
+	}
+	if !ok {
 		s.router.ServeHTTP(w, r)
 		return
 	}
-	simulator.Info(r.Context()).SetVars(m.Vars)
-	s.serveRoute(w, r, m.Route, m.Handler)
+	simulator.Info(r.Context()).SetVars(maps.Clone(hit.vars)) // the request's own copy
+	s.serveRoute(w, r, hit.route, hit.handler)
+}
+
+// route finds the route r matches, with its handler and variables. Every
+// route matches by method and path alone: a request like one routed
+// recently is routed as it was, without matching again. It reports false
+// for no route, a 404 or a 405 (which mux answers itself).
+func (s *Server) route(r *http.Request) (routeMatch, bool) {
+	k := matchKey{r.Method, r.URL.Path, r.URL.RawPath}
+	if hit, ok := s.matched.get(k); ok {
+		return hit, true
+	}
+	var m mux.RouteMatch
+	if !s.router.Match(r, &m) || m.MatchErr != nil {
+		return routeMatch{}, false
+	}
+	hit := routeMatch{m.Route, m.Handler, m.Vars}
+	s.matched.put(k, hit)
+	return hit, true
 }
 
 // isCleanPath reports whether mux serves p as it is rather than redirect
