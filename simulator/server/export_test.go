@@ -102,3 +102,11 @@ func RecentMatchesAfter(n int, long bool) int {
 	}
 	return len(c.m)
 }
+
+// PathOnlyError is what New's check of its routes says of a router that
+// add fills.
+func PathOnlyError(add func(*mux.Router)) error {
+	s := &Server{router: mux.NewRouter()}
+	add(s.router)
+	return s.checkPathOnly()
+}

@@ -89,3 +89,26 @@ func TestCleanPathAsMux(t *testing.T) {
 		}
 	}
 }
+
+// TestRoutesMatchByPathAlone: New refuses a route that matches by host or
+// query, which the recent matches could not tell apart.
+func TestRoutesMatchByPathAlone(t *testing.T) {
+	t.Parallel()
+	h := func(http.ResponseWriter, *http.Request) {}
+	for _, tc := range []struct {
+		name string
+		add  func(*mux.Router)
+		ok   bool
+	}{
+		{"method and path", func(r *mux.Router) { r.Path("/v2/customers/{id}").Methods(http.MethodGet).HandlerFunc(h) }, true},
+		{"a prefix", func(r *mux.Router) { r.PathPrefix("/openapi/").HandlerFunc(h) }, true},
+		{"a query", func(r *mux.Router) { r.Path("/v2/customers").Queries("source", "{source}").HandlerFunc(h) }, false},
+		{"a host", func(r *mux.Router) { r.Host("api.example.com").Path("/v2/customers").HandlerFunc(h) }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := server.PathOnlyError(tc.add); (err == nil) != tc.ok {
+				t.Fatalf("error %v, want ok %v", err, tc.ok)
+			}
+		})
+	}
+}

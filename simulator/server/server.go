@@ -157,7 +157,34 @@ func New(cfg Config) (*Server, error) {
 	// are not API calls.
 	r.PathPrefix("/openapi/").Methods(http.MethodGet).HandlerFunc(s.handleOpenAPI)
 	adm.RegisterPages(r)
+	if err := s.checkPathOnly(); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkPathOnly fails for a route that matches by its host or query: the
+// recent matches (route) hold for routes that match by method and path
+// alone.
+func (s *Server) checkPathOnly() error {
+	check := func(route *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		_, hostErr := route.GetHostTemplate()
+		queries, _ := route.GetQueriesTemplates()
+		if hostErr == nil || len(queries) > 0 {
+			tpl, _ := route.GetPathTemplate()
+			return fmt.Errorf("server: route %s matches by host or query: routes match by method and path alone (dispatch keeps recent matches)", tpl)
+		}
+		return nil
+	}
+	if err := s.router.Walk(check); err != nil {
+		return err
+	}
+	for _, sub := range s.subrouters {
+		if err := sub.r.Walk(check); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // bindOperations maps every route to its operation.
