@@ -96,7 +96,8 @@ func (s *Server) injectTransport(w http.ResponseWriter, r *http.Request, op *con
 		return false // nothing needs the call: no scenario, no journal
 	}
 	vars := simulator.Vars(r)
-	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars, x.idBuf[:0]))
+	withBody := len(x.scenarios) > 0 // else the journal alone reads the call: its identifiers
+	x.callVal.Init(r, op, vars, version(op.API).describe(r, vars, x.idBuf[:0], withBody))
 	x.call = &x.callVal
 	if x.selectErr != nil || len(x.scenarios) == 0 {
 		return false

@@ -24,8 +24,9 @@ type apiVersion struct {
 	// writeError writes err in the version's envelope, with the status the
 	// version gives err when status is 0.
 	writeError func(w http.ResponseWriter, r *http.Request, status int, err *simulator.Error)
-	// describe reads a request for the scenario engine.
-	describe func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) scenario.Description
+	// describe reads a request for the scenario engine; without withBody
+	// only its identifiers are needed (the journal's), not its body.
+	describe func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier, withBody bool) scenario.Description
 	// carried reports whether the handler's answer carries code (a warning,
 	// or a failure of the batch's items) rather than the envelope replacing
 	// the answer with it.
@@ -53,8 +54,8 @@ var (
 			}
 			v11.WriteErrorStatus(w, r, status, err)
 		},
-		describe: func(r *http.Request, _ map[string]string, ids []simulator.RequestIdentifier) scenario.Description {
-			body, ids, items := v11.Describe(r, ids)
+		describe: func(r *http.Request, _ map[string]string, ids []simulator.RequestIdentifier, _ bool) scenario.Description {
+			body, ids, items := v11.Describe(r, ids) // the parsed body is the handler's too
 			d := scenario.Description{Identifiers: ids, Items: items}
 			if body != nil {
 				d.Body = body
@@ -85,8 +86,8 @@ var (
 			simulator.Info(r.Context()).AddCodes(err.Number())
 			v2.WriteJSON(w, r, status, v2.ErrorEnvelope{Warnings: []v2.Message{}, Errors: v2.Messages([]*simulator.Error{err})})
 		},
-		describe: func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) scenario.Description {
-			body, ids := v2.Describe(r, vars, ids)
+		describe: func(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier, withBody bool) scenario.Description {
+			body, ids := v2.Describe(r, vars, ids, withBody)
 			return scenario.Description{Body: body, Identifiers: ids}
 		},
 		carried: func(code simulator.Code, _ *scenario.Call) bool {

@@ -84,8 +84,10 @@ func CarryWarning(body []byte, e *simulator.Error) ([]byte, bool) {
 // when it has none or it is not JSON) and the customer identifiers it
 // carries: the path {id}, identifierName/identifierValue (comma lists,
 // paired in order) and a registration's profiles[].identifiers[], appended
-// to ids.
-func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier) (body any, _ []simulator.RequestIdentifier) {
+// to ids. Without withBody the caller needs the identifiers alone (no
+// scenario reads the body): body is nil, and the identifiers are read from
+// the text without decoding it where that gives what decoding would.
+func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestIdentifier, withBody bool) (body any, _ []simulator.RequestIdentifier) {
 	if id := vars["id"]; id != "" {
 		ids = simulator.AppendIdentifier(ids, simulator.IDCustomer, id, -1)
 	}
@@ -102,7 +104,71 @@ func Describe(r *http.Request, vars map[string]string, ids []simulator.RequestId
 	if len(bytes.TrimSpace(raw)) == 0 {
 		return nil, ids
 	}
+	if !withBody {
+		if out, ok := bodyIdentifiers(raw, ids); ok {
+			return nil, out
+		}
+	}
 	return describeBody(raw, ids)
+}
+
+// bodyIdentifiers appends the identifiers describeBody finds in raw,
+// reading the text without decoding it; ok is false (ids as they were)
+// where only decoding can tell: a text Parse refuses, or a value that is
+// an object or a list.
+func bodyIdentifiers(raw []byte, ids []simulator.RequestIdentifier) (_ []simulator.RequestIdentifier, ok bool) {
+	var profiles []byte // a name given twice: the last counts, as decoded
+	if _, ok := jsonvalue.Members(raw, func(name string, v []byte) {
+		if name == "profiles" {
+			profiles = v
+		}
+	}); !ok {
+		return ids, false
+	}
+	out, ok := ids, true
+	jsonvalue.Elements(profiles, func(p []byte) {
+		var list []byte
+		jsonvalue.Members(p, func(name string, v []byte) {
+			if name == "identifiers" {
+				list = v
+			}
+		})
+		jsonvalue.Elements(list, func(id []byte) {
+			var typ string
+			var value []byte
+			jsonvalue.Members(id, func(name string, v []byte) {
+				switch name {
+				case "type":
+					typ, _ = jsonvalue.Text(v)
+				case "value":
+					value = v
+				}
+			})
+			v, scalar := scalarText(value)
+			ok = ok && scalar
+			out = simulator.AppendIdentifier(out, typ, v, -1)
+		})
+	})
+	if !ok {
+		return ids, false
+	}
+	return out, true
+}
+
+// scalarText is simulator.Scalar of the value whose text is b (nil: none);
+// scalar is false for an object or a list.
+func scalarText(b []byte) (s string, scalar bool) {
+	if len(b) == 0 || string(b) == "null" {
+		return "", true
+	}
+	switch b[0] {
+	case '"':
+		s, _ = jsonvalue.Text(b)
+		return s, true
+	case '{', '[':
+		return "", false
+	}
+	return string(b), true // a number as written (json.Number), true or false
 }
 
 // describeBody decodes a v2 JSON body and appends its profiles' identifiers.
