@@ -1,8 +1,11 @@
 package v2
 
 import (
+	"bytes"
 	"reflect"
 	"testing"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // identifierBodies are bodies whose identifiers the journal shows: the
@@ -63,6 +66,59 @@ func FuzzBodyIdentifiers(f *testing.F) {
 		}
 		if _, want := describeBody(body, nil); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: identifiers %+v, decoded %+v", body, got, want)
+		}
+	})
+}
+
+// decodeTypes make the request types decode fills, one per operation
+// whose handler decodes its body.
+var decodeTypes = []func() any{
+	func() any { return new(customerInput) },
+	func() any { return new(changeIdentifierInput) },
+	func() any { return new(tokenRequest) },
+	func() any { return new(promotionIssueRequest) },
+	func() any { return new(subscriptionsRequest) },
+	func() any { return new(updateTransactionInput) },
+}
+
+// decodeBodies are bodies decode meets, with the cases each decoder has
+// rules of its own for.
+var decodeBodies = []string{
+	`{"profiles":[{"firstName":"Bench","lastName":"Mark","identifiers":[{"type":"mobile","value":"447100000001"}],"fields":{"city":"x","age":31,"vip":true,"gone":null}}],"extendedFields":{"gender":"Male"},"loyaltyInfo":{"loyaltyType":"loyalty"}}`,
+	`{"PROFILES":[{"FirstName":"a","identifiers":[{"TYPE":"mobile","Value":"1"}]}],"Profiles":[]}`,
+	`{"profiles":[{"firstName":"a","firstName":"b"}],"profiles":null}`,
+	`{"profiles":[{"firstName":"\u00e9\ud83d\ude00\ud800x","lastName":"\xff\xfe"}]}`,
+	`{"add":[{"type":"email","value":"a@b.c"}],"remove":[{"type":"mobile","value":1234}]}`,
+	`{"key":"k","secret":"s","other":[1,{"a":null}]}`,
+	`{"programId":12,"promotionId":"34"}`, `{"programId":"1e3","promotionId":-0.5}`, `{"programId":"x"}`,
+	`{"communicationId":9223372036854775807,"campaignId":1.5,"reason":"r","scope":{"scope":null,"subScope":"ALL"},"subscriptions":[{"channel":"SMS","type":"OPTIN"}]}`,
+	`{"communicationId":1e2}`, `{"communicationId":"7"}`,
+	`{"id":12,"number":"n1","deliveryStatus":"SHIPPED","customFields":{"a":1.50,"b":"x"},"extendedFields":{"c":[1]}}`,
+	`{"id":null,"number":true}`, `{} {}`, `[]`, `null`, ` {"key" : "k" } `, `{"key":"k"`, `{"key":"\u0000"}`,
+}
+
+// FuzzDecodeAsEncodingJSON: whatever go-json decodes into a request type,
+// encoding/json (as decode used it alone) decodes too, to the same value.
+func FuzzDecodeAsEncodingJSON(f *testing.F) {
+	for i := range decodeTypes {
+		for _, b := range decodeBodies {
+			f.Add(uint8(i), []byte(b))
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, body []byte) {
+		mk := decodeTypes[int(which)%len(decodeTypes)]
+		fast, std := mk(), mk()
+		if holdsInterface(reflect.TypeOf(fast)) {
+			t.Fatalf("%T holds an interface: decode leaves it to encoding/json", fast)
+		}
+		if gojson.Unmarshal(body, fast) != nil {
+			return
+		}
+		if err := decodeStd(bytes.NewReader(body), std); err != nil {
+			t.Fatalf("%q into %T: go-json takes it, encoding/json says %v", body, fast, err)
+		}
+		if !reflect.DeepEqual(fast, std) {
+			t.Fatalf("%q into %T: go-json %+v, encoding/json %+v", body, fast, fast, std)
 		}
 	})
 }
