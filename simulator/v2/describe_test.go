@@ -79,6 +79,7 @@ var decodeTypes = []func() any{
 	func() any { return new(promotionIssueRequest) },
 	func() any { return new(subscriptionsRequest) },
 	func() any { return new(updateTransactionInput) },
+	func() any { return new(transactionInput) },
 }
 
 // decodeBodies are bodies decode meets, with the cases each decoder has
@@ -94,6 +95,8 @@ var decodeBodies = []string{
 	`{"communicationId":9223372036854775807,"campaignId":1.5,"reason":"r","scope":{"scope":null,"subScope":"ALL"},"subscriptions":[{"channel":"SMS","type":"OPTIN"}]}`,
 	`{"communicationId":1e2}`, `{"communicationId":"7"}`,
 	`{"id":12,"number":"n1","deliveryStatus":"SHIPPED","customFields":{"a":1.50,"b":"x"},"extendedFields":{"c":[1]}}`,
+	`{"type":"REGULAR","billNumber":"b","billAmount":"4800.0","discount":10,"lineItemsV2":[{"itemCode":"a","amount":100.5,"rate":"100.5","qty":1,"extendedFields":{"x":1}}],"paymentModes":[{"mode":"CASH","value":1}],"extendedFields":{"gender":1}}`,
+	`[{"identifierType":"mobile","identifierValue":919740000000,"source":"instore","type":"REGULAR","billNumber":1,"billAmount":2}]`,
 	`{"id":null,"number":true}`, `{} {}`, `[]`, `null`, ` {"key" : "k" } `, `{"key":"k"`, `{"key":"\u0000"}`,
 }
 

@@ -97,9 +97,7 @@ var deliveryStatuses = []string{"PLACED", "PROCESSED", "SHIPPED", "DELIVERED", "
 // decodeTransaction decodes one bill's JSON.
 func decodeTransaction(raw []byte) (*transactionInput, *simulator.Error) {
 	var in transactionInput
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&in); err != nil {
+	if err := decodeBytes(raw, &in); err != nil {
 		return nil, simulator.Errorf(simulator.CodeTransactionDetailsMissing).WithDetail("the transaction cannot be read: %s", err)
 	}
 	return &in, nil

@@ -181,28 +181,36 @@ func pathID(r *http.Request) (int64, bool) {
 // gives the error. FuzzDecodeAsEncodingJSON holds what it takes to what
 // encoding/json decodes.
 func decode(r *http.Request, v any) *simulator.Error {
-	var rd io.Reader = r.Body
+	var err error
 	if body := simulator.Info(r.Context()).Body; body != nil { // read once by the server
-		if !holdsInterface(reflect.TypeOf(v)) {
-			if gojson.Unmarshal(body, v) == nil {
-				return nil
-			}
-			reflect.ValueOf(v).Elem().SetZero() // nothing of what it began to fill stays
-		}
-		rd = bytes.NewReader(body)
+		err = decodeBytes(body, v)
+	} else {
+		err = decodeStd(r.Body, v)
 	}
-	return decodeStd(rd, v)
+	if err != nil {
+		return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body: %s", err)
+	}
+	return nil
+}
+
+// decodeBytes decodes the first JSON value of b into v as decodeStd does,
+// by go-json where it can (see decode).
+func decodeBytes(b []byte, v any) error {
+	if !holdsInterface(reflect.TypeOf(v)) {
+		if gojson.Unmarshal(b, v) == nil {
+			return nil
+		}
+		reflect.ValueOf(v).Elem().SetZero() // nothing of what it began to fill stays
+	}
+	return decodeStd(bytes.NewReader(b), v)
 }
 
 // decodeStd decodes the first JSON value rd holds into v by encoding/json,
 // numbers as json.Number.
-func decodeStd(rd io.Reader, v any) *simulator.Error {
+func decodeStd(rd io.Reader, v any) error {
 	dec := json.NewDecoder(rd)
 	dec.UseNumber()
-	if err := dec.Decode(v); err != nil {
-		return simulator.Errorf(simulator.CodeInvalidInput).WithDetail("request body: %s", err)
-	}
-	return nil
+	return dec.Decode(v)
 }
 
 // interfaceTypes remembers which types holdsInterface found to hold an
