@@ -180,3 +180,42 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCheck runs jsonvalue.Check over every golden body of the v1.1
+// and v2 tests with each body schema of the documents it passes (MB/s is
+// of the bodies read).
+func BenchmarkCheck(b *testing.B) {
+	fasts, shapes := shapedBodies(b)
+	files, _ := filepath.Glob("../v11/testdata/golden/*.json")
+	more, _ := filepath.Glob("../v2/testdata/*/*.json")
+	type pair struct {
+		body  []byte
+		shape *jsonvalue.Shape
+	}
+	var pairs []pair
+	size := 0
+	for _, name := range append(files, more...) {
+		body, err := os.ReadFile(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := range shapes {
+			if kinPasses(fasts[i], body) {
+				pairs, size = append(pairs, pair{body, shapes[i]}), size+len(body)
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		b.Fatal("no golden body passes a schema")
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range pairs {
+			if !jsonvalue.Check(p.body, p.shape) {
+				b.Fatal("a body that passes fails Check")
+			}
+		}
+	}
+}

@@ -322,7 +322,7 @@ func (p *jsonParser) checkArray(s *Shape, depth int) bool {
 
 func (p *jsonParser) checkObject(s *Shape, depth int) bool {
 	var have uint64
-	var buf [16][]byte
+	var buf [48][]byte // most objects have fewer names: no allocation
 	seen := buf[:0]
 	p.i++ // {
 	ok := p.items('}', func() bool {

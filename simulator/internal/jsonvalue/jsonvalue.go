@@ -65,15 +65,17 @@ type jsonParser struct {
 // maxJSONDepth bounds nesting; deeper bodies go to the standard decoder.
 const maxJSONDepth = 1000
 
+// space reads past white space. (Indented bodies are mostly white space:
+// the loop keeps its place in locals, and most bytes end it at once.)
 func (p *jsonParser) space() {
-	for p.i < len(p.b) {
-		switch p.b[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
+	b, i := p.b, p.i
+	for i < len(b) {
+		if c := b[i]; c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+			break
 		}
+		i++
 	}
+	p.i = i
 }
 
 func (p *jsonParser) value(depth int) (any, bool) {
@@ -233,27 +235,28 @@ func (p *jsonParser) str() (string, bool) {
 // strSpan reads past a string: where it starts (its quote), and whether
 // it is plain ASCII without escapes.
 func (p *jsonParser) strSpan() (start int, plain, ok bool) {
-	start = p.i
-	p.i++ // "
-	plain = true
-	for p.i < len(p.b) {
-		c := p.b[p.i]
+	b, i := p.b, p.i+1 // past the "
+	start, plain = p.i, true
+	for i < len(b) {
+		c := b[i]
 		switch {
 		case c == '"':
-			p.i++
+			p.i = i + 1
 			return start, plain, true
 		case c == '\\':
 			plain = false
-			p.i += 2
+			i += 2
 		case c < 0x20:
+			p.i = i
 			return start, false, false
 		case c >= 0x80:
 			plain = false
-			p.i++
+			i++
 		default:
-			p.i++
+			i++
 		}
 	}
+	p.i = i
 	return start, false, false
 }
 
