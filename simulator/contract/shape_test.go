@@ -155,23 +155,50 @@ func shapedBodies(t testing.TB) (fasts []*openapi3.Schema, shapes []*jsonvalue.S
 	return fasts, shapes
 }
 
-// FuzzCheck: Check passes no body that kin-openapi, given the decoded
-// value, refuses, for any body and any body schema of the documents. The
-// seeds are the golden bodies of the v1.1 and v2 tests.
-func FuzzCheck(f *testing.F) {
-	fasts, shapes := shapedBodies(f)
+// goldenPair is a golden body of the v1.1 or v2 tests and a body schema
+// of the documents it passes: its fast copy and shape, and its index.
+type goldenPair struct {
+	body  []byte
+	fast  *openapi3.Schema
+	shape *jsonvalue.Shape
+	index int
+}
+
+// goldenPairs pairs every golden body with each body schema it passes
+// (each body decoded once), and returns the schemas too.
+func goldenPairs(t testing.TB) (pairs []goldenPair, fasts []*openapi3.Schema, shapes []*jsonvalue.Shape) {
+	fasts, shapes = shapedBodies(t)
 	files, _ := filepath.Glob("../v11/testdata/golden/*.json")
 	more, _ := filepath.Glob("../v2/testdata/*/*.json")
 	for _, name := range append(files, more...) {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			f.Fatal(err)
+			t.Fatal(err)
 		}
-		for i := range shapes { // each with the schemas it passes, if any
-			if kinPasses(fasts[i], b) {
-				f.Add(uint16(i), b)
+		v, ok, _ := jsonvalue.ParseStrict(b)
+		if !ok {
+			continue
+		}
+		for i := range shapes {
+			if fasts[i].VisitJSON(v, openapi3.FailFast()) == nil {
+				pairs = append(pairs, goldenPair{b, fasts[i], shapes[i], i})
 			}
 		}
+	}
+	if len(pairs) == 0 {
+		t.Fatal("no golden body passes a schema")
+	}
+	return pairs, fasts, shapes
+}
+
+// FuzzCheck: Check passes no body that kin-openapi, given the decoded
+// value, refuses, for any body and any body schema of the documents. The
+// seeds are the golden bodies of the v1.1 and v2 tests, each with the
+// schemas it passes.
+func FuzzCheck(f *testing.F) {
+	pairs, fasts, shapes := goldenPairs(f)
+	for _, p := range pairs {
+		f.Add(uint16(p.index), p.body)
 	}
 	f.Fuzz(func(t *testing.T, pick uint16, body []byte) {
 		i := int(pick) % len(shapes)
@@ -185,28 +212,10 @@ func FuzzCheck(f *testing.F) {
 // and v2 tests with each body schema of the documents it passes (MB/s is
 // of the bodies read).
 func BenchmarkCheck(b *testing.B) {
-	fasts, shapes := shapedBodies(b)
-	files, _ := filepath.Glob("../v11/testdata/golden/*.json")
-	more, _ := filepath.Glob("../v2/testdata/*/*.json")
-	type pair struct {
-		body  []byte
-		shape *jsonvalue.Shape
-	}
-	var pairs []pair
+	pairs, _, _ := goldenPairs(b)
 	size := 0
-	for _, name := range append(files, more...) {
-		body, err := os.ReadFile(name)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for i := range shapes {
-			if kinPasses(fasts[i], body) {
-				pairs, size = append(pairs, pair{body, shapes[i]}), size+len(body)
-			}
-		}
-	}
-	if len(pairs) == 0 {
-		b.Fatal("no golden body passes a schema")
+	for _, p := range pairs {
+		size += len(p.body)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
