@@ -176,11 +176,17 @@ func (s *Server) checkPathOnly() error {
 		}
 		return nil
 	}
-	if err := s.router.Walk(check); err != nil {
+	return s.walkRoutes(check)
+}
+
+// walkRoutes calls fn for every route: the server's router's, then each
+// subrouter's.
+func (s *Server) walkRoutes(fn mux.WalkFunc) error {
+	if err := s.router.Walk(fn); err != nil {
 		return err
 	}
 	for _, sub := range s.subrouters {
-		if err := sub.r.Walk(check); err != nil {
+		if err := sub.r.Walk(fn); err != nil {
 			return err
 		}
 	}
@@ -207,13 +213,10 @@ func (s *Server) bindOperations() error {
 		seen[op] = true
 		return nil
 	}
-	if err := s.router.Walk(bind); err != nil {
+	if err := s.walkRoutes(bind); err != nil {
 		return err
 	}
 	for _, sub := range s.subrouters {
-		if err := sub.r.Walk(bind); err != nil {
-			return err
-		}
 		if err := sub.index(); err != nil {
 			return err
 		}

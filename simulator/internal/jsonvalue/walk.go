@@ -10,13 +10,7 @@ package jsonvalue
 // and Text read in turn: a caller walks to the few values it wants
 // without building the tree of the rest.
 func Members(b []byte, fn func(name string, value []byte)) (object, ok bool) {
-	p := jsonParser{b: b}
-	p.space()
-	if p.i >= len(b) || b[p.i] != '{' {
-		return false, p.skip(0) && p.end()
-	}
-	p.i++
-	ok = p.items('}', func() bool {
+	return walk(b, '{', '}', func(p *jsonParser) bool {
 		k, ok := p.name()
 		if !ok {
 			return false
@@ -28,19 +22,12 @@ func Members(b []byte, fn func(name string, value []byte)) (object, ok bool) {
 		fn(k, b[start:p.i])
 		return true
 	})
-	return true, ok && p.end()
 }
 
 // Elements is Members for an array: fn is called with the text of each
 // element, in order; array is whether b holds an array.
 func Elements(b []byte, fn func(value []byte)) (array, ok bool) {
-	p := jsonParser{b: b}
-	p.space()
-	if p.i >= len(b) || b[p.i] != '[' {
-		return false, p.skip(0) && p.end()
-	}
-	p.i++
-	ok = p.items(']', func() bool {
+	return walk(b, '[', ']', func(p *jsonParser) bool {
 		start := p.i
 		if !p.skip(1) {
 			return false
@@ -48,6 +35,18 @@ func Elements(b []byte, fn func(value []byte)) (array, ok bool) {
 		fn(b[start:p.i])
 		return true
 	})
+}
+
+// walk reads b as Parse does; when its value opens with open, it reads
+// each member or element with one, up to closing. is says whether it did.
+func walk(b []byte, open, closing byte, one func(p *jsonParser) bool) (is, ok bool) {
+	p := jsonParser{b: b}
+	p.space()
+	if p.i >= len(b) || b[p.i] != open {
+		return false, p.skip(0) && p.end()
+	}
+	p.i++
+	ok = p.items(closing, func() bool { return one(&p) })
 	return true, ok && p.end()
 }
 
