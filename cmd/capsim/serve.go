@@ -180,6 +180,6 @@ func startupGC(customers int) (restore func()) {
 // the heap that lets grow. GOGC, if set, still decides.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
+		debug.SetGCPercent(server.GCPercent)
 	}
 }

@@ -21,6 +21,13 @@ import (
 	v11 "github.com/capsim/capsim/simulator/v11"
 )
 
+// GCPercent is the collector's rhythm for a simulator that serves
+// (runtime/debug.SetGCPercent; cmd/capsim sets it unless GOGC is set, and
+// so do in-process simulators in tests, see simtest): its garbage is per
+// request, so collecting four times less often than Go's default buys
+// throughput while its memory stays bounded (cmd/capsim's memory governor).
+const GCPercent = 400
+
 // Options configure Build. The zero value serves the embedded fixtures and
 // documents from memory with Capillary-like defaults.
 type Options struct {
