@@ -49,6 +49,22 @@ func (s *Server) RoutedBothWays(req *http.Request) (indexed, plain string, same 
 	return "", "", true
 }
 
+// Unindexed returns the fixed path templates (without variables) that
+// their subrouter's index does not hold: requests for them are matched by
+// mux alone.
+func (s *Server) Unindexed() []string {
+	var out []string
+	for _, sub := range s.subrouters {
+		_ = sub.r.Walk(func(r *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+			if tpl, err := r.GetPathTemplate(); err == nil && !strings.Contains(tpl, "{") && len(sub.byPath[tpl]) == 0 {
+				out = append(out, tpl)
+			}
+			return nil
+		})
+	}
+	return out
+}
+
 func errString(err error) string {
 	if err == nil {
 		return ""

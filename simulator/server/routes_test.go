@@ -33,6 +33,9 @@ func TestFixedPathIndexRoutesAsMux(t *testing.T) {
 	if len(paths) < 300 {
 		t.Fatalf("%d paths: the routes were not found", len(paths))
 	}
+	if missing := s.Server.Unindexed(); len(missing) > 0 {
+		t.Errorf("the index holds no route for %q", missing)
+	}
 	methods := []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch, http.MethodHead, http.MethodOptions}
 	for _, p := range paths {
 		for _, m := range methods {
