@@ -10,8 +10,10 @@
 # bare/capsim: a figure other load on the machine moves much less.
 #
 # A write (a line with a body) sends a new body each time (bench/post.lua
-# fills the counter), so every request registers a new customer; the
-# default namespace is reset after each write run so that rounds start alike.
+# fills the counter, in the path too), so every request registers a new
+# customer or a new bill; the default namespace is reset after each write
+# run so that rounds start alike, and an operation's setup requests
+# (setup: lines) are sent before each of its capsim runs.
 # Needs wrk (apt-get install wrk). Everything listens on 127.0.0.1 only.
 #   bench/ops.sh [duration per run] [connections] [rounds]
 #   OPS='v1.1 get' bench/ops.sh     only the operations whose name matches the regex
@@ -50,24 +52,49 @@ reset() { curl -fs -XPOST "http://$CAP/__admin/reset" -o /dev/null; }
 "$OUT/../capsim" --addr "$CAP" --log-level warn >"$OUT/capsim.log" 2>&1 & pids+=($!); CAP_PID=$!
 wait_up "$CAP/__admin/health"
 
-# The operations: names, methods, URIs, body templates; and the bare
-# server's routes, from capsim's own answer to each request.
+# fill TEMPLATE N prints TEMPLATE with every %08d N and every %03d N modulo
+# 300 (bench/ops.txt).
+fill() { local t=$1; t=${t//%08d/$(printf %08d "$2")}; printf '%s' "${t//%03d/$(printf %03d $(($2 % 300)))}"; }
+# send METHOD URI BODY N sends one request to capsim, filled with N, and
+# prints its status; the answer goes to $OUT/last.body, its head to $OUT/last.head.
+send() {
+  local args=(-s -H "$AUTH" -X "$1" -D "$OUT/last.head" -o "$OUT/last.body" -w '%{http_code}')
+  [[ -n "$3" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$(fill "$3" "$4")")
+  curl "${args[@]}" "http://$CAP$(fill "$2" "$4")"
+}
+# setup INDEX sends the setup requests of operation INDEX (bench/ops.txt).
+setup() {
+  local k code
+  for k in "${!setup_for[@]}"; do
+    [[ "${setup_for[$k]}" == "${names[$1]}" ]] || continue
+    code=$(send "${setup_methods[$k]}" "${setup_uris[$k]}" "${setup_bodies[$k]}" $((90000000 + k)))
+    [[ "$code" == 200 ]] || { echo "setup of ${names[$1]}: status $code: $(cat "$OUT/last.body")"; exit 1; }
+  done
+}
+
+# The operations: names, methods, URIs, body templates, their setups; and
+# the bare server's routes, from capsim's own answer to each request.
 names=(); methods=(); uris=(); bodies=()
+setup_for=(); setup_methods=(); setup_uris=(); setup_bodies=()
+while IFS=$'\t' read -r name method uri body; do
+  [[ "$name" == setup:* ]] || continue
+  setup_for+=("${name#setup:}"); setup_methods+=("$method"); setup_uris+=("$uri"); setup_bodies+=("${body:-}")
+done < bench/ops.txt
 : > "$OUT/routes.txt"
 i=0
 while IFS=$'\t' read -r name method uri body; do
-  [[ -z "$name" || "$name" == \#* ]] && continue
+  [[ -z "$name" || "$name" == \#* || "$name" == setup:* ]] && continue
   [[ "$name" =~ $OPS ]] || continue
   names+=("$name"); methods+=("$method"); uris+=("$uri"); bodies+=("${body:-}")
-  args=(-s -H "$AUTH" -X "$method" -D "$OUT/$i.head" -o "$OUT/$i.body" -w '%{http_code}')
-  # shellcheck disable=SC2059 # the body is a printf template
-  [[ -n "${body:-}" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$(printf "$body" 99999999)")
-  code=$(curl "${args[@]}" "http://$CAP$uri")
-  [[ "$code" == 200 ]] || { echo "$name: status $code: $(cat "$OUT/$i.body")"; exit 1; }
+  setup "$i"
+  code=$(send "$method" "$uri" "${body:-}" 99999999)
+  [[ "$code" == 200 ]] || { echo "$name: status $code: $(cat "$OUT/last.body")"; exit 1; }
+  mv "$OUT/last.body" "$OUT/$i.body"; mv "$OUT/last.head" "$OUT/$i.head"
   # A write's probe leaves nothing behind: v1.1 and v2 bills of the same
   # number (case-insensitive) would be duplicates of each other.
   if [[ -n "${body:-}" ]]; then reset; fi
   ct=$(awk 'tolower($1) == "content-type:" {sub(/^[^:]*: */, ""); sub(/\r$/, ""); print}' "$OUT/$i.head")
+  # A template URI stays one: the bare server answers every URI it fills.
   printf '%s\t%s\t%s\t%s\n' "$method" "$uri" "$OUT/$i.body" "$ct" >> "$OUT/routes.txt"
   i=$((i + 1))
 done < bench/ops.txt
@@ -85,7 +112,9 @@ run() {
   local url="http://$1${uris[$3]}" body=${bodies[$3]} out c0 c1
   c0=$(cpu "$2")
   if [[ -n "$body" ]]; then
-    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" -s bench/post.lua "$url" -- "$body" $(($4 * 10000000)))
+    # The path is a template too: wrk gets the first one's.
+    url="http://$1$(fill "${uris[$3]}" 99999999)"
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" -s bench/post.lua "$url" -- "$body" $(($4 * 10000000)) "${uris[$3]}")
   else
     out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DUR" -H "$AUTH" "$url")
   fi
@@ -99,6 +128,7 @@ echo "# capsim operations $(date -u +%FT%TZ) on $(nproc) cores; wrk -t$THREADS -
 for r in $(seq 1 "$ROUNDS"); do
   for j in "${!names[@]}"; do
     read -r b bu < <(run "$BARE" "$BARE_PID" "$j" "$r"); echo "$b" >> "$OUT/$j.bare"; echo "$bu" >> "$OUT/$j.bare_us"
+    setup "$j"
     read -r c cu < <(run "$CAP" "$CAP_PID" "$j" "$r"); echo "$c" >> "$OUT/$j.capsim"; echo "$cu" >> "$OUT/$j.capsim_us"
     if [[ -n "${bodies[$j]}" ]]; then reset; fi
     printf 'round %d  %-22s bare %10s rps %7s us/req  capsim %10s rps %7s us/req\n' "$r" "${names[$j]}" "$b" "$bu" "$c" "$cu"

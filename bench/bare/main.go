@@ -8,7 +8,8 @@
 //
 // A routes file has one line per request: METHOD URI BODY-FILE CONTENT-TYPE,
 // separated by tabs; the URI is the path and query exactly as the client
-// sends it. A request no line names gets 404.
+// sends it, or a template of bench/ops.txt (see table). A request no line
+// names gets 404.
 package main
 
 import (
@@ -49,14 +50,40 @@ func load(file, ct string) (*reply, error) {
 	return &reply{body: body, ct: []string{ct}, clen: []string{strconv.Itoa(len(body))}}, nil
 }
 
-// routes reads a routes file into handlers by "METHOD URI".
-func routes(file string) (map[string]*reply, error) {
+// table is a routes file's replies: by "METHOD URI", and for a URI that
+// is a template (bench/ops.txt: it holds a %), by "METHOD " and the URI's
+// text before its first %, which the requests' URIs start with.
+type table struct {
+	exact    map[string]*reply
+	prefixes []prefixReply
+}
+
+type prefixReply struct {
+	prefix string
+	reply  *reply
+}
+
+func (t *table) reply(r *http.Request) *reply {
+	key := r.Method + " " + r.RequestURI
+	if rp := t.exact[key]; rp != nil {
+		return rp
+	}
+	for _, p := range t.prefixes {
+		if strings.HasPrefix(key, p.prefix) {
+			return p.reply
+		}
+	}
+	return nil
+}
+
+// routes reads a routes file.
+func routes(file string) (*table, error) {
 	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	out := map[string]*reply{}
+	out := &table{exact: map[string]*reply{}}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		parts := strings.Split(sc.Text(), "\t")
@@ -67,7 +94,12 @@ func routes(file string) (map[string]*reply, error) {
 		if err != nil {
 			return nil, err
 		}
-		out[parts[0]+" "+parts[1]] = rp
+		key := parts[0] + " " + parts[1]
+		if before, _, templ := strings.Cut(key, "%"); templ {
+			out.prefixes = append(out.prefixes, prefixReply{before, rp})
+		} else {
+			out.exact[key] = rp
+		}
 	}
 	return out, sc.Err()
 }
@@ -86,7 +118,7 @@ func main() {
 			log.Fatal(err)
 		}
 		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			rp := m[r.Method+" "+r.RequestURI]
+			rp := m.reply(r)
 			if rp == nil {
 				http.NotFound(w, r)
 				return

@@ -1,7 +1,6 @@
 package server_test
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -9,28 +8,28 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
-	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
-	"github.com/capsim/capsim/simulator/store"
 )
 
-// benchOp is one operation's request for BenchmarkOperations.
+// benchOp is one operation's request for BenchmarkOperations, with the
+// requests that ready its state (bench/ops.txt's setup: lines).
 type benchOp struct {
 	name, method, path string
-	body               string // a template whose every %08d is the counter; "" for none
+	body               string // a template (fill); "" for none
+	setup              []benchOp
 }
 
 // benchOps reads the operations bench/ops.sh measures over HTTP
-// (bench/ops.txt): the documented requests of every read operation, and the
-// two registrations (each call a new customer).
+// (bench/ops.txt): the documented requests of every read operation, and
+// the writes (each call a new customer or a new bill).
 func benchOps(b *testing.B) []benchOp {
 	raw, err := os.ReadFile("../../bench/ops.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
 	var ops []benchOp
+	setups := map[string][]benchOp{}
 	for _, line := range strings.Split(string(raw), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -43,30 +42,44 @@ func benchOps(b *testing.B) []benchOp {
 		if len(f) > 3 {
 			op.body = f[3]
 		}
+		if name, ok := strings.CutPrefix(op.name, "setup:"); ok {
+			setups[name] = append(setups[name], op)
+			continue
+		}
 		ops = append(ops, op)
+	}
+	for i := range ops {
+		ops[i].setup, setups[ops[i].name] = setups[ops[i].name], nil
+	}
+	for name, s := range setups {
+		if s != nil {
+			b.Fatalf("bench/ops.txt: setup of %q, an operation it does not name", name)
+		}
 	}
 	return ops
 }
 
 var benchSeq atomic.Int64
 
-// benchSetup readies the state an operation's request needs, by name.
-var benchSetup = map[string]func(*testing.B, *server.App){
-	// Polly Sawyer (500002) gets points enough for every redemption of
-	// the run, one point each.
-	"v1.1 points/redeem": func(b *testing.B, app *server.App) {
-		err := app.Store.Update(store.DefaultNamespace, func(tx *store.Tx) error {
-			c, err := tx.Customer(500002)
-			if err != nil {
-				return err
-			}
-			c.AwardPoints(app.Store.Org().DefaultProgram(), 1e12, time.Time{})
-			return tx.Put(c)
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	},
+// fill fills a template of bench/ops.txt with n: every %08d is n, every
+// %03d n modulo 300 (bench/post.lua does the same).
+func fill(t string, n int64) string {
+	t = strings.ReplaceAll(t, "%08d", fmt.Sprintf("%08d", n))
+	return strings.ReplaceAll(t, "%03d", fmt.Sprintf("%03d", n%300))
+}
+
+// request returns op's request, filled with the next count.
+func (op benchOp) request() *http.Request {
+	if op.body == "" {
+		r := httptest.NewRequest(op.method, op.path, nil)
+		r.Header.Set("Authorization", simtest.BasicAuth)
+		return r
+	}
+	n := benchSeq.Add(1)
+	r := httptest.NewRequest(op.method, fill(op.path, n), strings.NewReader(fill(op.body, n)))
+	r.Header.Set("Content-Type", "application/json")
+	r.Header.Set("Authorization", simtest.BasicAuth)
+	return r
 }
 
 // BenchmarkOperations serves each operation's request in-process from
@@ -79,20 +92,14 @@ func BenchmarkOperations(b *testing.B) {
 	app := benchServer(b, true)
 	for _, op := range benchOps(b) {
 		b.Run(op.name, func(b *testing.B) {
-			if setup := benchSetup[op.name]; setup != nil {
-				setup(b, app)
-			}
-			req := func() *http.Request {
-				var rd *bytes.Reader
-				r := httptest.NewRequest(op.method, op.path, nil)
-				if op.body != "" {
-					rd = bytes.NewReader([]byte(strings.ReplaceAll(op.body, "%08d", fmt.Sprintf("%08d", benchSeq.Add(1)))))
-					r = httptest.NewRequest(op.method, op.path, rd)
-					r.Header.Set("Content-Type", "application/json")
+			for _, setup := range op.setup {
+				rec := httptest.NewRecorder()
+				app.ServeHTTP(rec, setup.request())
+				if rec.Code != http.StatusOK {
+					b.Fatalf("setup of %s: status %d: %s", op.name, rec.Code, rec.Body)
 				}
-				r.Header.Set("Authorization", simtest.BasicAuth)
-				return r
 			}
+			req := op.request
 			rec := httptest.NewRecorder()
 			app.ServeHTTP(rec, req())
 			if rec.Code != http.StatusOK {
