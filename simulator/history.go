@@ -13,11 +13,15 @@ import (
 // both API versions read and write Customer.Subscriptions.
 type History struct {
 	Transactions []Transaction `json:"transactions,omitempty"`
-	Redemptions  []Redemption  `json:"redemptions,omitempty"`
-	Coupons      []Coupon      `json:"coupons,omitempty"`
-	Notes        []Note        `json:"notes,omitempty"`
-	Tickets      []Ticket      `json:"tickets,omitempty"`
-	Referrals    []Referral    `json:"referrals,omitempty"`
+	// Redemptions are only ever appended to, or dropped from the front
+	// (or copied without one): none changes or moves in place. The store
+	// lends a writer the redemptions it holds, which its readers share,
+	// and writes only the new ones.
+	Redemptions []Redemption `json:"redemptions,omitempty"`
+	Coupons     []Coupon     `json:"coupons,omitempty"`
+	Notes       []Note       `json:"notes,omitempty"`
+	Tickets     []Ticket     `json:"tickets,omitempty"`
+	Referrals   []Referral   `json:"referrals,omitempty"`
 	// Preferences are the values of the org's preference fields (see
 	// Org.PreferenceFields), in the order they were first set.
 	Preferences  []Field       `json:"preferences,omitempty"`

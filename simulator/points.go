@@ -241,8 +241,14 @@ func (c *Customer) RedeemPoints(prog *Program, points float64, now time.Time, re
 		}
 	}
 	if n > MaxPointsRedemptions {
-		i := slices.IndexFunc(c.History.Redemptions, func(rd Redemption) bool { return rd.Kind == RedemptionPoints })
-		c.History.Redemptions = slices.Delete(c.History.Redemptions, i, i+1)
+		// The oldest goes without moving the others (History.Redemptions).
+		reds := c.History.Redemptions
+		i := slices.IndexFunc(reds, func(rd Redemption) bool { return rd.Kind == RedemptionPoints })
+		if i == 0 {
+			c.History.Redemptions = reds[1:]
+		} else {
+			c.History.Redemptions = append(reds[:i:i], reds[i+1:]...)
+		}
 	}
 	return red, nil
 }

@@ -1,6 +1,7 @@
 package simulator_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -61,4 +62,36 @@ func TestRedeemPointsRecord(t *testing.T) {
 			t.Fatalf("balance %v after redeeming everything", got)
 		}
 	})
+	// The store lends a writer the redemptions its readers share
+	// (History.Redemptions): dropping the oldest moves none in place.
+	for _, tc := range []struct {
+		name   string
+		coupon bool
+	}{{"the oldest first", false}, {"after a coupon's", true}} {
+		t.Run("the oldest goes, "+tc.name+", moving none in place", func(t *testing.T) {
+			prog := earnOrg().DefaultProgram()
+			c := loyal()
+			c.AwardPoints(prog, 10, t0)
+			var lent []simulator.Redemption
+			if tc.coupon {
+				lent = append(lent, simulator.Redemption{ID: 999, Kind: simulator.RedemptionCoupon})
+			}
+			for i := 1; i <= simulator.MaxPointsRedemptions; i++ {
+				lent = append(lent, simulator.Redemption{ID: int64(i), Kind: simulator.RedemptionPoints, Points: 1})
+			}
+			before := slices.Clone(lent)
+			c.History = &simulator.History{Redemptions: lent}
+			if _, r := c.RedeemPoints(prog, 1, t0, simulator.Redemption{ID: 1000}); r != nil {
+				t.Fatal(r)
+			}
+			if !slices.Equal(lent, before) {
+				t.Fatal("the redemptions lent were changed in place")
+			}
+			got := c.History.Redemptions
+			want := slices.Concat(before[:len(before)-simulator.MaxPointsRedemptions], before[len(before)-simulator.MaxPointsRedemptions+1:])
+			if len(got) != len(want)+1 || !slices.Equal(got[:len(want)], want) || got[len(want)].ID != 1000 {
+				t.Fatalf("kept %d redemptions, first %+v, last %+v", len(got), got[0], got[len(got)-1])
+			}
+		})
+	}
 }

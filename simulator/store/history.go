@@ -198,8 +198,8 @@ func attach(c *simulator.Customer, l *listed, use listUse) (lent bool) {
 		h.Transactions, h.Redemptions = l.bills, l.reds
 		h.SetLatestMark(l.latest)
 	case use == lendLists && l.lendable.CompareAndSwap(true, false):
-		// Redemptions are few and flat: a copy is a deep one.
-		h.Transactions, h.Redemptions = l.bills, slices.Clone(l.reds)
+		// Redemptions never change in place either (History.Redemptions).
+		h.Transactions, h.Redemptions = l.bills, l.reds
 		h.LendBills()
 		h.SetLatestMark(l.latest)
 		return true
@@ -272,10 +272,73 @@ func (t *Tx) putLists(c *simulator.Customer, old *listed, rec string, latest sim
 			return nil, err
 		}
 	}
-	if now.reds, now.redSeqs, _, _, err = writeList(t, redKeyPrefix, c.ID, old.reds, old.redSeqs, reds); err != nil {
+	if k, ok := appendedAfter(reds, old.reds); ok {
+		if now.reds, now.redSeqs, err = t.appendReds(c.ID, old, k, reds); err != nil {
+			return nil, err
+		}
+	} else if now.reds, now.redSeqs, _, _, err = writeList(t, redKeyPrefix, c.ID, old.reds, old.redSeqs, reds); err != nil {
 		return nil, err
 	}
 	return now, nil
+}
+
+// appendedAfter reports whether reds, lent from old (attach), are old
+// without its first k and more: they start inside old's array, which no one
+// changes in place (History.Redemptions), and go on at least to its end.
+func appendedAfter(reds, old []simulator.Redemption) (k int, ok bool) {
+	if len(reds) == 0 {
+		return 0, false
+	}
+	for k := range old {
+		if &reds[0] == &old[k] {
+			return k, len(reds) >= len(old)-k
+		}
+	}
+	return 0, false
+}
+
+// appendReds writes list, old's redemptions without the first k and more:
+// it deletes the keys of those k and writes the new ones past the end of
+// old's, which it holds as they are. It returns the list as stored and
+// its numbers.
+func (t *Tx) appendReds(id int64, old *listed, k int, list []simulator.Redemption) ([]simulator.Redemption, []uint64, error) {
+	n := len(old.reds)
+	if verifyLists() {
+		if err := verifyLent(t, redKeyPrefix, "redemption", id, old.reds); err != nil {
+			t.s.lists.drop(cacheKey{t.ns, id})
+			return nil, nil, err
+		}
+	}
+	for _, seq := range old.redSeqs[:k] {
+		if err := t.del(positionKey(t.ns, redKeyPrefix, id, seq)); err != nil {
+			return nil, nil, err
+		}
+	}
+	next := old.redSeqs[n-1] + 1
+	seqs := append(old.redSeqs[k:n:n], make([]uint64, len(list)-(n-k))...)
+	stored := list
+	for i := n - k; i < len(list); i++ {
+		js, err := encodeJSON(&list[i])
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, _, err := t.tx.Set(positionKey(t.ns, redKeyPrefix, id, next), string(js), nil); err != nil {
+			return nil, nil, err
+		}
+		seqs[i], next = next, next+1
+		// What is kept is what a read decodes, as for bills (appendBills).
+		var d simulator.Redemption
+		if err := decodeJSON(js, &d); err != nil {
+			return nil, nil, err
+		}
+		if !same(&d, &list[i]) {
+			if &stored[0] == &list[0] {
+				stored = slices.Clone(list)
+			}
+			stored[i] = d
+		}
+	}
+	return stored, seqs, nil
 }
 
 // appended reports whether bills, lent from old (History.LendBills), are
@@ -303,7 +366,7 @@ func appended(bills, old []simulator.Transaction) bool {
 func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([]simulator.Transaction, []uint64, []int, error) {
 	n := len(old.bills)
 	if verifyLists() && n > 0 {
-		if err := t.verifyBills(id, old.bills); err != nil {
+		if err := verifyLent(t, billKeyPrefix, "bill", id, old.bills); err != nil {
 			t.s.lists.drop(cacheKey{t.ns, id}) // changed where others read it
 			return nil, nil, nil, err
 		}
@@ -352,15 +415,16 @@ var verifyLists = sync.OnceValue(func() bool {
 	return f == nil || f.Value.String() == ""
 })
 
-// verifyBills checks that bills are what customer id's keys hold.
-func (t *Tx) verifyBills(id int64, bills []simulator.Transaction) error {
-	stored, _, err := readList[simulator.Transaction](t, billKeyPrefix, id)
+// verifyLent checks that a lent list (of what: bills, redemptions) is what
+// customer id's keys under prefix hold: no one changed it in place.
+func verifyLent[T any](t *Tx, prefix, what string, id int64, lent []T) error {
+	stored, _, err := readList[T](t, prefix, id)
 	if err != nil {
 		return err
 	}
-	for i := range bills {
-		if i >= len(stored) || !same(&stored[i], &bills[i]) {
-			return fmt.Errorf("store: customer %d: lent bill %d was changed in place (find a bill to change through History.Transaction)", id, i)
+	for i := range lent {
+		if i >= len(stored) || !same(&stored[i], &lent[i]) {
+			return fmt.Errorf("store: customer %d: lent %s %d was changed in place (see History.Transaction and History.Redemptions)", id, what, i)
 		}
 	}
 	return nil
