@@ -314,29 +314,10 @@ func (t *Tx) appendReds(id int64, old *listed, k int, list []simulator.Redemptio
 			return nil, nil, err
 		}
 	}
-	next := old.redSeqs[n-1] + 1
 	seqs := append(old.redSeqs[k:n:n], make([]uint64, len(list)-(n-k))...)
-	stored := list
-	for i := n - k; i < len(list); i++ {
-		js, err := encodeJSON(&list[i])
-		if err != nil {
-			return nil, nil, err
-		}
-		if _, _, err := t.tx.Set(positionKey(t.ns, redKeyPrefix, id, next), string(js), nil); err != nil {
-			return nil, nil, err
-		}
-		seqs[i], next = next, next+1
-		// What is kept is what a read decodes, as for bills (appendBills).
-		var d simulator.Redemption
-		if err := decodeJSON(js, &d); err != nil {
-			return nil, nil, err
-		}
-		if !same(&d, &list[i]) {
-			if &stored[0] == &list[0] {
-				stored = slices.Clone(list)
-			}
-			stored[i] = d
-		}
+	stored, err := putNew(t, redKeyPrefix, id, list, n-k, seqs, old.redSeqs[n-1]+1)
+	if err != nil {
+		return nil, nil, err
 	}
 	return stored, seqs, nil
 }
@@ -376,23 +357,36 @@ func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([
 		next = old.billSeqs[n-1] + 1
 	}
 	seqs := append(old.billSeqs[:n:n], make([]uint64, len(list)-n)...)
+	stored, err := putNew(t, billKeyPrefix, id, list, n, seqs, next)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	var written []int
-	stored := list
 	for i := n; i < len(list); i++ {
+		written = append(written, i)
+	}
+	return stored, seqs, written, nil
+}
+
+// putNew writes the items of list from position from on under customer
+// id's keys of prefix, numbered from next on into seqs. What is kept is
+// what a read decodes: the caller's item when they are the same (as an
+// item of UTC times is), else a copy; stored is list, or its copy once an
+// item differs.
+func putNew[T any](t *Tx, prefix string, id int64, list []T, from int, seqs []uint64, next uint64) (stored []T, err error) {
+	stored = list
+	for i := from; i < len(list); i++ {
 		js, err := encodeJSON(&list[i])
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
-		if _, _, err := t.tx.Set(positionKey(t.ns, billKeyPrefix, id, next), string(js), nil); err != nil {
-			return nil, nil, nil, err
+		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, next), string(js), nil); err != nil {
+			return nil, err
 		}
 		seqs[i], next = next, next+1
-		written = append(written, i)
-		// What is kept is what a read decodes: the caller's bill when
-		// they are the same (as a bill of UTC times is), else a copy.
-		var d simulator.Transaction
+		var d T
 		if err := decodeJSON(js, &d); err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
 		if !same(&d, &list[i]) {
 			if &stored[0] == &list[0] {
@@ -401,7 +395,7 @@ func (t *Tx) appendBills(id int64, old *listed, list []simulator.Transaction) ([
 			stored[i] = d
 		}
 	}
-	return stored, seqs, written, nil
+	return stored, nil
 }
 
 // verifyLists reports whether writes check that lent bills were not
