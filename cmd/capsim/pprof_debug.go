@@ -16,6 +16,11 @@ package main
 //	CAPSIM_CPUPROFILE=/tmp/start.prof /tmp/capsim --customers 100000
 //	go tool pprof -top /tmp/capsim /tmp/start.prof
 //
+// CAPSIM_CONTENTION=1 also records where goroutines wait on locks and
+// channels (the mutex and block profiles, every event):
+//
+//	go tool pprof -top http://127.0.0.1:6060/debug/pprof/mutex
+//
 // It is a developer's tool: release builds do not have it.
 
 import (
@@ -23,6 +28,7 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"time"
 )
@@ -31,6 +37,10 @@ func init() {
 	addr := os.Getenv("CAPSIM_PPROF")
 	if addr == "" {
 		addr = "127.0.0.1:6060"
+	}
+	if os.Getenv("CAPSIM_CONTENTION") != "" {
+		runtime.SetMutexProfileFraction(1)
+		runtime.SetBlockProfileRate(1)
 	}
 	go func() { log.Println(http.ListenAndServe(addr, nil)) }()
 	if path := os.Getenv("CAPSIM_CPUPROFILE"); path != "" {
