@@ -61,12 +61,18 @@ type listed struct {
 // newListed returns the lists of record rec; bills get room to grow.
 func newListed(rec string, bills []simulator.Transaction, billSeqs []uint64) *listed {
 	if len(bills) > 0 {
-		bills = slices.Grow(bills, len(bills)/2+8)
+		bills = slices.Grow(bills, room(len(bills)))
 	}
 	l := &listed{rec: rec, bills: bills, billSeqs: billSeqs}
 	l.lendable.Store(true)
 	return l
 }
+
+// room is how many items a stored list of n gets room for past its end,
+// for a writer to append in place (a bill is half a KiB): half as many
+// again, and one. A writer that needs more appends as Go does, onto a copy
+// with room of its own, which is then stored as it is.
+func room(n int) int { return n/2 + 1 }
 
 // size is what l counts towards the cache's bound: its items, and its
 // record by the KiB.
@@ -439,7 +445,7 @@ func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, li
 		next = seqs[len(seqs)-1] + 1
 	}
 	if len(list) > 0 {
-		stored, now = make([]T, len(list), len(list)+len(list)/2+8), make([]uint64, len(list))
+		stored, now = make([]T, len(list), len(list)+room(len(list))), make([]uint64, len(list))
 	}
 	put := func(i int, seq uint64) error {
 		js, err := encodeJSON(&list[i])
