@@ -135,7 +135,7 @@ func (t *Tx) PutLooseBill(b simulator.Transaction) error {
 		return err
 	}
 	id := strconv.FormatInt(b.ID, 10)
-	if _, _, err := t.tx.Set(t.ns+loosePrefix+id, string(js), nil); err != nil {
+	if _, _, err := t.tx.Set(t.ns+loosePrefix+id, frozen(js), nil); err != nil {
 		return err
 	}
 	if n := billNumberKey(b.Number); n != "" {

@@ -386,7 +386,7 @@ func putNew[T any](t *Tx, prefix string, id int64, list []T, from int, seqs []ui
 		if err != nil {
 			return nil, err
 		}
-		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, next), string(js), nil); err != nil {
+		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, next), frozen(js), nil); err != nil {
 			return nil, err
 		}
 		seqs[i], next = next, next+1
@@ -456,7 +456,7 @@ func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, li
 		if err := decodeJSON(js, &stored[i]); err != nil {
 			return err
 		}
-		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, seq), string(js), nil); err != nil {
+		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, seq), frozen(js), nil); err != nil {
 			return err
 		}
 		now[i], written = seq, append(written, i)

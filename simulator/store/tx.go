@@ -259,7 +259,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	if err != nil {
 		return err
 	}
-	rec := string(b)
+	rec := frozen(b)
 	if _, _, err := t.tx.Set(key, rec, nil); err != nil {
 		return err
 	}
