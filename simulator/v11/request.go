@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/capsim/capsim/simulator"
@@ -423,30 +424,34 @@ func invalid(format string, args ...any) *simulator.Error {
 // for an element with children (repeated children become a list).
 func fromXML(e *xmltree.Element) any { return xmltree.Value[Values](e) }
 
-// fromJSON converts a decoded JSON value to a request value.
+// fromJSON converts a decoded JSON value to a request value: objects are
+// Values, numbers and booleans their text, nulls absent (dropJSONNulls).
+// It converts v in place (a decoded body is the reader's own): a map
+// becomes Values as it is, and a list keeps its array.
 func fromJSON(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
-		out := make(Values, len(t))
 		for k, x := range t {
 			if x == nil {
-				continue // null is absent (dropJSONNulls)
+				delete(t, k) // null is absent (dropJSONNulls)
+				continue
 			}
-			out[k] = fromJSON(x)
+			t[k] = fromJSON(x)
 		}
-		return out
+		return Values(t)
 	case []any:
-		out := make([]any, 0, len(t))
+		out := t[:0]
 		for _, x := range t {
 			if x != nil {
 				out = append(out, fromJSON(x))
 			}
 		}
+		clear(t[len(out):])
 		return out
 	case json.Number:
 		return t.String()
 	case bool:
-		return fmt.Sprint(t)
+		return strconv.FormatBool(t)
 	case nil:
 		return ""
 	case string:

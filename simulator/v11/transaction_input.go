@@ -1,7 +1,9 @@
 package v11
 
 import (
+	"maps"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,29 +42,52 @@ func readTransactionItems(r *http.Request, limit int) ([]Values, *simulator.Erro
 
 // unwrapElements returns v with every object whose one field is "element"
 // replaced by that field's items: <field><element>a</element></field> is
-// the list [a]. It copies what it changes (a parsed body is shared).
+// the list [a]. It copies what it changes and only that (a parsed body is
+// shared, and a JSON body, which has no elements, stays as it is).
 func unwrapElements(v any) any {
+	out, _ := unwrapped(v)
+	return out
+}
+
+// unwrapped is unwrapElements, and whether anything changed.
+func unwrapped(v any) (any, bool) {
 	switch t := v.(type) {
 	case Values:
 		if e, ok := t["element"]; ok && len(t) == 1 {
 			if l, ok := e.([]any); ok {
-				return unwrapElements(l)
+				return unwrapElements(l), true
 			}
-			return []any{unwrapElements(e)}
+			return []any{unwrapElements(e)}, true
 		}
-		out := make(Values, len(t))
+		var out Values
 		for k, x := range t {
-			out[k] = unwrapElements(x)
+			if y, changed := unwrapped(x); changed {
+				if out == nil {
+					out = maps.Clone(t)
+				}
+				out[k] = y
+			}
 		}
-		return out
+		if out == nil {
+			return t, false
+		}
+		return out, true
 	case []any:
-		out := make([]any, len(t))
+		var out []any
 		for i, x := range t {
-			out[i] = unwrapElements(x)
+			if y, changed := unwrapped(x); changed {
+				if out == nil {
+					out = slices.Clone(t)
+				}
+				out[i] = y
+			}
 		}
-		return out
+		if out == nil {
+			return t, false
+		}
+		return out, true
 	}
-	return v
+	return v, false
 }
 
 // billKind reads an item's type (any case): regular, not_interested or

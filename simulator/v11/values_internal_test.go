@@ -3,6 +3,8 @@ package v11
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/capsim/capsim/simulator"
@@ -98,5 +100,43 @@ func TestEscapeText(t *testing.T) {
 		if err := xml.Unmarshal([]byte("<m>"+buf.String()+"</m>"), &back); err != nil || back.Text != in {
 			t.Errorf("%q reads back as %q, %v", buf.String(), back.Text, err)
 		}
+	}
+}
+
+// TestUnwrapElementsCopiesOnlyWhatChanges: unwrapElements reads <element>
+// wrappers as lists wherever they are, leaves its input as it was (a parsed
+// body is shared) and gives back the input itself where nothing changed.
+func TestUnwrapElementsCopiesOnlyWhatChanges(t *testing.T) {
+	t.Parallel()
+	bill := func() Values { return Values{"number": "B1", "amount": "10"} }
+	for _, tc := range []struct {
+		name     string
+		in, want any
+		same     bool // the input itself comes back
+	}{
+		{"no elements", Values{"transaction": []any{bill()}}, Values{"transaction": []any{bill()}}, true},
+		{"a list of elements", Values{"transaction": Values{"element": []any{bill(), bill()}}}, Values{"transaction": []any{bill(), bill()}}, false},
+		{"one element", Values{"transaction": Values{"element": bill()}}, Values{"transaction": []any{bill()}}, false},
+		{"deep inside a list", Values{"transaction": []any{bill(), Values{"line_items": Values{"line_item": Values{"element": []any{"a"}}}}}},
+			Values{"transaction": []any{bill(), Values{"line_items": Values{"line_item": []any{"a"}}}}}, false},
+		{"element beside another field is a field", Values{"element": "x", "other": "y"}, Values{"element": "x", "other": "y"}, true},
+		{"a string", "s", "s", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := fmt.Sprint(tc.in)
+			got, changed := unwrapped(tc.in)
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			if fmt.Sprint(tc.in) != before {
+				t.Fatalf("the input changed: %v, was %s", tc.in, before)
+			}
+			if changed == tc.same {
+				t.Fatalf("changed = %v, want %v", changed, !tc.same)
+			}
+			if v, ok := tc.in.(Values); ok && tc.same && reflect.ValueOf(got).Pointer() != reflect.ValueOf(v).Pointer() {
+				t.Fatal("an unchanged object was copied")
+			}
+		})
 	}
 }
