@@ -114,7 +114,7 @@ func MustOpenServer(t testing.TB, opts ...Option) *Server {
 // collectAsServed sets the collector's rhythm as capsim serves
 // (server.GCPercent) unless GOGC is set, once per test binary: tests then
 // run the simulator as it runs in production, and the suite's test
-// binaries, which serve many requests each, spend a fifth less CPU.
+// binaries, which serve many requests each, spend about a sixth less CPU.
 var collectAsServed = sync.OnceFunc(func() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(server.GCPercent)
