@@ -208,8 +208,8 @@ func redactPairs(b []byte) []byte {
 
 // redactJSON replaces the value of every sensitive key with "[redacted]",
 // keeping every other byte as it was sent. A body that stops parsing
-// (truncated or malformed) loses its tail from the last good token when the
-// tail may hold a credential.
+// (truncated or malformed), or goes on after its value, loses its tail from
+// the last good token when the tail may hold a credential.
 func redactJSON(b []byte) ([]byte, bool) {
 	type span struct{ from, to int }
 	type frame struct{ object, wantKey bool }
@@ -227,6 +227,9 @@ func redactJSON(b []byte) ([]byte, bool) {
 		}
 	}
 	for {
+		if good > 0 && len(stack) == 0 {
+			break // one whole value: what follows is not its text (see below)
+		}
 		before := good
 		tok, err := dec.Token()
 		if err != nil {
