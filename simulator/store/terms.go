@@ -195,7 +195,8 @@ func (t *Tx) EnableTerms() (done bool, err error) {
 	}
 	// What the transaction remembers of its customers' entries was read
 	// without their terms.
-	t.terms, t.stored = 1, nil
+	t.terms = 1
+	t.forget()
 	if state == termsOn {
 		t.terms = 2
 	}

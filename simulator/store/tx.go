@@ -23,8 +23,14 @@ type Tx struct {
 	terms    int8 // where its own customers' search terms are (termsState): 0 not known yet, -1 not in the index, 1 being written, 2 all there
 	// stored remembers, in a writable transaction, what the namespace
 	// holds of each customer the transaction decoded or wrote, so that Put
-	// need not decode the earlier version again.
-	stored map[int64]storedCustomer
+	// need not decode the earlier version again (recall): the first
+	// customer in one, the others (if any) in the map.
+	stored      map[int64]storedCustomer
+	firstStored struct {
+		id int64
+		sc storedCustomer
+		ok bool
+	}
 	// lent are the lists whose bills the transaction borrowed: if it rolls
 	// back, they are the stored ones still, and lendable again.
 	lent []*listed
@@ -177,7 +183,7 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	}
 	if !t.writable {
 		t.s.cache.store(ck, c)
-	} else if _, ok := t.stored[id]; !ok {
+	} else if _, ok := t.recall(id); !ok {
 		// The entries come from the record as decoded, before the caller
 		// changes it; base ones are the base data's, not the namespace's.
 		sc := storedCustomer{version: c.Version, lists: l}
@@ -191,10 +197,29 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 
 // remember records what the namespace now holds of customer id.
 func (t *Tx) remember(id int64, sc storedCustomer) {
+	if f := &t.firstStored; !f.ok || f.id == id {
+		f.id, f.sc, f.ok = id, sc, true
+		return
+	}
 	if t.stored == nil {
 		t.stored = make(map[int64]storedCustomer)
 	}
 	t.stored[id] = sc
+}
+
+// recall returns what remember recorded of customer id.
+func (t *Tx) recall(id int64) (storedCustomer, bool) {
+	if f := &t.firstStored; f.ok && f.id == id {
+		return f.sc, true
+	}
+	sc, ok := t.stored[id]
+	return sc, ok
+}
+
+// forget forgets what remember recorded.
+func (t *Tx) forget() {
+	t.stored = nil
+	t.firstStored.ok = false
 }
 
 // NextID returns the next value of the named sequence ("customer" gives new
@@ -235,7 +260,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		}
 	}
 	key := customerKey(t.ns, c.ID)
-	prev, known := t.stored[c.ID]
+	prev, known := t.recall(c.ID)
 	if !known {
 		// A customer the transaction did not read: what the namespace holds
 		// of it comes from its stored record.
