@@ -134,6 +134,15 @@ func (e *Engine) LoadDir(dir, source string) ([]*Scenario, Problems) {
 // names in problems. It returns the problems of the files it could not load
 // (the others are loaded); a scenario name defined twice is a problem.
 func (e *Engine) LoadFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) {
+	out, probs := e.ParseFS(fsys, source, dir)
+	e.LoadParsed(out)
+	return out, probs
+}
+
+// ParseFS reads the files of fsys as LoadFS does, without loading what it
+// parsed: LoadParsed does, in this engine or another of the same contract
+// and envelopes.
+func (e *Engine) ParseFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) {
 	var names []string
 	for _, pat := range []string{"*.yaml", "*.yml"} {
 		m, _ := fs.Glob(fsys, pat)
@@ -169,15 +178,21 @@ func (e *Engine) LoadFS(fsys fs.FS, source, dir string) ([]*Scenario, Problems) 
 			out = append(out, s)
 		}
 	}
+	return out, probs
+}
+
+// LoadParsed loads scenarios ParseFS returned. A parsed scenario never
+// changes (an engine keeps its rules' counts itself), so engines of the
+// same contract may share them.
+func (e *Engine) LoadParsed(ss []*Scenario) {
 	e.mu.Lock()
-	for _, s := range out {
+	for _, s := range ss {
 		if old := e.scenarios[s.Name]; old != nil {
 			e.dropState(old)
 		}
 		e.scenarios[s.Name] = s
 	}
 	e.mu.Unlock()
-	return out, probs
 }
 
 // dropState forgets the counters of s's rules. e.mu is held.

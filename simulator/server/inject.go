@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/capsim/capsim/scenarios"
@@ -298,9 +299,11 @@ func journalSize(n int) int {
 // build unless o.SkipBadScenarios, which logs it and goes on.
 func loadScenarios(o Options, c *contract.Contract) (*scenario.Engine, error) {
 	e := scenario.NewEngine(c, Envelopes(c))
-	if _, probs := e.LoadFS(scenarios.FS, scenario.SourceBuiltin, "scenarios"); len(probs) > 0 {
+	ss, probs := builtinScenarios(e, c)
+	if len(probs) > 0 {
 		return nil, fmt.Errorf("built-in scenarios:\n%w", probs)
 	}
+	e.LoadParsed(ss)
 	for _, dir := range o.ScenarioDirs {
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return nil, fmt.Errorf("scenarios: %q is not a directory", dir)
@@ -333,3 +336,28 @@ func (s *Server) Scenarios() *scenario.Engine { return s.cfg.Scenarios }
 
 // Journal returns the request journal.
 func (s *Server) Journal() *admin.Journal { return s.cfg.Journal }
+
+// builtins holds the built-in scenarios parsed for the last contract a
+// build used. Parsed scenarios never change, so the simulators a process
+// builds with one contract share them (tests build a hundred, and parsing
+// them was a tenth of each build).
+var builtins struct {
+	mu sync.Mutex
+	c  *contract.Contract
+	ss []*scenario.Scenario
+}
+
+// builtinScenarios returns the built-in scenarios parsed for c, by e (an
+// engine of c) unless they were parsed for c before.
+func builtinScenarios(e *scenario.Engine, c *contract.Contract) ([]*scenario.Scenario, scenario.Problems) {
+	builtins.mu.Lock()
+	defer builtins.mu.Unlock()
+	if builtins.c == c {
+		return builtins.ss, nil
+	}
+	ss, probs := e.ParseFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
+	if len(probs) == 0 {
+		builtins.c, builtins.ss = c, ss
+	}
+	return ss, probs
+}
