@@ -178,31 +178,53 @@ func redactBody(contentType string, b []byte) (out []byte, cut bool) {
 	if len(b) == 0 || !mayHoldCredentials(b) {
 		return b, false
 	}
+	out = b
 	switch sniff(contentType, b) {
 	case formatJSON:
-		return redactJSON(b)
-	case formatXML:
-		return redactXML(b)
+		out, cut = redactJSON(b)
 	case formatForm:
-		return redactPairs([]byte(redactForm(string(b)))), false
+		out = []byte(redactForm(string(b)))
 	}
-	return redactPairs(b), false
+	// Then sensitive elements, attributes and "name": value pairs wherever
+	// they are: the XML body's own, or inside or after another (a JSON
+	// string holding XML, a fragment in a text).
+	out, xmlCut := redactXML(out)
+	return out, cut || xmlCut
 }
 
 // quotedPairRE matches a JSON-style "name": value pair, value quoted or not.
 var quotedPairRE = regexp.MustCompile(`"((?:[^"\\]|\\.){1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)`)
 
-// redactPairs hides the values of sensitive "name": value pairs in a body
-// of no known form (a JSON fragment without its braces, say), keeping the
-// rest of the text as it was.
+// equalsPairRE matches a name=value pair, the value bare or quoted (a
+// query string, an attribute, a line of a log).
+var equalsPairRE = regexp.MustCompile(`([\w.-]{1,64})\s*=\s*("[^"]*"?|'[^']*'?|[^\s&;,"'<>]+)`)
+
+// redactPairs hides the values of sensitive "name": value and name=value
+// pairs in a body of no known form (a JSON fragment without its braces, a
+// line of text), keeping the rest of the text as it was.
 func redactPairs(b []byte) []byte {
-	return quotedPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
+	if !mayHoldCredentials(b) {
+		return b
+	}
+	b = quotedPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
 		sub := quotedPairRE.FindSubmatchIndex(m)
 		if !sensitiveName(string(m[sub[2]:sub[3]])) {
 			return m
 		}
 		out := append([]byte(nil), m[:sub[4]]...)
 		return append(append(append(out, '"'), Redacted...), '"')
+	})
+	return equalsPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := equalsPairRE.FindSubmatchIndex(m)
+		if !sensitiveName(string(m[sub[2]:sub[3]])) {
+			return m
+		}
+		out := append([]byte(nil), m[:sub[4]]...)
+		switch q := m[sub[4]]; q {
+		case '"', '\'':
+			return append(append(append(out, q), Redacted...), q)
+		}
+		return append(out, Redacted...)
 	})
 }
 
@@ -322,12 +344,23 @@ func skipValue(dec *json.Decoder) bool {
 	}
 }
 
-// redactXML replaces the text of every element with a sensitive name. An
-// open sensitive element whose text runs to the end (a truncated body) is
-// cut at its start tag.
+// redactXML replaces the content of every element with a sensitive name
+// (text, CDATA, children: all of it, up to its end tag) and the value of
+// every attribute with one. An open sensitive element that runs to the end
+// (a truncated body), or a start tag that does, is cut where it starts.
+// What is not XML (text after the document, say) has its "name": value
+// pairs redacted as a body of no known form has.
 func redactXML(b []byte) ([]byte, bool) {
 	var out []byte
 	at := 0
+	emit := func(upTo int) {
+		if out == nil {
+			out = make([]byte, 0, len(b))
+		}
+		out = append(out, b[at:upTo]...)
+		at = upTo
+	}
+	cut := false
 	for i := 0; i < len(b); i++ {
 		if b[i] != '<' || i+1 >= len(b) || b[i+1] == '/' || b[i+1] == '?' || b[i+1] == '!' {
 			continue
@@ -336,35 +369,77 @@ func redactXML(b []byte) ([]byte, bool) {
 		for j < len(b) && b[j] != '>' && b[j] != '/' && b[j] != ' ' && b[j] != '\t' && b[j] != '\r' && b[j] != '\n' {
 			j++
 		}
-		name := string(b[i+1 : j])
+		raw := b[i+1 : j]
+		name := string(raw)
 		if k := strings.LastIndexByte(name, ':'); k >= 0 {
 			name = name[k+1:]
 		}
 		gt := bytes.IndexByte(b[j:], '>')
-		if gt < 0 || !sensitiveName(name) {
-			continue
+		if gt < 0 {
+			if mayHoldCredentials(b[i:]) { // a start tag cut off inside
+				emit(i)
+				cut = true
+				at = len(b)
+			}
+			break
 		}
 		gt += j
-		if b[gt-1] == '/' { // <password/>
+		if tag := b[j:gt]; mayHoldCredentials(tag) {
+			if red, changed := redactAttrs(tag); changed {
+				emit(j)
+				out = append(out, red...)
+				at = gt
+			}
+		}
+		if !sensitiveName(name) || b[gt-1] == '/' { // <password/> holds nothing
+			i = gt
 			continue
 		}
-		lt := bytes.IndexByte(b[gt+1:], '<')
-		if out == nil {
-			out = make([]byte, 0, len(b))
+		close := bytes.Index(b[gt+1:], append([]byte("</"), raw...))
+		if close < 0 { // not closed: up to the next end tag
+			close = bytes.Index(b[gt+1:], []byte("</"))
 		}
-		if lt < 0 { // truncated inside the secret
-			out = append(out, b[at:gt+1]...)
-			return out, true
+		if close < 0 { // truncated inside the secret
+			emit(gt + 1)
+			at = len(b)
+			cut = true
+			break
 		}
-		lt += gt + 1
-		out = append(out, b[at:gt+1]...)
+		close += gt + 1
+		emit(gt + 1)
 		out = append(out, Redacted...)
-		at, i = lt, lt-1
+		at, i = close, close-1
 	}
 	if out == nil {
-		return b, false
+		return redactPairs(b), false
 	}
-	return append(out, b[at:]...), false
+	if !cut {
+		out = append(out, b[at:]...)
+	}
+	return redactPairs(out), cut
+}
+
+// xmlAttrRE matches an attribute and its quoted value in a start tag.
+var xmlAttrRE = regexp.MustCompile(`([^\s=/<>"']+)\s*=\s*("[^"]*"|'[^']*')`)
+
+// redactAttrs hides the values of the sensitive attributes of a start
+// tag's text (after its name), and says whether it hid any.
+func redactAttrs(tag []byte) ([]byte, bool) {
+	changed := false
+	out := xmlAttrRE.ReplaceAllFunc(tag, func(m []byte) []byte {
+		sub := xmlAttrRE.FindSubmatchIndex(m)
+		name := string(m[sub[2]:sub[3]])
+		if k := strings.LastIndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		if !sensitiveName(name) {
+			return m
+		}
+		changed = true
+		q := m[sub[4]]
+		return append(append(append(append([]byte(nil), m[:sub[4]]...), q), Redacted...), q)
+	})
+	return out, changed
 }
 
 // redactForm hides the values of sensitive fields of a query string or

@@ -29,6 +29,13 @@ func TestRedactBody(t *testing.T) {
 			`<root><customer><mobile>1</mobile><password>[redacted]</password><x:secret a="1">[redacted]</x:secret></customer></root>`, false},
 		{"xml truncated in secret", "", `<root><password>hun`, `<root><password>`, true},
 		{"xml empty secret", "", `<root><password/></root>`, `<root><password/></root>`, false},
+		{"xml secret in CDATA", "", `<root><password><![CDATA[hunter2]]></password></root>`, `<root><password>[redacted]</password></root>`, false},
+		{"xml secret with children", "", `<root><password><v>hunter2</v></password><a>1</a></root>`, `<root><password>[redacted]</password><a>1</a></root>`, false},
+		{"xml secret left open", "", `<root><password>hunter2</root>`, `<root><password>[redacted]</root>`, false},
+		{"xml secret attribute", "", `<root><customer password="hunter2" mobile='1'/><x:a x:token='t'>1</x:a></root>`,
+			`<root><customer password="[redacted]" mobile='1'/><x:a x:token='[redacted]'>1</x:a></root>`, false},
+		{"xml start tag cut off", "", `<root><customer password="hun`, `<root>`, true},
+		{"xml then a pair", "", `<a>x</a>"password":"hunter2"`, `<a>x</a>"password":"[redacted]"`, false},
 		{"form", "application/x-www-form-urlencoded", `user=a&password=p&client_secret=s`, `user=a&password=[redacted]&client_secret=[redacted]`, false},
 		{"text", "text/plain", `password p`, `password p`, false},
 	}
@@ -105,16 +112,20 @@ func TestBodyPath(t *testing.T) {
 }
 
 // FuzzRedactJSON: no input panics, and no redacted output still holds the
-// value of a "password" key written plainly.
+// value of a "password" key, element or attribute written plainly, whatever
+// the body (JSON, XML, a form, or none of them).
 func FuzzRedactJSON(f *testing.F) {
-	for _, s := range []string{`{"password":"hunter2"}`, `{"a":[{"secret":{"x":1}}]}`, `{"a":`, `[`, `<root><password>x`, `a=1&token=2`} {
+	for _, s := range []string{`{"password":"hunter2"}`, `{"a":[{"secret":{"x":1}}]}`, `{"a":`, `[`, `<root><password>x`, `a=1&token=2`,
+		`<root><password>hunter2</password></root>`, `<a password="hunter2"/>`, `<a><password><![CDATA[hunter2]]></password></a>`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, ct := range []string{"application/json", "application/x-www-form-urlencoded"} {
+		for _, ct := range []string{"application/json", "application/xml", "application/x-www-form-urlencoded"} {
 			out, _ := redactBody(ct, []byte(s))
-			if strings.Contains(s, `"password":"hunter2"`) && strings.Contains(string(out), `"password":"hunter2"`) {
-				t.Fatalf("%q kept the password: %q", s, out)
+			for _, plain := range []string{`"password":"hunter2"`, `<password>hunter2`, `password="hunter2"`, `<password><![CDATA[hunter2`} {
+				if strings.Contains(s, plain) && strings.Contains(string(out), plain) {
+					t.Fatalf("%q (%s) kept the password: %q", s, ct, out)
+				}
 			}
 		}
 	})
