@@ -206,26 +206,40 @@ func redactPairs(b []byte) []byte {
 	if !mayHoldCredentials(b) {
 		return b
 	}
-	b = quotedPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
-		sub := quotedPairRE.FindSubmatchIndex(m)
-		if !sensitiveName(string(m[sub[2]:sub[3]])) {
+	b, _ = redactValues(quotedPairRE, b)
+	b, _ = redactValues(equalsPairRE, b)
+	return b
+}
+
+// redactValues replaces, in every match of re (a name, then its value, as
+// its two groups) whose name is sensitive, the value by Redacted: in the
+// value's quotes if it has them, which a JSON value always gets. A name's
+// namespace prefix (x:password) does not count. It says whether it
+// replaced any.
+func redactValues(re *regexp.Regexp, b []byte) ([]byte, bool) {
+	changed := false
+	out := re.ReplaceAllFunc(b, func(m []byte) []byte {
+		sub := re.FindSubmatchIndex(m)
+		name := string(m[sub[2]:sub[3]])
+		if k := strings.LastIndexByte(name, ':'); k >= 0 {
+			name = name[k+1:]
+		}
+		if !sensitiveName(name) {
 			return m
 		}
+		changed = true
 		out := append([]byte(nil), m[:sub[4]]...)
-		return append(append(append(out, '"'), Redacted...), '"')
-	})
-	return equalsPairRE.ReplaceAllFunc(b, func(m []byte) []byte {
-		sub := equalsPairRE.FindSubmatchIndex(m)
-		if !sensitiveName(string(m[sub[2]:sub[3]])) {
-			return m
+		q := m[sub[4]]
+		switch {
+		case q == '"' || q == '\'':
+		case re == quotedPairRE:
+			q = '"'
+		default:
+			return append(out, Redacted...)
 		}
-		out := append([]byte(nil), m[:sub[4]]...)
-		switch q := m[sub[4]]; q {
-		case '"', '\'':
-			return append(append(append(out, q), Redacted...), q)
-		}
-		return append(out, Redacted...)
+		return append(append(append(out, q), Redacted...), q)
 	})
+	return out, changed
 }
 
 // redactJSON replaces the value of every sensitive key with "[redacted]",
@@ -424,23 +438,7 @@ var xmlAttrRE = regexp.MustCompile(`([^\s=/<>"']+)\s*=\s*("[^"]*"|'[^']*')`)
 
 // redactAttrs hides the values of the sensitive attributes of a start
 // tag's text (after its name), and says whether it hid any.
-func redactAttrs(tag []byte) ([]byte, bool) {
-	changed := false
-	out := xmlAttrRE.ReplaceAllFunc(tag, func(m []byte) []byte {
-		sub := xmlAttrRE.FindSubmatchIndex(m)
-		name := string(m[sub[2]:sub[3]])
-		if k := strings.LastIndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		if !sensitiveName(name) {
-			return m
-		}
-		changed = true
-		q := m[sub[4]]
-		return append(append(append(append([]byte(nil), m[:sub[4]]...), q), Redacted...), q)
-	})
-	return out, changed
-}
+func redactAttrs(tag []byte) ([]byte, bool) { return redactValues(xmlAttrRE, tag) }
 
 // redactForm hides the values of sensitive fields of a query string or
 // form body, keeping the fields' order and every other byte.
