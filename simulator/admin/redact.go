@@ -398,6 +398,9 @@ func redactXML(b []byte) ([]byte, bool) {
 			break
 		}
 		gt += j
+		if len(raw) == 0 || bytes.IndexByte(b[j:gt], '<') >= 0 {
+			continue // not a start tag ("< ", "a<b"): read on from the next byte
+		}
 		if tag := b[j:gt]; mayHoldCredentials(tag) {
 			if red, changed := redactAttrs(tag); changed {
 				emit(j)

@@ -36,6 +36,7 @@ func TestRedactBody(t *testing.T) {
 			`<root><customer password="[redacted]" mobile='1'/><x:a x:token='[redacted]'>1</x:a></root>`, false},
 		{"xml start tag cut off", "", `<root><customer password="hun`, `<root>`, true},
 		{"xml then a pair", "", `<a>x</a>"password":"hunter2"`, `<a>x</a>"password":"[redacted]"`, false},
+		{"xml after a stray bracket", "", `a < b <password>hunter2</password>`, `a < b <password>[redacted]</password>`, false},
 		{"form", "application/x-www-form-urlencoded", `user=a&password=p&client_secret=s`, `user=a&password=[redacted]&client_secret=[redacted]`, false},
 		{"text", "text/plain", `password p`, `password p`, false},
 	}
