@@ -178,8 +178,4 @@ func startupGC(customers int) (restore func()) {
 // once it listens; see startupGC). The simulator's garbage is per request:
 // collecting four times less often buys throughput; governMemory bounds
 // the heap that lets grow. GOGC, if set, still decides.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(server.GCPercent)
-	}
-}
+func tuneGC() { server.CollectAsServing() }

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"iter"
 	"log/slog"
+	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -27,6 +29,14 @@ import (
 // request, so collecting four times less often than Go's default buys
 // throughput while its memory stays bounded (cmd/capsim's memory governor).
 const GCPercent = 400
+
+// CollectAsServing sets the collector to GCPercent unless GOGC is set,
+// which then decides.
+func CollectAsServing() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(GCPercent)
+	}
+}
 
 // Options configure Build. The zero value serves the embedded fixtures and
 // documents from memory with Capillary-like defaults.

@@ -19,8 +19,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -115,11 +113,7 @@ func MustOpenServer(t testing.TB, opts ...Option) *Server {
 // (server.GCPercent) unless GOGC is set, once per test binary: tests then
 // run the simulator as it runs in production, and the suite's test
 // binaries, which serve many requests each, spend about a sixth less CPU.
-var collectAsServed = sync.OnceFunc(func() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(server.GCPercent)
-	}
-})
+var collectAsServed = sync.OnceFunc(server.CollectAsServing)
 
 // build builds a simulator with the test defaults changed by opts.
 func build(clock *Clock, opts ...Option) (*server.App, error) {

@@ -40,6 +40,18 @@ func redemptions(ids ...int64) []simulator.Redemption {
 	return out
 }
 
+// openListStore opens an in-memory store of one customer, listCustomer(1),
+// closed when the test ends.
+func openListStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 // editHistory writes, in one Update of s, customer id's history as edit
 // changes it; then fails the Update if fail is set.
 func editHistory(s *Store, id int64, edit func(h *simulator.History), fail error) error {
@@ -226,16 +238,12 @@ func seq(from, to int64) []int64 {
 // when code changed a lent bill in place, bypassing History.Transaction:
 // such a change would not be written.
 func TestLentBillChangedInPlaceFails(t *testing.T) {
-	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openListStore(t)
 	write := func(edit func(h *simulator.History)) error { return editHistory(s, 1, edit, nil) }
 	if err := write(func(h *simulator.History) { h.Transactions = bills(1, 2) }); err != nil {
 		t.Fatal(err)
 	}
-	err = write(func(h *simulator.History) {
+	err := write(func(h *simulator.History) {
 		h.Transactions[0].Amount = 7
 		h.Transactions = append(h.Transactions, bill(3))
 	})
@@ -414,11 +422,7 @@ func BenchmarkWriteToBigHistory(b *testing.B) {
 // bills while a writer appends to them (run it with -race): each reader
 // sees a whole list of some write, in order, and the last has every bill.
 func TestLentBillsUnderConcurrentReads(t *testing.T) {
-	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openListStore(t)
 	const writes = 200
 	done := make(chan struct{})
 	errs := make(chan error, 4)
@@ -476,11 +480,7 @@ func TestLentBillsUnderConcurrentReads(t *testing.T) {
 // instead of copying the whole history; what the failed write appended past
 // their end is gone.
 func TestRolledBackWriteLendsAgain(t *testing.T) {
-	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openListStore(t)
 	for id := int64(1); id <= 3; id++ {
 		if err := editHistory(s, 1, func(h *simulator.History) { h.Transactions = append(h.Transactions, bill(id)) }, nil); err != nil {
 			t.Fatal(err)
@@ -515,7 +515,7 @@ func TestRolledBackWriteLendsAgain(t *testing.T) {
 			t.Fatalf("the failing write: %v", err)
 		}
 	}
-	err = s.Update(DefaultNamespace, func(tx *Tx) error {
+	err := s.Update(DefaultNamespace, func(tx *Tx) error {
 		c, err := tx.Customer(1)
 		if err != nil {
 			return err

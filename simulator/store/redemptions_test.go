@@ -15,11 +15,7 @@ import (
 // made again; after each write the customer reads back as a plain model
 // of the list, from the cache and, every tenth write, from the keys alone.
 func TestRedemptionsFollowAModel(t *testing.T) {
-	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openListStore(t)
 	var model []int64
 	next := int64(1)
 	add := func(h *simulator.History) {
@@ -88,16 +84,12 @@ func TestRedemptionsFollowAModel(t *testing.T) {
 // fails when code changed a lent redemption in place: its readers share it,
 // and the change would not be written.
 func TestLentRedemptionChangedInPlaceFails(t *testing.T) {
-	s, err := Open(Options{Customers: []simulator.Customer{listCustomer(1)}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openListStore(t)
 	write := func(edit func(h *simulator.History)) error { return editHistory(s, 1, edit, nil) }
 	if err := write(func(h *simulator.History) { h.Redemptions = redemptions(1, 2) }); err != nil {
 		t.Fatal(err)
 	}
-	err = write(func(h *simulator.History) {
+	err := write(func(h *simulator.History) {
 		h.Redemptions[1].Points = 7
 		h.Redemptions = append(h.Redemptions, redemptions(3)...)
 	})
