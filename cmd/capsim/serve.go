@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -70,6 +71,7 @@ func serve(cfg *config, stdout io.Writer, sigs <-chan os.Signal) error {
 	}
 	defer app.Close()
 	tuneGC()
+	tuneProcs()
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if errors.Is(err, syscall.EADDRINUSE) {
@@ -179,3 +181,21 @@ func startupGC(customers int) (restore func()) {
 // collecting four times less often buys throughput; governMemory bounds
 // the heap that lets grow. GOGC, if set, still decides.
 func tuneGC() { server.CollectAsServing() }
+
+// tuneProcs runs twice as many Ps as the runtime would (GOMAXPROCS, if
+// set, decides). A request's path blocks briefly where a plain server's
+// does not (the store's write lock, the journal, the log's buffer), and
+// capsim mostly shares its cores with its client (a test suite, a load
+// generator): with one P per core a P sat idle while its goroutines
+// waited, and the client's thread got its cores. On 2 cores, with the
+// load generator beside it (docs/testing-and-performance.md), a cached GET
+// serves about a sixth more per second at the same CPU per request;
+// bare net/http gains nothing from the same setting.
+func tuneProcs() {
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(procsFor(runtime.GOMAXPROCS(0)))
+	}
+}
+
+// procsFor is the number of Ps tuneProcs runs for the runtime's default n.
+func procsFor(n int) int { return 2 * max(n, 1) }
