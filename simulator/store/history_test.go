@@ -55,6 +55,12 @@ func openListStore(t *testing.T) *Store {
 // editHistory writes, in one Update of s, customer id's history as edit
 // changes it; then fails the Update if fail is set.
 func editHistory(s *Store, id int64, edit func(h *simulator.History), fail error) error {
+	return editCustomer(s, id, func(_ *Tx, c *simulator.Customer) error { edit(c.History); return nil }, fail)
+}
+
+// editCustomer is editHistory with the transaction and the whole customer
+// (its history made if it had none); an error of edit ends the Update.
+func editCustomer(s *Store, id int64, edit func(tx *Tx, c *simulator.Customer) error, fail error) error {
 	return s.Update(DefaultNamespace, func(tx *Tx) error {
 		c, err := tx.Customer(id)
 		if err != nil {
@@ -63,7 +69,9 @@ func editHistory(s *Store, id int64, edit func(h *simulator.History), fail error
 		if c.History == nil {
 			c.History = &simulator.History{}
 		}
-		edit(c.History)
+		if err := edit(tx, c); err != nil {
+			return err
+		}
 		if err := tx.Put(c); err != nil {
 			return err
 		}

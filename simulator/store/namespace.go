@@ -189,7 +189,7 @@ func (s *Store) evictLocked(now time.Time, owner string) (time.Duration, bool) {
 
 // dropLocked removes namespace ns and what it stored.
 func (s *Store) dropLocked(ns string) error {
-	if err := s.db.Update(func(tx *buntdb.Tx) error { s.lists.clear(); return deleteRange(tx, ns+":", ns+";") }); err != nil {
+	if err := s.db.Update(func(tx *buntdb.Tx) error { s.lists.clear(); s.ready.clear(); return deleteRange(tx, ns+":", ns+";") }); err != nil {
 		return err
 	}
 	if sp := s.spaces[ns]; sp != nil {
@@ -395,6 +395,7 @@ func (s *Store) Reset(ns string) error {
 	defer s.mu.Unlock()
 	err := s.db.Update(func(tx *buntdb.Tx) error {
 		s.lists.clear() // under the write lock: no writer reads an entry of before
+		s.ready.clear()
 		if ns == "" {
 			var keys []string
 			_ = tx.AscendKeys("*", func(k, _ string) bool {

@@ -160,6 +160,7 @@ func (s *Store) RestoreSnapshot(name, ns string) (SnapshotInfo, error) {
 	s.mu.Lock() // no drop or expiry of ns meanwhile
 	err := s.db.Update(func(tx *buntdb.Tx) error {
 		s.lists.clear() // under the write lock: no writer reads an entry of before
+		s.ready.clear()
 		if err := resetOverlay(tx, ns); err != nil {
 			return err
 		}

@@ -119,6 +119,7 @@ type Store struct {
 
 	cache customerCache // decoded customers, read-only
 	lists listCache     // customers' bills and redemptions as stored (history.go)
+	ready readyCache    // customers written again, decoded ahead for their next writer (ready.go)
 
 	// epoch increases on every reset, drop and restore: with a customer's
 	// id and version it names one state of that customer for caches
@@ -536,6 +537,7 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		return err
 	}
 	var touched []cacheKey
+	var again []rewritten
 	revived := false
 	err := s.db.Update(func(btx *buntdb.Tx) error {
 		// A namespace dropped since Ensure comes back with this write, so
@@ -548,7 +550,7 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		}
 		tx := &Tx{tx: btx, ns: ns, s: s, writable: true}
 		err := fn(tx)
-		touched = tx.touched
+		touched, again = tx.touched, tx.rewritten
 		if err != nil {
 			// Nothing of the borrower is kept: the room past the bills'
 			// end is free again, and the next writer borrows them instead
@@ -566,6 +568,9 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		s.cache.delete(k)
 	}
 	s.gens.bump(ns)
+	if err == nil {
+		s.decodeAhead(again)
+	}
 	if revived && err == nil {
 		s.mu.Lock()
 		if s.spaces[ns] == nil {

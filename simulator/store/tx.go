@@ -34,6 +34,9 @@ type Tx struct {
 	// lent are the lists whose bills the transaction borrowed: if it rolls
 	// back, they are the stored ones still, and lendable again.
 	lent []*listed
+	// rewritten are the customers it stored again, for Update to decode
+	// ahead once the write commits (readyCache).
+	rewritten []rewritten
 }
 
 // storedCustomer is what a namespace holds of a customer: its version and
@@ -43,6 +46,10 @@ type storedCustomer struct {
 	version int64
 	entries []kv
 	lists   *listed // the lists it keeps in keys of their own (nil: none)
+	// warm: the writer found the customer decoded ahead, or its record was
+	// the base data's (a first write), so the next writer is likely to
+	// find it so too (readyCache).
+	warm bool
 }
 
 // Namespace returns the transaction's namespace.
@@ -104,7 +111,15 @@ func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
 // adds the lists it keeps in keys of their own (nil when its record carries
 // them itself), for use.
 func (t *Tx) load(v string, base bool, use listUse) (*simulator.Customer, *listed, error) {
-	c, err := t.decode(v, base)
+	return t.loadDecoded(nil, v, base, use)
+}
+
+// loadDecoded is load of c, decoded from v already (nil: not yet).
+func (t *Tx) loadDecoded(c *simulator.Customer, v string, base bool, use listUse) (*simulator.Customer, *listed, error) {
+	var err error
+	if c == nil {
+		c, err = t.decode(v, base)
+	}
 	if err != nil || base || inline(c) {
 		return c, nil, err
 	}
@@ -174,10 +189,14 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		return nil, ErrNotFound
 	}
 	use := shareLists
+	var ready *simulator.Customer
 	if t.writable {
 		use = lendLists
+		if !base {
+			ready = t.s.ready.take(ck, v)
+		}
 	}
-	c, l, err := t.load(v, base, use)
+	c, l, err := t.loadDecoded(ready, v, base, use)
 	if err != nil {
 		return nil, fmt.Errorf("customer %d: %w", id, err)
 	}
@@ -186,7 +205,7 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	} else if _, ok := t.recall(id); !ok {
 		// The entries come from the record as decoded, before the caller
 		// changes it; base ones are the base data's, not the namespace's.
-		sc := storedCustomer{version: c.Version, lists: l}
+		sc := storedCustomer{version: c.Version, lists: l, warm: base || ready != nil}
 		if !base {
 			sc.entries = t.s.entries(t.ns, c, l != nil, t.termsKept())
 		}
@@ -301,8 +320,11 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		return err
 	}
 	t.s.lists.store(cacheKey{t.ns, c.ID}, l)
-	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l})
+	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l, warm: prev.warm})
 	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
+	if prev.warm {
+		t.rewrote(cacheKey{t.ns, c.ID}, rec)
+	}
 	return nil
 }
 
