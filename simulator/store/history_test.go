@@ -52,6 +52,17 @@ func openListStore(t *testing.T) *Store {
 	return s
 }
 
+// readCustomer returns customer id as namespace ns of s reads it (shared:
+// not to change), failing the test if it cannot.
+func readCustomer(t *testing.T, s *Store, ns string, id int64) *simulator.Customer {
+	t.Helper()
+	var c *simulator.Customer
+	if err := s.View(ns, func(tx *Tx) (err error) { c, err = tx.Customer(id); return err }); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // editHistory writes, in one Update of s, customer id's history as edit
 // changes it; then fails the Update if fail is set.
 func editHistory(s *Store, id int64, edit func(h *simulator.History), fail error) error {
@@ -537,21 +548,7 @@ func TestRolledBackWriteLendsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = s.View(DefaultNamespace, func(tx *Tx) error {
-		c, err := tx.Customer(1)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for _, b := range c.History.Transactions {
-			ids = append(ids, b.ID)
-		}
-		if !slices.Equal(ids, []int64{1, 2, 3, 4}) {
-			return fmt.Errorf("bills %v, want 1 to 4", ids)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	if got := ids(readCustomer(t, s, DefaultNamespace, 1).History.Transactions); !slices.Equal(got, []int64{1, 2, 3, 4}) {
+		t.Fatalf("bills %v, want 1 to 4", got)
 	}
 }

@@ -104,21 +104,12 @@ func TestWritersTakeTheRecordDecodedAhead(t *testing.T) {
 	if write(note("fourth"), nil) {
 		t.Error("a writer took an entry of another record")
 	}
-	if err := s.View(ns, func(tx *Tx) error {
-		c, err := tx.Customer(1)
-		if err != nil {
-			return err
-		}
-		var texts []string
-		for _, n := range c.History.Notes {
-			texts = append(texts, n.Description)
-		}
-		if got := strings.Join(texts, ","); got != "first,second,third,pending,fourth" {
-			t.Errorf("notes = %s, want first,second,third,pending,fourth", got)
-		}
-		return nil
-	}); err != nil {
-		t.Fatal(err)
+	var texts []string
+	for _, n := range readCustomer(t, s, ns, 1).History.Notes {
+		texts = append(texts, n.Description)
+	}
+	if got := strings.Join(texts, ","); got != "first,second,third,pending,fourth" {
+		t.Errorf("notes = %s, want first,second,third,pending,fourth", got)
 	}
 }
 

@@ -57,25 +57,16 @@ func TestRedemptionsFollowAModel(t *testing.T) {
 		if step%10 == 9 {
 			s.lists.clear()
 		}
-		err = s.View(DefaultNamespace, func(tx *Tx) error {
-			c, err := tx.Customer(1)
-			if err != nil {
-				return err
-			}
-			var got []int64
-			for _, r := range c.History.Redemptions {
-				got = append(got, r.ID)
-			}
-			if !slices.Equal(got, model) {
-				t.Fatalf("step %d (%s): redemptions %v, want %v", step, e.name, got, model)
-			}
-			if want := redemptions(model...); !slices.Equal(c.History.Redemptions, want) {
-				t.Fatalf("step %d (%s): redemptions %+v, want %+v", step, e.name, c.History.Redemptions, want)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+		c := readCustomer(t, s, DefaultNamespace, 1)
+		var got []int64
+		for _, r := range c.History.Redemptions {
+			got = append(got, r.ID)
+		}
+		if !slices.Equal(got, model) {
+			t.Fatalf("step %d (%s): redemptions %v, want %v", step, e.name, got, model)
+		}
+		if want := redemptions(model...); !slices.Equal(c.History.Redemptions, want) {
+			t.Fatalf("step %d (%s): redemptions %+v, want %+v", step, e.name, c.History.Redemptions, want)
 		}
 	}
 }
