@@ -20,21 +20,26 @@ const Redacted = "[redacted]"
 // a kind of token (accessToken, client_secret, X-CAP-API-OAUTH-TOKEN). A
 // campaign_token is a campaign's id, not a credential, and stays.
 func sensitiveName(name string) bool {
+	// The name's last 64 bytes, lower case and without separators, fill b
+	// from its end: a long name still shows its suffix.
 	var b [64]byte
-	n := b[:0]
-	for i := 0; i < len(name) && len(n) < len(b); i++ {
+	k, i := len(b), len(name)-1
+	for ; i >= 0 && k > 0; i-- {
 		c := name[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
-			n = append(n, c+'a'-'A')
+			k--
+			b[k] = c + 'a' - 'A'
 		case c == '_' || c == '-' || c == '.' || c == ' ':
 		default:
-			n = append(n, c)
+			k--
+			b[k] = c
 		}
 	}
+	n := b[k:]
 	switch string(n) { // no allocation: the conversion is only compared
 	case "token", "pwd", "pass", "authorization", "proxyauthorization", "cookie", "setcookie":
-		return true
+		return i < 0 // the whole name, not the end of a longer one
 	}
 	for _, suffix := range sensitiveSuffixes {
 		if len(n) >= len(suffix) && string(n[len(n)-len(suffix):]) == suffix {
@@ -380,7 +385,7 @@ func redactXML(b []byte) ([]byte, bool) {
 			continue
 		}
 		j := i + 1
-		for j < len(b) && b[j] != '>' && b[j] != '/' && b[j] != ' ' && b[j] != '\t' && b[j] != '\r' && b[j] != '\n' {
+		for j < len(b) && b[j] != '>' && b[j] != '/' && b[j] != '<' && b[j] != ' ' && b[j] != '\t' && b[j] != '\r' && b[j] != '\n' {
 			j++
 		}
 		raw := b[i+1 : j]

@@ -37,6 +37,8 @@ func TestRedactBody(t *testing.T) {
 		{"xml start tag cut off", "", `<root><customer password="hun`, `<root>`, true},
 		{"xml then a pair", "", `<a>x</a>"password":"hunter2"`, `<a>x</a>"password":"[redacted]"`, false},
 		{"xml after a stray bracket", "", `a < b <password>hunter2</password>`, `a < b <password>[redacted]</password>`, false},
+		{"xml after a bracket in a word", "", `0<` + strings.Repeat("0", 64) + `<password>hunter2`, `0<` + strings.Repeat("0", 64) + `<password>`, true},
+		{"json a long key ending in a secret's name", "", `{"` + strings.Repeat("a", 80) + `_password":"p"}`, `{"` + strings.Repeat("a", 80) + `_password":"[redacted]"}`, false},
 		{"form", "application/x-www-form-urlencoded", `user=a&password=p&client_secret=s`, `user=a&password=[redacted]&client_secret=[redacted]`, false},
 		{"text", "text/plain", `password p`, `password p`, false},
 	}
@@ -55,6 +57,7 @@ func TestSensitiveName(t *testing.T) {
 	for name, want := range map[string]bool{
 		"Authorization": true, "X-CAP-API-OAUTH-TOKEN": true, "X-Capsim-Admin-Token": true, "Cookie": true,
 		"password": true, "client_secret": true, "accessToken": true, "refresh_token": true, "token": true, "x-api-key": true,
+		strings.Repeat("x", 70) + "Password": true, strings.Repeat("x", 70) + "token": false,
 		"campaign_token": false, "Content-Type": false, "key": false, "mobile": false, "tokenSource": false,
 	} {
 		if got := sensitiveName(name); got != want {
