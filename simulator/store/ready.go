@@ -53,10 +53,6 @@ func (rc *readyCache) put(k cacheKey, rec string, c *simulator.Customer) {
 	}
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
-	rc.putLocked(k, rec, c)
-}
-
-func (rc *readyCache) putLocked(k cacheKey, rec string, c *simulator.Customer) {
 	if old, ok := rc.m[k]; ok {
 		rc.bytes -= len(old.rec)
 	}
@@ -127,8 +123,7 @@ func (s *Store) decodeAhead(rs []rewritten) {
 		s.ready.put(r.k, r.rec, nil)
 	}
 	for _, r := range rs {
-		c := new(simulator.Customer)
-		if err := decodeJSON([]byte(r.rec), c); err == nil {
+		if c, err := decodeRecord(r.rec); err == nil {
 			s.ready.fill(r.k, r.rec, c)
 		}
 	}

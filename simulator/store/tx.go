@@ -97,12 +97,19 @@ func (t *Tx) getFrom(rel string) (v string, base, ok bool) {
 
 // decode decodes a customer record, completing one from the base data.
 func (t *Tx) decode(v string, base bool) (*simulator.Customer, error) {
+	c, err := decodeRecord(v)
+	if err == nil && base && t.s.complete != nil {
+		t.s.complete(c)
+	}
+	return c, err
+}
+
+// decodeRecord decodes a customer's stored record: what a writer decodes
+// itself and what Update decodes ahead for it (readyCache) alike.
+func decodeRecord(v string) (*simulator.Customer, error) {
 	c := new(simulator.Customer)
 	if err := decodeJSON([]byte(v), c); err != nil {
 		return nil, err
-	}
-	if base && t.s.complete != nil {
-		t.s.complete(c)
 	}
 	return c, nil
 }
