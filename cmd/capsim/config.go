@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/capsim/capsim/fixtures"
 	"github.com/capsim/capsim/simulator/auth"
 	"github.com/capsim/capsim/simulator/server"
 	v11 "github.com/capsim/capsim/simulator/v11"
@@ -101,8 +102,8 @@ func newFlagSet(c *config) (fs *flag.FlagSet, authMode, level *string) {
 	fs.StringVar(&c.AddrFile, "addr-file", "", "write the listen address to this file while serving; healthcheck reads it (the image sets /tmp/capsim.addr)")
 	fs.StringVar(&c.DB, "db", ":memory:", "store: :memory: or a buntdb file that keeps state across restarts")
 	fs.StringVar(&c.Fixtures, "fixtures", "", "directory with org.json, customers.json and history.json replacing the embedded fixtures")
-	fs.Int64Var(&c.Seed, "seed", 1, "seed of the generated customers")
-	fs.IntVar(&c.Customers, "customers", 300, "customers to generate besides the fixtures (0 to 1000000)")
+	fs.Int64Var(&c.Seed, "seed", fixtures.DefaultSeed, "seed of the generated customers")
+	fs.IntVar(&c.Customers, "customers", fixtures.DefaultCustomers, "customers to generate besides the fixtures (0 to 1000000)")
 	fs.StringVar(authMode, "auth", "any", "authentication: any, strict or off")
 	fs.StringVar(level, "log-level", "info", "debug, info, warn or error")
 	fs.StringVar(&c.LogFormat, "log-format", "text", "text or json")

@@ -192,39 +192,8 @@ func Build(o Options) (*App, error) {
 			o.Log.Warn("fixtures: " + note)
 		}
 	}
-	var generated iter.Seq[simulator.Customer]
-	var complete func(*simulator.Customer)
-	terms := v11.SearchTerms(&ds.Org)
-	if o.Customers > 0 {
-		// Generated ids start at a round number above the documented ones.
-		// Their histories are made when a customer is first read: most of
-		// a generated customer is its history. Search indexes need only
-		// their transactions. The store packs them as they are made.
-		var lazy *fixture.Lazy
-		generated, lazy = fixture.GenerateSeq(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
-		last := generatedFirstID + int64(o.Customers)
-		isGenerated := func(c *simulator.Customer) bool {
-			return c.ID >= generatedFirstID && c.ID < last && c.History == nil
-		}
-		complete = func(c *simulator.Customer) {
-			if isGenerated(c) {
-				c.History = lazy.History(c)
-			}
-		}
-		searchTerms := terms
-		terms = func(c *simulator.Customer) []store.Term {
-			if !isGenerated(c) {
-				return searchTerms(c)
-			}
-			cc := *c
-			cc.History = &simulator.History{Transactions: lazy.IndexTransactions(c)}
-			return searchTerms(&cc)
-		}
-	}
 	phase("fixtures")
-	st, err := store.Open(store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
-		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
-		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover})
+	st, err := openStore(o, ds, fixtures.Packed)
 	if err != nil {
 		return nil, err
 	}
@@ -255,6 +224,67 @@ func Build(o Options) (*App, error) {
 	}
 	phase("routes")
 	return &App{Server: srv, Store: st, Contract: c, Auth: a, Phases: phases}, nil
+}
+
+// openStore opens the store of o's base data: ds and the customers o
+// generates, or packed if it is their packed form (store.PackedBase), as
+// fixtures.Packed is of the default data.
+func openStore(o Options, ds *fixture.Dataset, packed string) (*store.Store, error) {
+	var generated iter.Seq[simulator.Customer]
+	var complete func(*simulator.Customer)
+	terms := v11.SearchTerms(&ds.Org)
+	if o.Customers > 0 {
+		// Generated ids start at a round number above the documented ones.
+		// Their histories are made when a customer is first read: most of
+		// a generated customer is its history. Search indexes need only
+		// their transactions. The store packs them as they are made.
+		var lazy *fixture.Lazy
+		generated, lazy = fixture.GenerateSeq(o.Seed, o.Customers, &ds.Org, generatedFirstID, ds.Taken())
+		last := generatedFirstID + int64(o.Customers)
+		isGenerated := func(c *simulator.Customer) bool {
+			return c.ID >= generatedFirstID && c.ID < last && c.History == nil
+		}
+		complete = func(c *simulator.Customer) {
+			if isGenerated(c) {
+				c.History = lazy.History(c)
+			}
+		}
+		searchTerms := terms
+		terms = func(c *simulator.Customer) []store.Term {
+			if !isGenerated(c) {
+				return searchTerms(c)
+			}
+			cc := *c
+			cc.History = &simulator.History{Transactions: lazy.IndexTransactions(c)}
+			return searchTerms(&cc)
+		}
+	}
+	so := store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
+		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
+		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover}
+	if packed != "" && store.PackedID(packed) == so.BaseID {
+		so.Packed = packed
+	}
+	return store.Open(so)
+}
+
+// PackBase returns the packed form of o's base data (see store.PackedBase):
+// go generate ./fixtures writes fixtures.Packed with it.
+func PackBase(o Options) ([]byte, error) {
+	if o.Fixtures == nil {
+		o.Fixtures = fixtures.FS
+	}
+	o.DBPath = ""
+	ds, err := fixture.Load(o.Fixtures)
+	if err != nil {
+		return nil, fmt.Errorf("fixtures: %w", err)
+	}
+	st, err := openStore(o, ds, "")
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return st.PackedBase(), nil
 }
 
 // baseID names the base data a store file is written over: the seed, the

@@ -103,6 +103,7 @@ type Store struct {
 	// takeCustomers: setBase may clear the customers it serialised.
 	takeCustomers bool
 	base          *baseTable // the base data, sorted by key
+	baseID        string     // the base data's name (Options.BaseID)
 	baseIDs       []int64    // the base customers' ids, sorted
 	baseNext      int64      // the first id a new customer gets in a fresh namespace
 
@@ -152,6 +153,10 @@ type Options struct {
 	// Generated, if set, yields more base customers after Customers, one
 	// at a time: they are packed as they come, never all held at once.
 	Generated iter.Seq[simulator.Customer]
+	// Packed, if set, is the base data in the form PackedBase returns, made
+	// of the same Customers and Generated: Open takes it instead of packing
+	// them again, and ignores them.
+	Packed string
 	// TakeCustomers lets Open clear Customers as it serialises them, so
 	// that a large base needs less memory to start.
 	TakeCustomers bool
@@ -193,7 +198,7 @@ func Open(opts Options) (s *Store, err error) {
 	if path == "" {
 		path = ":memory:"
 	}
-	s = &Store{org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces, perOwner: opts.MaxPerOwner, owners: map[string]int{},
+	s = &Store{baseID: opts.BaseID, org: opts.Org, terms: opts.Terms, complete: opts.Complete, takeCustomers: opts.TakeCustomers, spaces: map[string]*namespace{}, max: opts.MaxNamespaces, perOwner: opts.MaxPerOwner, owners: map[string]int{},
 		ttl: opts.NamespaceTTL, now: opts.Now, stop: make(chan struct{}), done: make(chan struct{})}
 	if s.max <= 0 {
 		s.max = DefaultMaxNamespaces
@@ -223,7 +228,12 @@ func Open(opts Options) (s *Store, err error) {
 			}
 		}()
 	}
-	if err := s.setBase(opts.Customers, opts.Generated); err != nil {
+	if opts.Packed != "" {
+		err = s.setPackedBase(opts.Packed)
+	} else {
+		err = s.setBase(opts.Customers, opts.Generated)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if s.db, err = openDB(path, opts.Recover, s.lock); err != nil {
