@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	gojson "github.com/goccy/go-json"
 )
 
 // decodeJSONForm decodes the JSON form of a document (see ParsedDir) into
@@ -23,7 +24,7 @@ import (
 // TestDecodeJSONForm checks, document by document, that both agree.
 func decodeJSONForm(b []byte) (doc *openapi3.T, ok bool) {
 	var tree any
-	if err := json.Unmarshal(b, &tree); err != nil {
+	if err := gojson.Unmarshal(b, &tree); err != nil {
 		return nil, false
 	}
 	doc = &openapi3.T{}

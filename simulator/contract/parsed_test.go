@@ -4,6 +4,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/capsim/capsim/openapi"
 	"github.com/capsim/capsim/simulator/contract"
 )
 
@@ -70,5 +71,16 @@ func TestLoadRefusesBrokenDocuments(t *testing.T) {
 	}
 	if err := contract.Check([]byte(tinyDoc)); err != nil {
 		t.Fatalf("Check refused a valid document: %v", err)
+	}
+}
+
+// BenchmarkLoad measures loading the embedded contract from its JSON
+// forms, most of a default start.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := contract.Load(openapi.FS); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
