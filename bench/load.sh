@@ -18,6 +18,7 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk"; exit 1
 
 go build -o "$OUT/capsim" ./cmd/capsim
 go build -o "$OUT/bare" ./bench/bare
+go build -o "$OUT/startup" ./bench/startup
 
 AUTH="Authorization: Basic $(printf 'cm.1:%s' "$(printf cm123 | md5sum | cut -d' ' -f1)" | base64 -w0)"
 PATH_Q="/v2/customers/17742?source=ALL&embed=points,subscriptions,mlp"
@@ -38,25 +39,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 echo "# capsim load test $(date -u +%FT%TZ) on $(nproc) cores; wrk -t$THREADS -c$CONNS -d$DUR, $ROUNDS rounds"
 # Start-up: from exec to the first healthy answer over HTTP, default fixtures
-# and 300 generated customers, the median of 5 starts; the server logs its own
-# figure too. The probe is bash's /dev/tcp every millisecond: a curl per poll
-# would add its own fork and exec (about 5 ms) and up to a poll interval to
-# every figure.
-healthy() { # healthy HOST PORT: whether GET /__admin/health answers 200
-  { exec 3<>"/dev/tcp/$1/$2"; } 2>/dev/null || return 1
-  printf 'GET /__admin/health HTTP/1.1\r\nHost: %s:%s\r\nConnection: close\r\n\r\n' "$1" "$2" >&3
-  local line; read -r line <&3; exec 3>&-
-  [[ $line == *" 200 "* ]]
-}
-for _ in 1 2 3 4 5; do
-  t0=$(date +%s%N)
-  "$OUT/capsim" --addr "$ON" --log-level warn & p=$!
-  until healthy "${ON%:*}" "${ON#*:}"; do sleep 0.001; done
-  t1=$(date +%s%N)
-  echo $(( (t1 - t0) / 1000000 ))
-  kill "$p"; wait "$p" 2>/dev/null || true
-done > "$OUT/startup.txt"
-echo "startup_ms_to_healthy $(median < "$OUT/startup.txt") (5 starts: $(tr '\n' ' ' < "$OUT/startup.txt"))"
+# and 300 generated customers, the median of 5 starts (bench/startup: a Go
+# probe that forks nothing while it polls, every 100 µs).
+"$OUT/startup" -n 5 -addr "$ON" -- "$OUT/capsim" --addr "$ON" --log-level warn > "$OUT/startup.txt"
+echo "startup_ms_to_healthy $(tail -1 "$OUT/startup.txt" | cut -d' ' -f2) (5 starts: $(head -n -1 "$OUT/startup.txt" | tr '\n' ' '))"
 "$OUT/capsim" --addr "$ON" --log-level warn & pids+=($!)
 wait_up "$ON/__admin/health"
 "$OUT/capsim" --addr "$OFF" --validate-responses=false --log-level warn & pids+=($!)

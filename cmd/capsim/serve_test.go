@@ -389,7 +389,7 @@ func TestBodyBounds(t *testing.T) {
 	tests := []struct {
 		name    string
 		send    string
-		dribble bool // then one byte every read/4, for ever
+		dribble bool // then one byte every read/10, for ever
 		within  time.Duration
 		answer  string
 	}{
@@ -416,7 +416,7 @@ func TestBodyBounds(t *testing.T) {
 						select {
 						case <-stop:
 							return
-						case <-time.After(read / 4):
+						case <-time.After(read / 10):
 							if _, err := io.WriteString(conn, " "); err != nil {
 								return
 							}

@@ -183,7 +183,15 @@ func Build(o Options) (*App, error) {
 			contractc <- loaded{c, err}
 		}()
 	}
-	ds, err := fixture.Load(o.Fixtures)
+	// The default base data is packed already: its customers need not
+	// be decoded (their fixtures passed Load when it was packed).
+	id := baseID(o)
+	packed := store.PackedID(fixtures.Packed) == id
+	load := fixture.Load
+	if packed {
+		load = fixture.LoadOrg
+	}
+	ds, err := load(o.Fixtures)
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
@@ -193,7 +201,11 @@ func Build(o Options) (*App, error) {
 		}
 	}
 	phase("fixtures")
-	st, err := openStore(o, ds, fixtures.Packed)
+	var form string
+	if packed {
+		form = fixtures.Packed
+	}
+	st, err := openStore(o, ds, id, form)
 	if err != nil {
 		return nil, err
 	}
@@ -226,10 +238,10 @@ func Build(o Options) (*App, error) {
 	return &App{Server: srv, Store: st, Contract: c, Auth: a, Phases: phases}, nil
 }
 
-// openStore opens the store of o's base data: ds and the customers o
-// generates, or packed if it is their packed form (store.PackedBase), as
-// fixtures.Packed is of the default data.
-func openStore(o Options, ds *fixture.Dataset, packed string) (*store.Store, error) {
+// openStore opens the store of o's base data, named id (baseID): ds and
+// the customers o generates, or packed, their packed form
+// (store.PackedBase), if set.
+func openStore(o Options, ds *fixture.Dataset, id, packed string) (*store.Store, error) {
 	var generated iter.Seq[simulator.Customer]
 	var complete func(*simulator.Customer)
 	terms := v11.SearchTerms(&ds.Org)
@@ -260,11 +272,8 @@ func openStore(o Options, ds *fixture.Dataset, packed string) (*store.Store, err
 		}
 	}
 	so := store.Options{Path: o.DBPath, Org: &ds.Org, Customers: ds.Customers, Generated: generated,
-		BaseID: baseID(o), Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
+		BaseID: id, Packed: packed, Terms: terms, Complete: complete, MaxNamespaces: o.MaxNamespaces, MaxPerOwner: o.MaxNamespacesPerClient, NamespaceTTL: o.NamespaceTTL,
 		MaxSnapshots: o.MaxSnapshots, Recover: o.DBRecover}
-	if packed != "" && store.PackedID(packed) == so.BaseID {
-		so.Packed = packed
-	}
 	return store.Open(so)
 }
 
@@ -279,7 +288,7 @@ func PackBase(o Options) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fixtures: %w", err)
 	}
-	st, err := openStore(o, ds, "")
+	st, err := openStore(o, ds, baseID(o), "")
 	if err != nil {
 		return nil, err
 	}
