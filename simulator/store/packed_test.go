@@ -9,15 +9,21 @@ import (
 	"github.com/capsim/capsim/simulator/store"
 )
 
+// firstNames is the terms of a store whose customers' first names are
+// searched (attribute "first").
+func firstNames(c *simulator.Customer) []store.Term {
+	return []store.Term{{Attr: "first", Key: c.Profiles[0].FirstName, Value: c.Profiles[0].LastName}}
+}
+
 // packedPair opens a store of base and one of its packed form.
 func packedPair(t testing.TB, base []simulator.Customer) (fresh, packed *store.Store) {
 	t.Helper()
-	fresh, err := store.Open(store.Options{Customers: base, BaseID: "three"})
+	fresh, err := store.Open(store.Options{Customers: base, BaseID: "three", Terms: firstNames})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { fresh.Close() })
-	packed, err = store.Open(store.Options{Packed: string(fresh.PackedBase()), BaseID: "three"})
+	packed, err = store.Open(store.Options{Packed: string(fresh.PackedBase()), BaseID: "three", Terms: firstNames})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,13 +34,17 @@ func packedPair(t testing.TB, base []simulator.Customer) (fresh, packed *store.S
 // TestPackedBase checks that a store opened from the packed form of a
 // base reads as the store that packed it: every customer, the count, a
 // page, the identifier index, the search and the next id, before and after
-// a write; and that the form names its base data.
+// a write, the identifier index, the search terms; and that the form names
+// its base data.
 func TestPackedBase(t *testing.T) {
 	t.Parallel()
 	fresh, packed := packedPair(t, baseCustomers(40))
 	if got := store.PackedID(string(fresh.PackedBase())); got != "three" {
 		t.Fatalf("PackedID = %q, want three", got)
 	}
+	// wantNamed is how many first names c0001* a read finds: ten, then
+	// nine once a write has renamed customer 12.
+	wantNamed := 10
 	read := func(s *store.Store, ns string) string {
 		var b strings.Builder
 		err := s.View(ns, func(tx *store.Tx) error {
@@ -48,7 +58,14 @@ func TestPackedBase(t *testing.T) {
 				t.Errorf("namespace %s: customer 7's mobile found %v, a page of %d", ns, ok, len(page))
 			}
 			ids, matches := tx.Search("c0001")
-			return enc.Encode([]any{tx.Count(), page, owner, ok, ids, matches, tx.Holders("email", "c00012@example.com")})
+			var named []int64
+			if err := tx.Terms("first", "c0001", "c0002", func(_, _ string, id int64) bool { named = append(named, id); return true }); err != nil {
+				return err
+			}
+			if len(named) != wantNamed {
+				t.Errorf("namespace %s: customers named c0001* %v, want %d", ns, named, wantNamed)
+			}
+			return enc.Encode([]any{tx.Count(), page, owner, ok, ids, matches, named, tx.Holders("email", "c00012@example.com")})
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -77,11 +94,13 @@ func TestPackedBase(t *testing.T) {
 		}
 	}
 	for _, ns := range []string{"default", "other"} {
+		wantNamed = 10
 		if got, want := read(packed, ns), read(fresh, ns); got != want {
 			t.Fatalf("namespace %s, before a write:\npacked %s\nfresh  %s", ns, got, want)
 		}
 		write(fresh, ns)
 		write(packed, ns)
+		wantNamed = 9
 		if got, want := read(packed, ns), read(fresh, ns); got != want {
 			t.Fatalf("namespace %s, after a write:\npacked %s\nfresh  %s", ns, got, want)
 		}
