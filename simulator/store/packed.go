@@ -26,6 +26,15 @@ const packedMagic = "capsim-base 1\n"
 
 const packedEntSize = 16
 
+// openBase makes the base data of opts: its packed form if it has one,
+// else its customers, packed now.
+func (s *Store) openBase(opts *Options) error {
+	if opts.Packed != "" {
+		return s.setPackedBase(opts.Packed)
+	}
+	return s.setBase(opts.Customers, opts.Generated)
+}
+
 // PackedBase returns s's base data in its packed form (Options.Packed).
 func (s *Store) PackedBase() []byte {
 	t := s.base

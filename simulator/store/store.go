@@ -228,12 +228,7 @@ func Open(opts Options) (s *Store, err error) {
 			}
 		}()
 	}
-	if opts.Packed != "" {
-		err = s.setPackedBase(opts.Packed)
-	} else {
-		err = s.setBase(opts.Customers, opts.Generated)
-	}
-	if err != nil {
+	if err := s.openBase(&opts); err != nil {
 		return nil, err
 	}
 	if s.db, err = openDB(path, opts.Recover, s.lock); err != nil {
