@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/capsim/capsim/fixtures"
@@ -133,10 +134,14 @@ func (a *App) Close() error { return a.Store.Close() }
 // serves them loads it, and later ones in the process (tests, mostly) use it
 // again, as a contract holds nothing of one simulator's state.
 var embedded struct {
-	once sync.Once
-	c    *contract.Contract
-	err  error
+	once   sync.Once
+	c      *contract.Contract
+	err    error
+	loaded atomic.Pointer[contract.Contract] // c, once loaded: for isEmbedded
 }
+
+// isEmbedded reports whether c is the contract of the embedded documents.
+func isEmbedded(c *contract.Contract) bool { return c != nil && embedded.loaded.Load() == c }
 
 // loadContract loads the contract of specs, or of the embedded documents
 // (once per process) if specs is nil.
@@ -144,7 +149,10 @@ func loadContract(specs fs.FS) (*contract.Contract, error) {
 	if specs != nil {
 		return contract.Load(specs)
 	}
-	embedded.once.Do(func() { embedded.c, embedded.err = contract.Load(openapi.FS) })
+	embedded.once.Do(func() {
+		embedded.c, embedded.err = contract.Load(openapi.FS)
+		embedded.loaded.Store(embedded.c)
+	})
 	return embedded.c, embedded.err
 }
 

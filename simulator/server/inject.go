@@ -355,10 +355,16 @@ func builtinScenarios(c *contract.Contract) ([]*scenario.Scenario, scenario.Prob
 	if builtins.c == c {
 		return builtins.ss, nil
 	}
-	// The built-in scenarios are known when capsim is built: that their
-	// code answers keep the contract is checked then, by
-	// TestBuiltinsParse, not at every start (it was a fifth of one).
-	ss, probs := scenario.NewEngine(c, checkedByTests{}).ParseFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
+	// The built-in scenarios and the embedded documents are known when
+	// capsim is built: that the scenarios' code answers keep that
+	// contract is checked then, by TestBuiltinsParse, not at every start
+	// (it was a fifth of one). Other documents (Options.Specs) are checked
+	// here.
+	var env scenario.Envelopes = checkedByTests{}
+	if !isEmbedded(c) {
+		env = Envelopes(c)
+	}
+	ss, probs := scenario.NewEngine(c, env).ParseFS(scenarios.FS, scenario.SourceBuiltin, "scenarios")
 	if len(probs) == 0 {
 		builtins.c, builtins.ss = c, ss
 	}
@@ -366,8 +372,9 @@ func builtinScenarios(c *contract.Contract) ([]*scenario.Scenario, scenario.Prob
 }
 
 // checkedByTests is the envelopes the built-in scenarios are parsed with
-// at start-up: every code they answer with passes the real envelopes in
-// TestBuiltinsParse (simulator/scenario), so none is rendered again here.
+// at start-up against the embedded contract: every code they answer with
+// passes the real envelopes in TestBuiltinsParse (simulator/scenario), so
+// none is rendered again here.
 type checkedByTests struct{}
 
 func (checkedByTests) CheckCode(*contract.Operation, simulator.Code) string { return "" }

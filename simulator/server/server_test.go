@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -293,23 +294,43 @@ func TestHealthAndReset(t *testing.T) {
 	}
 }
 
+// editedSpecs returns the embedded documents with one edit in doc: the
+// first from after operation op's id becomes to.
+func editedSpecs(doc, op, from, to string) fstest.MapFS {
+	specs := fstest.MapFS{}
+	names, _ := fs.Glob(openapi.FS, "*.yaml")
+	for _, n := range names {
+		b, _ := fs.ReadFile(openapi.FS, n)
+		if n == doc {
+			i := strings.Index(string(b), "operationId: "+op)
+			j := i + strings.Index(string(b[i:]), from)
+			b = []byte(string(b[:j]) + to + string(b[j+len(from):]))
+		}
+		specs[n] = &fstest.MapFile{Data: b}
+	}
+	return specs
+}
+
+// TestBuiltinScenariosCheckedAgainstOtherSpecs: the built-in scenarios'
+// code answers are checked at start against documents other than the
+// embedded ones (TestBuiltinsParse checks them against those): a lookup
+// that declares no 400 cannot carry lookup-not-found's 8015.
+func TestBuiltinScenariosCheckedAgainstOtherSpecs(t *testing.T) {
+	t.Parallel()
+	specs := editedSpecs("v2.yaml", "lookupCustomer", `"400":`, `"409":`)
+	_, err := server.Build(server.Options{Specs: specs, ValidateResponses: true, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err == nil || !strings.Contains(err.Error(), "built-in scenarios") || !strings.Contains(err.Error(), "HTTP 400") {
+		t.Fatalf("err = %v, want the built-in scenarios refused", err)
+	}
+}
+
 // TestContractViolationIsLoud serves with a contract whose lookup answer is
 // declared with another status: the response must become a 500 with the
 // violation header, in the API's envelope, never pass silently.
 func TestContractViolationIsLoud(t *testing.T) {
 	t.Parallel()
-	specs := fstest.MapFS{}
-	names, _ := fs.Glob(openapi.FS, "*.yaml")
-	for _, n := range names {
-		b, _ := fs.ReadFile(openapi.FS, n)
-		if n == "v2.yaml" {
-			// Declare lookup's success as 201: capsim's 200 is then undeclared.
-			i := strings.Index(string(b), "operationId: lookupCustomer")
-			j := i + strings.Index(string(b[i:]), `"200":`)
-			b = []byte(string(b[:j]) + `"201":` + string(b[j+len(`"200":`):]))
-		}
-		specs[n] = &fstest.MapFile{Data: b}
-	}
+	// Declare lookup's success as 201: capsim's 200 is then undeclared.
+	specs := editedSpecs("v2.yaml", "lookupCustomer", `"200":`, `"201":`)
 	var logs bytes.Buffer
 	app, err := server.Build(server.Options{Specs: specs, ValidateResponses: true, Log: slog.New(slog.NewTextHandler(&logs, nil))})
 	if err != nil {
