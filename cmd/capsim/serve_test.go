@@ -383,7 +383,9 @@ func TestConnectionTimeouts(t *testing.T) {
 // never "100 Continue", over a real 127.0.0.1 listener.
 func TestBodyBounds(t *testing.T) {
 	t.Parallel()
-	const read, body = 250 * time.Millisecond, 550 * time.Millisecond
+	// Generous bounds: on a loaded 2-core machine, a dribbler starved for
+	// longer than read minus its interval would fail the test (it did at 250 ms).
+	const read, body = 750 * time.Millisecond, 1300 * time.Millisecond
 	s := startServer(t, "--auth", "off", "--read-timeout", read.String(), "--body-timeout", body.String())
 	register := "POST /v2/customers?source=INSTORE HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
 	tests := []struct {
