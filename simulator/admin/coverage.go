@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/capsim/capsim/simulator"
 	"github.com/capsim/capsim/simulator/coverage"
@@ -45,7 +46,7 @@ func (s *Server) handleCoverageGet(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, rep)
 	case "html":
 		var buf bytes.Buffer
-		if err := coverageHTML.Execute(&buf, rep); err != nil {
+		if err := coverageHTML().Execute(&buf, rep); err != nil {
 			writeFailure(w, http.StatusInternalServerError, simulator.CodeAllFailed, "coverage page: "+err.Error(), nil)
 			return
 		}
@@ -84,9 +85,12 @@ func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-var coverageHTML = template.Must(template.New("coverage").Funcs(template.FuncMap{
-	"pct": func(s coverage.Summary) string { return strconv.FormatFloat(s.Percent, 'f', 1, 64) + "%" },
-}).Parse(`<!doctype html>
+// coverageHTML is parsed when the page is first asked for, not at every
+// start.
+var coverageHTML = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("coverage").Funcs(template.FuncMap{
+		"pct": func(s coverage.Summary) string { return strconv.FormatFloat(s.Percent, 'f', 1, 64) + "%" },
+	}).Parse(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>capsim contract coverage: {{.Namespace}}</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:2em}table{border-collapse:collapse}
@@ -113,3 +117,4 @@ td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:to
 {{end}}</table>
 </body></html>
 `))
+})

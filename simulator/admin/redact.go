@@ -197,12 +197,19 @@ func redactBody(contentType string, b []byte) (out []byte, cut bool) {
 	return out, cut || xmlCut
 }
 
+// lazyRegexp compiles expr when first used: the journal's redaction runs
+// when entries are read, and compiling these (64-fold repetitions) took
+// about a millisecond of every start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 // quotedPairRE matches a JSON-style "name": value pair, value quoted or not.
-var quotedPairRE = regexp.MustCompile(`"((?:[^"\\]|\\.){1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)`)
+var quotedPairRE = lazyRegexp(`"((?:[^"\\]|\\.){1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)`)
 
 // equalsPairRE matches a name=value pair, the value bare or quoted (a
 // query string, an attribute, a line of a log).
-var equalsPairRE = regexp.MustCompile(`([\w.-]{1,64})\s*=\s*("[^"]*"?|'[^']*'?|[^\s&;,"'<>]+)`)
+var equalsPairRE = lazyRegexp(`([\w.-]{1,64})\s*=\s*("[^"]*"?|'[^']*'?|[^\s&;,"'<>]+)`)
 
 // redactPairs hides the values of sensitive "name": value and name=value
 // pairs in a body of no known form (a JSON fragment without its braces, a
@@ -211,8 +218,8 @@ func redactPairs(b []byte) []byte {
 	if !mayHoldCredentials(b) {
 		return b
 	}
-	b, _ = redactValues(quotedPairRE, b)
-	b, _ = redactValues(equalsPairRE, b)
+	b, _ = redactValues(quotedPairRE(), b)
+	b, _ = redactValues(equalsPairRE(), b)
 	return b
 }
 
@@ -237,7 +244,7 @@ func redactValues(re *regexp.Regexp, b []byte) ([]byte, bool) {
 		q := m[sub[4]]
 		switch {
 		case q == '"' || q == '\'':
-		case re == quotedPairRE:
+		case re == quotedPairRE():
 			q = '"'
 		default:
 			return append(out, Redacted...)
@@ -442,11 +449,11 @@ func redactXML(b []byte) ([]byte, bool) {
 }
 
 // xmlAttrRE matches an attribute and its quoted value in a start tag.
-var xmlAttrRE = regexp.MustCompile(`([^\s=/<>"']+)\s*=\s*("[^"]*"|'[^']*')`)
+var xmlAttrRE = lazyRegexp(`([^\s=/<>"']+)\s*=\s*("[^"]*"|'[^']*')`)
 
 // redactAttrs hides the values of the sensitive attributes of a start
 // tag's text (after its name), and says whether it hid any.
-func redactAttrs(tag []byte) ([]byte, bool) { return redactValues(xmlAttrRE, tag) }
+func redactAttrs(tag []byte) ([]byte, bool) { return redactValues(xmlAttrRE(), tag) }
 
 // redactForm hides the values of sensitive fields of a query string or
 // form body, keeping the fields' order and every other byte.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/capsim/capsim/scenarios"
+	"github.com/capsim/capsim/simulator/internal/nametest"
 	"github.com/capsim/capsim/simulator/scenario"
 	"github.com/capsim/capsim/simulator/server"
 	"github.com/capsim/capsim/simulator/simtest"
@@ -212,4 +213,11 @@ func FuzzScenario(f *testing.F) {
 			t.Fatalf("no error and no scenario")
 		}
 	})
+}
+
+// TestValidName checks the scenario and rule name check against the regexp
+// it replaced.
+func TestValidName(t *testing.T) {
+	t.Parallel()
+	nametest.Agree(t, `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`, scenario.ValidName)
 }

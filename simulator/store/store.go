@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"iter"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -50,8 +49,6 @@ const DefaultMaxNamespaces = 256
 // dropped, when Options name no time.
 const DefaultNamespaceTTL = time.Hour
 
-var namespaceRE = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
-
 // ErrReservedNamespace is returned for a name the store keeps for itself.
 var ErrReservedNamespace = errors.New("store: the namespace name is reserved for capsim's own keys (" + reservedNamespace + "); choose another")
 
@@ -64,7 +61,7 @@ func ValidNamespace(name string) bool { return CheckNamespace(name) == nil }
 
 // CheckNamespace says why name cannot name a namespace (nil if it can).
 func CheckNamespace(name string) error {
-	if !namespaceRE.MatchString(name) {
+	if !namespaceName(name) {
 		return ErrBadNamespace
 	}
 	if name == reservedNamespace {

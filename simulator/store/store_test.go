@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/capsim/capsim/simulator"
+	"github.com/capsim/capsim/simulator/internal/nametest"
 	"github.com/capsim/capsim/simulator/store"
 )
 
@@ -396,4 +397,13 @@ func TestPutReindexesOnlyWhatChanged(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestNamespaceNames checks the namespace name check against the regexp
+// it replaced (the reserved name aside).
+func TestNamespaceNames(t *testing.T) {
+	t.Parallel()
+	nametest.Agree(t, `^[A-Za-z0-9._-]{1,64}$`, func(s string) bool {
+		return store.ValidNamespace(s) || s == "capsim"
+	})
 }
