@@ -3,6 +3,7 @@ package v11
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // JSONLists is how a v1.1 JSON answer writes the lists of its value tree.
@@ -185,11 +186,13 @@ var updateShapes = []string{
 }
 
 // shapes is documentedShapes and typeRows compiled into one tree per
-// operation.
-var shapes = compileShapes(documentedShapes, typeRows)
+// operation, when a v1.1 JSON answer first needs them (compiling them was
+// a millisecond of every start; TestShapesCompile compiles them in the
+// tests).
+var shapes = sync.OnceValue(func() map[string]*shape { return compileShapes(documentedShapes, typeRows) })
 
-// compileShapes turns the tables into trees; a malformed line panics at
-// start-up (the tables are code).
+// compileShapes turns the tables into trees; a malformed line panics (the
+// tables are code).
 func compileShapes(table map[string][]string, types []typeRow) map[string]*shape {
 	out := make(map[string]*shape, len(table))
 	for op, lines := range table {

@@ -39,3 +39,15 @@ func TestJSONTypesTable(t *testing.T) {
 		}
 	}
 }
+
+// TestShapesCompile compiles the shape tables (a malformed line panics)
+// and checks that every operation they name has a tree.
+func TestShapesCompile(t *testing.T) {
+	t.Parallel()
+	got := shapes()
+	for op := range documentedShapes {
+		if got[op] == nil {
+			t.Errorf("operation %s: no shape tree", op)
+		}
+	}
+}

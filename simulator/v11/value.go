@@ -113,7 +113,7 @@ func encodeFor(buf *bytes.Buffer, r *http.Request, f Format, root Obj) {
 	if f == FormatJSON && r != nil {
 		info := simulator.Info(r.Context())
 		js.mode, js.types, js.seed = JSONLists(info.V11JSONLists), JSONTypes(info.V11JSONTypes), info.V11Seed
-		top = shapes[info.OperationID]
+		top = shapes()[info.OperationID]
 	}
 	encode(buf, f, root, &js, top)
 }
