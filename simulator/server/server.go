@@ -144,12 +144,19 @@ func New(cfg Config) (*Server, error) {
 	r.NotFoundHandler = http.HandlerFunc(s.handleNotFound)
 	r.MethodNotAllowedHandler = http.HandlerFunc(s.handleMethodNotAllowed)
 	api := &v2.Server{Store: cfg.Store, Auth: cfg.Auth, Now: cfg.Now, Log: cfg.Log}
-	api.Register(s.under("/v2/", "/v3/"))
-	(&v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}).Register(s.under("/v1.1/"))
+	v11s := &v11.Server{Store: cfg.Store, Now: cfg.Now, Log: cfg.Log, BatchLimit: cfg.BatchLimit}
 	adm := &admin.Server{Store: cfg.Store, Version: cfg.Version, Started: s.started, Now: cfg.Now, OnReset: cfg.OnReset,
 		Scenarios: cfg.Scenarios, Journal: cfg.Journal, Token: cfg.AdminToken, Clocks: cfg.Clocks,
 		Coverage: cfg.Coverage, Metrics: cfg.Metrics, APIServed: s.apiServed.Load}
-	adm.Register(s.under("/__admin/"))
+	// Each API registers on a router of its own (under, in this order):
+	// side by side, as compiling the routes' expressions was most of New.
+	v2r, v11r, admr := s.under("/v2/", "/v3/"), s.under("/v1.1/"), s.under("/__admin/")
+	var wg sync.WaitGroup
+	for _, register := range []func(){func() { api.Register(v2r) }, func() { v11s.Register(v11r) }, func() { adm.Register(admr) }} {
+		wg.Add(1)
+		go func() { defer wg.Done(); register() }()
+	}
+	wg.Wait()
 	if err := s.bindOperations(); err != nil {
 		return nil, err
 	}
