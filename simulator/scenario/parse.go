@@ -42,23 +42,9 @@ func (ps Problems) Error() string {
 // MaxFileBytes is the largest scenario file Parse reads.
 const MaxFileBytes = 1 << 20
 
-// ValidName reports whether s can name a scenario or a rule: 1-64 letters,
-// digits, '.', '_' or '-', the first a letter or a digit, so that names fit
-// a comma-separated header. (By hand: the regexp's 64-fold repetition took
-// a millisecond of every start to compile.)
-func ValidName(s string) bool {
-	if len(s) < 1 || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		if !alnum && (i == 0 || c != '.' && c != '_' && c != '-') {
-			return false
-		}
-	}
-	return true
-}
+// ValidName reports whether s can name a scenario or a rule: a name
+// (simulator.IsName) that starts with a letter or a digit.
+func ValidName(s string) bool { return simulator.IsName(s) && !strings.ContainsRune("._-", rune(s[0])) }
 
 // Parse reads the scenarios of one file (one per YAML document) and checks
 // them against c and env: operations must exist, codes must be in the

@@ -134,14 +134,13 @@ func (a *App) Close() error { return a.Store.Close() }
 // serves them loads it, and later ones in the process (tests, mostly) use it
 // again, as a contract holds nothing of one simulator's state.
 var embedded struct {
-	once   sync.Once
-	c      *contract.Contract
-	err    error
-	loaded atomic.Pointer[contract.Contract] // c, once loaded: for isEmbedded
+	once sync.Once
+	c    atomic.Pointer[contract.Contract] // set once loaded: isEmbedded may read it meanwhile
+	err  error
 }
 
 // isEmbedded reports whether c is the contract of the embedded documents.
-func isEmbedded(c *contract.Contract) bool { return c != nil && embedded.loaded.Load() == c }
+func isEmbedded(c *contract.Contract) bool { return c != nil && embedded.c.Load() == c }
 
 // loadContract loads the contract of specs, or of the embedded documents
 // (once per process) if specs is nil.
@@ -150,10 +149,11 @@ func loadContract(specs fs.FS) (*contract.Contract, error) {
 		return contract.Load(specs)
 	}
 	embedded.once.Do(func() {
-		embedded.c, embedded.err = contract.Load(openapi.FS)
-		embedded.loaded.Store(embedded.c)
+		c, err := contract.Load(openapi.FS)
+		embedded.c.Store(c)
+		embedded.err = err
 	})
-	return embedded.c, embedded.err
+	return embedded.c.Load(), embedded.err
 }
 
 // Build loads the documents and fixtures, generates the seeded customers,

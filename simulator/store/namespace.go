@@ -453,23 +453,3 @@ func (s *Store) NamespaceLimits() (max int, ttl time.Duration) { return s.max, s
 
 // PerOwner returns the most namespaces one owner may hold at once.
 func (s *Store) PerOwner() int { return s.perOwner }
-
-// nameByte reports whether c may appear in a namespace's name.
-func nameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-'
-}
-
-// namespaceName reports whether name is 1-64 letters, digits, '.', '_' or
-// '-' (by hand: the regexp's 64-fold repetition took a millisecond of every
-// start to compile).
-func namespaceName(name string) bool {
-	if len(name) < 1 || len(name) > 64 {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if !nameByte(name[i]) {
-			return false
-		}
-	}
-	return true
-}

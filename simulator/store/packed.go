@@ -70,12 +70,8 @@ func (s *Store) PackedBase() []byte {
 // PackedID returns the name of the base data p packs (Options.BaseID),
 // or "" if p is not a packed form.
 func PackedID(p string) string {
-	r := &packedReader{p: p}
-	if r.take(len(packedMagic)) != packedMagic {
-		return ""
-	}
-	id := r.take(int(r.u32()))
-	if r.err != nil {
+	_, id, err := readPackedHeader(p)
+	if err != nil {
 		return ""
 	}
 	return id
@@ -83,36 +79,39 @@ func PackedID(p string) string {
 
 var errPacked = errors.New("base data: the packed form is damaged")
 
-// packedReader reads the packed form from the front, failing once.
+// packedReader reads the packed form from the front, failing once. It
+// reads the bytes of the packed string in place: they are only read.
 type packedReader struct {
-	p   string
+	p   []byte
 	err error
 }
 
-func (r *packedReader) take(n int) string {
+func (r *packedReader) take(n int) []byte {
 	if r.err != nil || n < 0 || n > len(r.p) {
 		r.err = errPacked
-		return ""
+		return make([]byte, 8) // zeros, for the fixed-size reads below
 	}
-	s := r.p[:n]
+	b := r.p[:n:n]
 	r.p = r.p[n:]
-	return s
+	return b
 }
 
-func (r *packedReader) u32() uint32 {
-	if s := r.take(4); r.err == nil {
-		return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-	}
-	return 0
-}
+func (r *packedReader) u16() uint16 { return binary.LittleEndian.Uint16(r.take(2)) }
+func (r *packedReader) u32() uint32 { return binary.LittleEndian.Uint32(r.take(4)) }
+func (r *packedReader) u64() uint64 { return binary.LittleEndian.Uint64(r.take(8)) }
 
-func (r *packedReader) u64() uint64 { return uint64(r.u32()) | uint64(r.u32())<<32 }
-
-func (r *packedReader) u16() uint16 {
-	if s := r.take(2); r.err == nil {
-		return uint16(s[0]) | uint16(s[1])<<8
+// readPackedHeader reads p's magic and the name of its base data, and
+// returns the reader past them.
+func readPackedHeader(p string) (*packedReader, string, error) {
+	r := &packedReader{p: unsafe.Slice(unsafe.StringData(p), len(p))}
+	if string(r.take(len(packedMagic))) != packedMagic {
+		return nil, "", fmt.Errorf("%w: it does not start with %q", errPacked, packedMagic)
 	}
-	return 0
+	id := string(r.take(int(r.u32())))
+	if r.err != nil {
+		return nil, "", r.err
+	}
+	return r, id, nil
 }
 
 // setPackedBase makes p (PackedBase's form) s's base data, checking that
@@ -120,11 +119,11 @@ func (r *packedReader) u16() uint16 {
 // would read every arena): the packed forms capsim embeds are checked
 // against a fresh packing by its tests.
 func (s *Store) setPackedBase(p string) error {
-	r := &packedReader{p: p}
-	if r.take(len(packedMagic)) != packedMagic {
-		return fmt.Errorf("%w: it does not start with %q", errPacked, packedMagic)
+	r, id, err := readPackedHeader(p)
+	if err != nil {
+		return err
 	}
-	if id := r.take(int(r.u32())); id != s.baseID {
+	if id != s.baseID {
 		return fmt.Errorf("base data: the packed form is of %q, not of %q", id, s.baseID)
 	}
 	next := int64(r.u64())
@@ -154,8 +153,7 @@ func (s *Store) setPackedBase(p string) error {
 	}
 	t.arenas = make([][]byte, nArenas)
 	for i := range t.arenas {
-		a := r.take(int(r.u32()))
-		t.arenas[i] = unsafe.Slice(unsafe.StringData(a), len(a))
+		t.arenas[i] = r.take(int(r.u32()))
 	}
 	if r.err != nil || len(r.p) != 0 {
 		return errPacked

@@ -61,7 +61,7 @@ func ValidNamespace(name string) bool { return CheckNamespace(name) == nil }
 
 // CheckNamespace says why name cannot name a namespace (nil if it can).
 func CheckNamespace(name string) error {
-	if !namespaceName(name) {
+	if !simulator.IsName(name) {
 		return ErrBadNamespace
 	}
 	if name == reservedNamespace {
