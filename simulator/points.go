@@ -38,10 +38,12 @@ func (r RedemptionRules) Value(points float64) float64 {
 
 // PointsLot is points earned together that expire together: one bill's.
 // Points without a lot (the fixtures' balances, registration and promotion
-// points) never expire.
+// points) never expire. A customer's record carries up to maxLots of them
+// and every write of the customer encodes them all, so a lot holds only
+// what is read: records of earlier versions also say when a lot was
+// earned, which decoding skips.
 type PointsLot struct {
 	BillID    int64     `json:"billId,omitempty"`
-	Earned    time.Time `json:"earned"`
 	Expires   time.Time `json:"expires"`
 	Remaining float64   `json:"remaining"`
 }
@@ -60,7 +62,7 @@ func (pl *ProgramLoyalty) earn(pts float64, rule EarningRule, now time.Time, bil
 	if rule.ExpiryDays <= 0 {
 		return
 	}
-	pl.Lots = append(pl.Lots, PointsLot{BillID: billID, Earned: now, Expires: now.AddDate(0, 0, rule.ExpiryDays), Remaining: pts})
+	pl.Lots = append(pl.Lots, PointsLot{BillID: billID, Expires: now.AddDate(0, 0, rule.ExpiryDays), Remaining: pts})
 	if len(pl.Lots) > maxLots {
 		// Merge the two that expire first into the earlier one: the merged
 		// points expire no later than they would have.

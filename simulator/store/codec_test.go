@@ -35,7 +35,7 @@ func edgeCustomer(s string, x, y float64, at time.Time) simulator.Customer {
 		Profiles:           []simulator.Profile{{Source: simulator.Source("INSTORE"), FirstName: s, Identifiers: []simulator.Identifier{{Type: "mobile", Value: s}}, Fields: map[string]string{s: s, "b": "1"}}},
 		ExtendedFields:     map[string]string{"z": s, "a": s + s},
 		LifetimePurchases:  x,
-		Loyalty:            []simulator.ProgramLoyalty{{ProgramID: 1, LoyaltyPoints: y, Lots: []simulator.PointsLot{{BillID: 2, Earned: at, Expires: at.AddDate(1, 0, 0), Remaining: x}}}},
+		Loyalty:            []simulator.ProgramLoyalty{{ProgramID: 1, LoyaltyPoints: y, Lots: []simulator.PointsLot{{BillID: 2, Expires: at.AddDate(1, 0, 0), Remaining: x}}}},
 		Fraud:              simulator.FraudDetails{},
 		History:            &simulator.History{Notes: []simulator.Note{{ID: 3, Description: s, Date: at}}, Transactions: []simulator.Transaction{{ID: 4, Number: s, Date: at, Amount: y, Discount: x, AddedOn: at.UTC()}}},
 		Version:            math.MaxInt64,

@@ -223,14 +223,18 @@ func inline(c *simulator.Customer) bool {
 }
 
 // record returns c's record as stored: c without its lists.
-func record(c *simulator.Customer) ([]byte, error) {
+func record(c *simulator.Customer) ([]byte, error) { return encodeJSON(recordView(c)) }
+
+// recordView returns what c's record holds: c, or a shallow copy of it
+// without its lists.
+func recordView(c *simulator.Customer) *simulator.Customer {
 	if c.History == nil {
-		return encodeJSON(c)
+		return c
 	}
 	rc, h := *c, *c.History
 	h.Transactions, h.Redemptions = nil, nil
 	rc.History = &h
-	return encodeJSON(&rc)
+	return &rc
 }
 
 // putLists writes c's lists to their keys, given what the namespace held

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -302,11 +303,17 @@ func TestRecordsOfEarlierVersionsOpen(t *testing.T) {
 	}
 	old := listCustomer(40)
 	old.History = &simulator.History{Transactions: bills(1, 2), Redemptions: redemptions(1)}
-	// What an earlier Put wrote: the whole customer, and every index entry.
+	lotExpiry := time.Date(2027, 1, 2, 3, 4, 5, 0, time.UTC)
+	old.Loyalty = []simulator.ProgramLoyalty{{ProgramID: 1, LoyaltyPoints: 7, Lots: []simulator.PointsLot{{BillID: 2, Expires: lotExpiry, Remaining: 7}}}}
+	// What an earlier Put wrote: the whole customer (its points lots said
+	// when they were earned), and every index entry.
 	err = s.db.Update(func(btx *buntdb.Tx) error {
 		js, err := json.Marshal(&old)
 		if err != nil {
 			return err
+		}
+		if js = bytes.Replace(js, []byte(`"expires"`), []byte(`"earned":"2026-01-02T03:04:05Z","expires"`), 1); !bytes.Contains(js, []byte(`"earned"`)) {
+			t.Fatalf("no lot in %s", js)
 		}
 		if _, _, err := btx.Set(customerKey(DefaultNamespace, 40), string(js), nil); err != nil {
 			return err
@@ -336,6 +343,9 @@ func TestRecordsOfEarlierVersionsOpen(t *testing.T) {
 			}
 			if len(c.History.Redemptions) != 1 {
 				t.Fatalf("%s: redemptions %+v", step, c.History.Redemptions)
+			}
+			if want := old.Loyalty[0].Lots; !reflect.DeepEqual(c.Loyalty[0].Lots, want) {
+				t.Fatalf("%s: lots %+v, want %+v", step, c.Loyalty[0].Lots, want)
 			}
 			for _, id := range wantBills {
 				if owner, ok := tx.TransactionOwner(id); !ok || owner != 40 {

@@ -6,36 +6,36 @@ import (
 	"github.com/capsim/capsim/simulator"
 )
 
-// readyCache holds customers decoded ahead for the next writer. Writes
+// readyCache holds customers ready for their next writer. Writes
 // serialise on the store's write lock, and a writer that changes a
-// customer it stored before spends most of its time there decoding the
-// record (a customer with bills carries their points lots). So once a write
-// that rewrote a customer commits, Update decodes the new record outside
-// the lock. The next writer of that customer takes the decoded one instead
-// of decoding under the lock.
+// customer it stored before would spend most of its time there decoding
+// the record (a customer with bills carries their points lots). So a write
+// that stores a customer again copies what it stored as decoding the
+// record would give it (decodedCopy, a fraction of a decoding's cost), and
+// hands the copy on when it commits: the next writer of that customer
+// takes it instead of decoding. A customer created by the write gets no
+// copy: most are written once.
 //
-// A decoded record depends on the record's bytes alone: a writer that takes
-// one holds exactly what it would have decoded. Each entry names its record
-// and is taken once (the writer changes it), and an entry whose record a
-// later write replaced is never taken. The cache is bounded in entries and
-// in record bytes; when full, it starts again empty.
-//
-// Decoding ahead pays only when the next write of the customer comes after
-// the decoding ends: writes that follow each other on one customer find it
-// still decoding, decode the record themselves, and a decoding ahead would
-// be work done twice. So a write decodes ahead only after one that found
-// the customer ready, or that wrote it for the first time over the base
-// data (storedCustomer.warm); one that found it not ready yet, or not
-// there, ends the run.
+// A writer that takes one holds exactly what it would have decoded: each
+// entry names its record, TestDecodedCopyIsRoundTrip holds decodedCopy to
+// decoding, and an entry is taken once (the writer changes it). An entry
+// whose record a later write replaced is never taken, and a write that
+// rolls back hands nothing on. The cache is bounded in entries and in
+// record bytes; when full, it starts again empty.
 type readyCache struct {
 	mu    sync.Mutex
 	m     map[cacheKey]readyEntry
 	bytes int // the records' lengths, summed
 }
 
+// readyEntry is a customer decoded from its record rec, and the index
+// entries the namespace holds for that record: those Put wrote, with
+// search terms or not as terms says.
 type readyEntry struct {
-	rec string
-	c   *simulator.Customer // nil while it is being decoded
+	rec     string
+	c       *simulator.Customer
+	entries []kv
+	terms   bool
 }
 
 // The bounds of readyCache: a decoded customer takes a few times its
@@ -45,10 +45,9 @@ const (
 	maxReadyBytes = 8 << 20
 )
 
-// put holds c, decoded from rec, as customer k's (nil: rec is being
-// decoded, see fill).
-func (rc *readyCache) put(k cacheKey, rec string, c *simulator.Customer) {
-	if len(rec) > maxReadyBytes {
+// put holds e as customer k's.
+func (rc *readyCache) put(k cacheKey, e readyEntry) {
+	if len(e.rec) > maxReadyBytes {
 		return
 	}
 	rc.mu.Lock()
@@ -56,38 +55,25 @@ func (rc *readyCache) put(k cacheKey, rec string, c *simulator.Customer) {
 	if old, ok := rc.m[k]; ok {
 		rc.bytes -= len(old.rec)
 	}
-	if rc.m == nil || len(rc.m) >= maxReady || rc.bytes+len(rec) > maxReadyBytes {
+	if rc.m == nil || len(rc.m) >= maxReady || rc.bytes+len(e.rec) > maxReadyBytes {
 		rc.m, rc.bytes = make(map[cacheKey]readyEntry), 0
 	}
-	rc.m[k] = readyEntry{rec, c}
-	rc.bytes += len(rec)
+	rc.m[k] = e
+	rc.bytes += len(e.rec)
 }
 
-// fill puts c, decoded from rec, in the entry put for it while it was
-// being decoded, unless a writer took the entry meanwhile.
-func (rc *readyCache) fill(k cacheKey, rec string, c *simulator.Customer) {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	if e, ok := rc.m[k]; ok && e.c == nil && e.rec == rec {
-		rc.m[k] = readyEntry{rec, c}
-	}
-}
-
-// take returns, and forgets, customer k decoded from rec, or nil if the
-// cache holds none decoded from rec yet (the entry goes all the same).
-func (rc *readyCache) take(k cacheKey, rec string) *simulator.Customer {
+// take returns, and forgets, customer k's entry for record rec, if the
+// cache holds one (an entry of another record goes all the same).
+func (rc *readyCache) take(k cacheKey, rec string) (readyEntry, bool) {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
 	e, ok := rc.m[k]
 	if !ok {
-		return nil
+		return readyEntry{}, false
 	}
 	delete(rc.m, k)
 	rc.bytes -= len(e.rec)
-	if e.rec != rec {
-		return nil
-	}
-	return e.c // nil while still being decoded
+	return e, e.rec == rec
 }
 
 // clear forgets every entry.
@@ -97,34 +83,37 @@ func (rc *readyCache) clear() {
 	rc.mu.Unlock()
 }
 
-// rewritten is a customer a write transaction stored again, and its new
-// record.
+// rewritten is a customer a write transaction stored again, and its entry
+// for the next writer (e.c nil: decodedCopy declined, the next writer
+// decodes).
 type rewritten struct {
-	k   cacheKey
-	rec string
+	k cacheKey
+	e readyEntry
 }
 
-// rewrote notes that the transaction stored customer k again as rec
-// (the last record of k counts).
-func (t *Tx) rewrote(k cacheKey, rec string) {
+// rewrote notes that the transaction stored customer k again as rec, from
+// c, with index entries entries (the last record of k counts).
+func (t *Tx) rewrote(k cacheKey, rec string, c *simulator.Customer, entries []kv, terms bool) {
+	ready, _ := decodedCopy(recordView(c))
+	e := readyEntry{rec, ready, entries, terms}
 	for i := range t.rewritten {
 		if t.rewritten[i].k == k {
-			t.rewritten[i].rec = rec
+			t.rewritten[i].e = e
 			return
 		}
 	}
-	t.rewritten = append(t.rewritten, rewritten{k, rec})
+	t.rewritten = append(t.rewritten, rewritten{k, e})
 }
 
-// decodeAhead decodes the records a committed write stored again, for the
-// next writer of each (readyCache). It runs outside the write lock.
-func (s *Store) decodeAhead(rs []rewritten) {
+// handOn readies the customers a write stored again for their next
+// writers. Update calls it once the write is to commit, under the write
+// lock, so that the next writer finds them.
+func (s *Store) handOn(rs []rewritten) {
 	for _, r := range rs {
-		s.ready.put(r.k, r.rec, nil)
-	}
-	for _, r := range rs {
-		if c, err := decodeRecord(r.rec); err == nil {
-			s.ready.fill(r.k, r.rec, c)
+		if r.e.c != nil {
+			s.ready.put(r.k, r.e)
+		} else {
+			s.ready.take(r.k, "")
 		}
 	}
 }

@@ -117,7 +117,7 @@ type Store struct {
 
 	cache customerCache // decoded customers, read-only
 	lists listCache     // customers' bills and redemptions as stored (history.go)
-	ready readyCache    // customers written again, decoded ahead for their next writer (ready.go)
+	ready readyCache    // customers written again, ready for their next writer (ready.go)
 
 	// epoch increases on every reset, drop and restore: with a customer's
 	// id and version it names one state of that customer for caches
@@ -539,7 +539,6 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		return err
 	}
 	var touched []cacheKey
-	var again []rewritten
 	revived := false
 	err := s.db.Update(func(btx *buntdb.Tx) error {
 		// A namespace dropped since Ensure comes back with this write, so
@@ -552,8 +551,10 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		}
 		tx := &Tx{tx: btx, ns: ns, s: s, writable: true}
 		err := fn(tx)
-		touched, again = tx.touched, tx.rewritten
-		if err != nil {
+		touched = tx.touched
+		if err == nil {
+			s.handOn(tx.rewritten)
+		} else {
 			// Nothing of the borrower is kept: the room past the bills'
 			// end is free again, and the next writer borrows them instead
 			// of copying them all (a refused bill would otherwise make
@@ -570,9 +571,6 @@ func (s *Store) Update(ns string, fn func(tx *Tx) error) error {
 		s.cache.delete(k)
 	}
 	s.gens.bump(ns)
-	if err == nil {
-		s.decodeAhead(again)
-	}
 	if revived && err == nil {
 		s.mu.Lock()
 		if s.spaces[ns] == nil {

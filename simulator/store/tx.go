@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,8 +35,8 @@ type Tx struct {
 	// lent are the lists whose bills the transaction borrowed: if it rolls
 	// back, they are the stored ones still, and lendable again.
 	lent []*listed
-	// rewritten are the customers it stored again, for Update to decode
-	// ahead once the write commits (readyCache).
+	// rewritten are the customers it stored again, for Update to hand on
+	// to their next writers once the write commits (readyCache).
 	rewritten []rewritten
 }
 
@@ -46,10 +47,9 @@ type storedCustomer struct {
 	version int64
 	entries []kv
 	lists   *listed // the lists it keeps in keys of their own (nil: none)
-	// warm: the writer found the customer decoded ahead, or its record was
-	// the base data's (a first write), so the next writer is likely to
-	// find it so too (readyCache).
-	warm bool
+	// stored: the namespace or its base data held the customer before the
+	// transaction, so a write of it is a rewrite (readyCache).
+	stored bool
 }
 
 // Namespace returns the transaction's namespace.
@@ -196,14 +196,16 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		return nil, ErrNotFound
 	}
 	use := shareLists
-	var ready *simulator.Customer
+	var ready readyEntry
 	if t.writable {
 		use = lendLists
 		if !base {
-			ready = t.s.ready.take(ck, v)
+			if e, ok := t.s.ready.take(ck, v); ok {
+				ready = e
+			}
 		}
 	}
-	c, l, err := t.loadDecoded(ready, v, base, use)
+	c, l, err := t.loadDecoded(ready.c, v, base, use)
 	if err != nil {
 		return nil, fmt.Errorf("customer %d: %w", id, err)
 	}
@@ -212,9 +214,13 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 	} else if _, ok := t.recall(id); !ok {
 		// The entries come from the record as decoded, before the caller
 		// changes it; base ones are the base data's, not the namespace's.
-		sc := storedCustomer{version: c.Version, lists: l, warm: base || ready != nil}
-		if !base {
-			sc.entries = t.s.entries(t.ns, c, l != nil, t.termsKept())
+		sc := storedCustomer{version: c.Version, lists: l, stored: true}
+		switch terms := t.termsKept(); {
+		case base:
+		case ready.c != nil && l != nil && ready.terms == terms:
+			sc.entries = ready.entries // what Put wrote for this record
+		default:
+			sc.entries = t.s.entries(t.ns, c, l != nil, terms)
 		}
 		t.remember(id, sc)
 	}
@@ -294,10 +300,10 @@ func (t *Tx) Put(c *simulator.Customer) error {
 			if base {
 				var p simulator.Customer
 				if err := decodeJSON([]byte(old), &p); err == nil {
-					prev, known = storedCustomer{version: p.Version}, true
+					prev, known = storedCustomer{version: p.Version, stored: true}, true
 				}
 			} else if p, l, err := t.load(old, false, shareLists); err == nil {
-				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil, t.termsKept())}, true
+				prev, known = storedCustomer{version: p.Version, lists: l, entries: t.s.entries(t.ns, p, l != nil, t.termsKept()), stored: true}, true
 			}
 		}
 	}
@@ -318,7 +324,8 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	// The record's entries first: a record that carried its bills drops
 	// their entries here, and putLists writes them again with the bills.
 	latest := c.History.MarkLatest() // once, for the search terms and the next write
-	entries := t.s.entries(t.ns, c, true, t.termsKept())
+	terms := t.termsKept()
+	entries := t.s.entries(t.ns, c, true, terms)
 	if err := t.reindex(prev.entries, entries); err != nil {
 		return err
 	}
@@ -327,10 +334,10 @@ func (t *Tx) Put(c *simulator.Customer) error {
 		return err
 	}
 	t.s.lists.store(cacheKey{t.ns, c.ID}, l)
-	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l, warm: prev.warm})
+	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l, stored: prev.stored})
 	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
-	if prev.warm {
-		t.rewrote(cacheKey{t.ns, c.ID}, rec)
+	if prev.stored {
+		t.rewrote(cacheKey{t.ns, c.ID}, rec, c, entries, terms)
 	}
 	return nil
 }
@@ -354,6 +361,9 @@ func (t *Tx) reindex(old, entries []kv) error {
 				return err
 			}
 		}
+		return nil
+	}
+	if slices.Equal(old, entries) { // most writes change no index entry
 		return nil
 	}
 	want := make(map[string]string, len(entries))

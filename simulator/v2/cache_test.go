@@ -164,7 +164,7 @@ func TestStateCacheMatchesFreshRender(t *testing.T) {
 			}
 			pl := &c.Loyalty[0]
 			pl.LoyaltyPoints += 30
-			pl.Lots = append(pl.Lots, simulator.PointsLot{BillID: 1, Earned: start, Expires: lotExpiry, Remaining: 30})
+			pl.Lots = append(pl.Lots, simulator.PointsLot{BillID: 1, Expires: lotExpiry, Remaining: 30})
 			return tx.Put(c)
 		})
 		if err != nil {
