@@ -395,7 +395,7 @@ func putNew[T any](t *Tx, prefix string, id int64, list []T, from int, seqs []ui
 		}
 		seqs[i], next = next, next+1
 		var d T
-		if err := decodeJSON(js, &d); err != nil {
+		if err := decodedAs(&d, &list[i], js); err != nil {
 			return nil, err
 		}
 		if !same(&d, &list[i]) {
@@ -457,7 +457,7 @@ func writeList[T any](t *Tx, prefix string, id int64, old []T, seqs []uint64, li
 			return err
 		}
 		// What is kept is what a read decodes, not the caller's value.
-		if err := decodeJSON(js, &stored[i]); err != nil {
+		if err := decodedAs(&stored[i], &list[i], js); err != nil {
 			return err
 		}
 		if _, _, err := t.tx.Set(positionKey(t.ns, prefix, id, seq), frozen(js), nil); err != nil {

@@ -26,15 +26,29 @@ import (
 // Strings are shared, not copied: the store's customers hold strings of
 // their own (decoded, or built by a handler), never views of a buffer.
 func decodedCopy[T any](src *T) (*T, bool) {
-	plan := copyPlanOf(reflect.TypeFor[T]())
-	if plan == nil {
-		return nil, false
-	}
 	dst := new(T)
-	if !plan(unsafe.Pointer(dst), unsafe.Pointer(src)) {
+	if !decodedCopyTo(dst, src) {
 		return nil, false
 	}
 	return dst, true
+}
+
+// decodedCopyTo is decodedCopy into *dst, which holds T's zero value (and
+// holds something undefined after it answers false).
+func decodedCopyTo[T any](dst, src *T) bool {
+	plan := copyPlanOf(reflect.TypeFor[T]())
+	return plan != nil && plan(unsafe.Pointer(dst), unsafe.Pointer(src))
+}
+
+// decodedAs sets *dst, which holds T's zero value, to what decoding js,
+// the encoding of *src, gives: decodedCopy, else decoding.
+func decodedAs[T any](dst, src *T, js []byte) error {
+	if decodedCopyTo(dst, src) {
+		return nil
+	}
+	var zero T
+	*dst = zero
+	return decodeJSON(js, dst)
 }
 
 // copyFunc copies the value at src to dst, which holds its type's zero

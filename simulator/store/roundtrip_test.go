@@ -79,10 +79,27 @@ func TestDecodedCopyIsRoundTrip(t *testing.T) {
 		checkDecodedCopy(t, "edge customer at "+at.String(), &c, false)
 	}
 	r := rand.New(rand.NewPCG(1, 2))
-	for i := range 300 {
+	for range 300 {
 		var c simulator.Customer
 		randomFill(reflect.ValueOf(&c).Elem(), r, 0)
-		checkDecodedCopy(t, "random customer "+string(rune('0'+i%10)), &c, false)
+		checkDecodedCopy(t, "random customer", &c, false)
+		// The items kept in keys of their own (putNew, writeList).
+		var b simulator.Transaction
+		randomFill(reflect.ValueOf(&b).Elem(), r, 0)
+		checkDecodedCopy(t, "random bill", &b, false)
+		var red simulator.Redemption
+		randomFill(reflect.ValueOf(&red).Elem(), r, 0)
+		checkDecodedCopy(t, "random redemption", &red, false)
+	}
+	// decodedAs decodes what decodedCopy declines.
+	edge := cs[len(cs)-1].History.Transactions[0]
+	if _, ok := decodedCopy(&edge); ok {
+		t.Fatal("decodedCopy copied a bill whose number is not UTF-8")
+	}
+	js, _ := encodeJSON(&edge)
+	var got simulator.Transaction
+	if err := decodedAs(&got, &edge, js); err != nil || !reflect.DeepEqual(&got, roundTrip(t, &edge)) {
+		t.Fatalf("decodedAs of a bill decodedCopy declines: %+v (%v)", got, err)
 	}
 }
 
