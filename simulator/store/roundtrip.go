@@ -14,11 +14,13 @@ import (
 // decodedCopy returns what decoding the encoding of *src gives (what
 // decodeJSON makes of what encodeJSON made of it), without encoding or
 // decoding: a deep copy that drops what the encoding drops (unexported
-// fields, fields tagged "-", empty fields tagged omitempty), keeps nil and
-// empty apart where the encoding does, and gives each time the zone and
-// instant parsing its RFC 3339 text would. It answers false when it cannot
-// tell (a string that is not UTF-8, a time whose offset has seconds, a type
-// it has no plan for): then the caller decodes. A write hands the next
+// fields, fields tagged "-", empty fields tagged omitempty and zero ones
+// tagged omitzero), keeps nil and empty apart where the encoding does, and
+// gives each time the zone and instant parsing its RFC 3339 text would. It
+// answers false when it cannot tell (a string that is not UTF-8, a time
+// whose offset has seconds, a type it has no plan for: an interface, an
+// embedded struct, a type that encodes itself, fields whose names clash):
+// then the caller decodes. A write hands the next
 // writer of its customer the copy of what it stored (readyCache), at a
 // fraction of a decoding's cost; TestDecodedCopyIsRoundTrip holds the two
 // to the same values.
@@ -129,7 +131,7 @@ func (p *copyPlanner) planType(t reflect.Type) copyFunc {
 	size := t.Size()
 	switch t.Kind() {
 	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
 		return func(dst, src unsafe.Pointer) bool {
 			copy(unsafe.Slice((*byte)(dst), size), unsafe.Slice((*byte)(src), size))
 			return true
@@ -252,10 +254,11 @@ func (p *copyPlanner) planStruct(t reflect.Type) copyFunc {
 		empty func(unsafe.Pointer) bool // omitempty: the field is left out when this holds
 	}
 	var fields []field
+	names := map[string]bool{} // the fields' names, in lower case
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
-		_, opts, _ := strings.Cut(tag, ",")
+		name, opts, _ := strings.Cut(tag, ",")
 		if f.Anonymous {
 			return nil // embedded fields are encoded as their fields are
 		}
@@ -269,9 +272,20 @@ func (p *copyPlanner) planStruct(t reflect.Type) copyFunc {
 		if plan == nil {
 			return nil
 		}
+		if name == "" {
+			name = f.Name
+		}
+		folded := strings.ToLower(name)
+		if names[folded] {
+			return nil // names that clash, or that decoding may mistake for each other
+		}
+		names[folded] = true
 		fd := field{off: f.Offset, copy: plan}
-		if strings.Contains(","+opts+",", ",omitempty,") {
+		switch {
+		case strings.Contains(","+opts+",", ",omitempty,"):
 			fd.empty = emptyOf(f.Type)
+		case strings.Contains(","+opts+",", ",omitzero,"):
+			fd.empty = zeroOf(f.Type)
 		}
 		fields = append(fields, fd)
 	}
@@ -313,6 +327,15 @@ func emptyOf(t reflect.Type) func(unsafe.Pointer) bool {
 	return func(p unsafe.Pointer) bool { return reflect.NewAt(t, p).Elem().IsZero() } // booleans, integers
 }
 
+// zeroOf returns what omitzero calls zero for values of type t: what its
+// IsZero method says, else its zero value.
+func zeroOf(t reflect.Type) func(unsafe.Pointer) bool {
+	if m, ok := reflect.PointerTo(t).MethodByName("IsZero"); ok && m.Type.NumIn() == 1 && m.Type.NumOut() == 1 && m.Type.Out(0).Kind() == reflect.Bool {
+		return func(p unsafe.Pointer) bool { return m.Func.Call([]reflect.Value{reflect.NewAt(t, p)})[0].Bool() }
+	}
+	return func(p unsafe.Pointer) bool { return reflect.NewAt(t, p).Elem().IsZero() }
+}
+
 // decodedTime returns what parsing t's RFC 3339 encoding gives where the
 // local zone is local (time.ParseInLocation): the same instant without a
 // monotonic reading, in UTC when its offset is zero (the encoding says Z),
@@ -330,7 +353,7 @@ func decodedTime(t time.Time, local *time.Location) (time.Time, bool) {
 		return time.Time{}, false
 	case off == 0:
 		return u.UTC(), true
-	case off%60 != 0:
+	case off%60 != 0 || off <= -24*3600 || off >= 24*3600:
 		return time.Time{}, false
 	}
 	if _, local := u.Zone(); local == off {
@@ -339,7 +362,7 @@ func decodedTime(t time.Time, local *time.Location) (time.Time, bool) {
 	return u.In(fixedZone(off)), true
 }
 
-var fixedZones sync.Map // offset -> *time.Location: at most one per minute of a day either side
+var fixedZones sync.Map // offset -> *time.Location: at most one per minute of a day either side (decodedTime)
 
 // fixedZone returns a zone of no name and offset off, one per offset.
 func fixedZone(off int) *time.Location {
