@@ -5,6 +5,12 @@
 //
 //	startup -n 5 -addr 127.0.0.1:18080 -- bench/out/capsim --addr 127.0.0.1:18080 --log-level warn
 //
+// With -wait it starts nothing: it polls a server started already (by a
+// script that goes on using it, bench/scale.sh) the same way, and exits 0
+// once it answers healthy, 1 if it does not within -timeout.
+//
+//	startup -wait -addr 127.0.0.1:18080
+//
 // A poll costs a connect and, once one is accepted, a request: unlike a
 // shell loop, it forks nothing, so the probe takes next to no CPU from the
 // server it measures (bench/load.sh's figure was about 50 ms more with a
@@ -28,7 +34,14 @@ func main() {
 	n := flag.Int("n", 5, "starts")
 	addr := flag.String("addr", "127.0.0.1:18080", "the address the command listens on")
 	timeout := flag.Duration("timeout", 10*time.Second, "how long one start may take")
+	wait := flag.Bool("wait", false, "start nothing: wait for a server started already to answer healthy")
 	flag.Parse()
+	if *wait {
+		if err := waitHealthy(*addr, time.Now(), *timeout); err != nil {
+			log.Fatal(err)
+		}
+		return
+	}
 	if flag.NArg() == 0 || *n < 1 {
 		log.Fatal("usage: startup [-n N] [-addr HOST:PORT] -- COMMAND [ARGS...]")
 	}
@@ -54,13 +67,21 @@ func start(args []string, addr string, timeout time.Duration) (float64, error) {
 		return 0, err
 	}
 	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	if err := waitHealthy(addr, t0, timeout); err != nil {
+		return 0, err
+	}
+	return float64(time.Since(t0).Microseconds()) / 1000, nil
+}
+
+// waitHealthy polls addr every 100 µs from t0 on until it answers healthy.
+func waitHealthy(addr string, t0 time.Time, timeout time.Duration) error {
 	for time.Since(t0) < timeout {
 		if healthy(addr) {
-			return float64(time.Since(t0).Microseconds()) / 1000, nil
+			return nil
 		}
 		time.Sleep(100 * time.Microsecond)
 	}
-	return 0, fmt.Errorf("%s did not answer healthy within %s", addr, timeout)
+	return fmt.Errorf("%s did not answer healthy within %s", addr, timeout)
 }
 
 // healthy reports whether GET /__admin/health on addr answers 200.
