@@ -33,21 +33,24 @@ type baseTable struct {
 // mapMin is the smallest arena or entry list that is mapped.
 const mapMin = 1 << 20
 
-// newArena returns an empty byte slice with room for n bytes.
+// newArena returns an empty byte slice with room for n bytes, which the
+// caller fills at once.
 func newArena(n int) []byte {
 	if n >= mapMin {
-		if b := mapArena(n); b != nil {
+		if b := mapArena(n, true); b != nil {
 			return b[:0]
 		}
 	}
 	return make([]byte, 0, n)
 }
 
-// setEnts gives t an empty entry list with room for n entries.
-func (t *baseTable) setEnts(n int) {
+// setEnts gives t an empty entry list with room for n entries; filled
+// says the caller appends them all at once (a merge's output grows as its
+// input shrinks, so its pages come as it writes them).
+func (t *baseTable) setEnts(n int, filled bool) {
 	size := n * int(unsafe.Sizeof(baseEnt{}))
 	if size >= mapMin {
-		if b := mapArena(size); b != nil {
+		if b := mapArena(size, filled); b != nil {
 			t.ents, t.entsMem = unsafe.Slice((*baseEnt)(unsafe.Pointer(unsafe.SliceData(b))), n)[:0], b
 			return
 		}
@@ -123,7 +126,7 @@ func (p *packer) table() *baseTable {
 	// The arena is written in key order: merging reads it from end to end.
 	data := newArena(len(p.data))
 	t := &baseTable{}
-	t.setEnts(len(p.ents))
+	t.setEnts(len(p.ents), true)
 	for _, e := range p.ents {
 		end := e.off + uint32(e.klen) + e.vlen
 		e.off, data = uint32(len(data)), append(data, p.data[e.off:end]...)
@@ -194,7 +197,7 @@ func mergeTables(ts []*baseTable, parts int) (*baseTable, error) {
 			t.dropEnts()
 		}
 	}()
-	out.setEnts(ne)
+	out.setEnts(ne, false)
 	if len(in) == 0 {
 		return out, nil
 	}

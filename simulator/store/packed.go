@@ -143,7 +143,7 @@ func (s *Store) setPackedBase(p string) error {
 		return errPacked
 	}
 	t := &baseTable{}
-	t.setEnts(nEnts)
+	t.setEnts(nEnts, true)
 	for range nEnts {
 		t.ents = append(t.ents, baseEnt{off: r.u32(), vlen: r.u32(), id: r.u32(), klen: r.u16(), arena: r.u16()})
 	}
