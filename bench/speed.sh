@@ -7,8 +7,8 @@
 # README's test command), one after the other, keeps each script's own
 # output in bench/out/speed/, and ends with one table: measure, figure,
 # goal, met. Figures of one run only compare with each other: the machine's
-# speed moves them all (bench/README-style notes in
-# docs/testing-and-performance.md).
+# speed moves them all (docs/testing-and-performance.md, "Measured
+# figures").
 #   bench/speed.sh [ops duration per run] [rounds]      (default: 3s 3)
 #   TABLE_ONLY=1 bench/speed.sh      the table again, from the outputs kept
 set -euo pipefail
@@ -40,10 +40,10 @@ log_cost=$(sed -n 's/.*the log costs \([0-9-]*\)%.*/\1/p' "$OUT/load.txt")
 suite_s=$(awk '/^suite_s/ {print $2}' "$OUT/suite.txt" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
 
 echo
-printf '%-44s %10s %10s  %s\n' measure figure goal met
+printf '%-50s %10s %10s  %s\n' measure figure goal met
 row() { awk -v m="$1" -v f="$2" -v op="$3" -v g="$4" 'BEGIN {
   ok = (f == "") ? "?" : ((op == ">=") ? (f + 0 >= g + 0) : (f + 0 <= g + 0)) ? "yes" : "NO"
-  printf "%-44s %10s %7s %-3s %s\n", m, (f == "") ? "-" : f, op, g, ok }'; }
+  printf "%-50s %10s %7s %-3s %s\n", m, (f == "") ? "-" : f, op, g, ok }'; }
 row "GET v2 customer, default flags (x bare)" "$(sed -n 's/^ratio_default_flags_access_log \([0-9.]*\).*/\1/p' "$OUT/load.txt")" ">=" 0.8
 row "the access log's cost (%)" "$log_cost" "<=" 5
 row "start to first healthy answer (ms)" "$(field load '^startup_ms_to_healthy' 2)" "<=" 60

@@ -281,11 +281,20 @@ func (p *copyPlanner) planStruct(t reflect.Type) copyFunc {
 		}
 		names[folded] = true
 		fd := field{off: f.Offset, copy: plan}
+		var empty, zero func(unsafe.Pointer) bool
+		if strings.Contains(","+opts+",", ",omitempty,") {
+			empty = emptyOf(f.Type)
+		}
+		if strings.Contains(","+opts+",", ",omitzero,") {
+			zero = zeroOf(f.Type)
+		}
 		switch {
-		case strings.Contains(","+opts+",", ",omitempty,"):
-			fd.empty = emptyOf(f.Type)
-		case strings.Contains(","+opts+",", ",omitzero,"):
-			fd.empty = zeroOf(f.Type)
+		case empty != nil && zero != nil: // left out when either says so
+			fd.empty = func(p unsafe.Pointer) bool { return empty(p) || zero(p) }
+		case empty != nil:
+			fd.empty = empty
+		default:
+			fd.empty = zero
 		}
 		fields = append(fields, fd)
 	}

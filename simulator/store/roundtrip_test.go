@@ -244,3 +244,30 @@ func BenchmarkDecodedCopy(b *testing.B) {
 		}
 	})
 }
+
+// TestDecodedCopyOmits checks the options that leave a field out, on a
+// type of its own: each one's copy is what decoding its encoding gives.
+func TestDecodedCopyOmits(t *testing.T) {
+	type inner struct {
+		A string `json:"a"`
+	}
+	type omits struct {
+		E  []int             `json:"e,omitempty"`
+		Z  inner             `json:"z,omitzero"`
+		EZ []string          `json:"ez,omitempty,omitzero"`
+		T  time.Time         `json:"t,omitzero"`
+		N  []int             `json:"n"`
+		F  float64           `json:"f,omitempty"`
+		P  *inner            `json:"p,omitempty"`
+		M  map[string]string `json:"m,omitempty"`
+		x  int
+	}
+	zeroInKolkata := time.Time{}.In(time.FixedZone("IST", 19800))
+	for _, v := range []omits{
+		{},
+		{E: []int{}, EZ: []string{}, N: []int{}, M: map[string]string{}, F: math.Copysign(0, -1), P: &inner{}, x: 1},
+		{E: []int{1}, Z: inner{"z"}, EZ: []string{"a"}, T: zeroInKolkata, N: nil, F: 2, M: map[string]string{"k": "v"}},
+	} {
+		checkDecodedCopy(t, "omits", &v, false)
+	}
+}
