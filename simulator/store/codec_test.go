@@ -126,3 +126,7 @@ func FuzzCodec(f *testing.F) {
 		checkCodec(t, &c)
 	})
 }
+
+// record returns c's record as stored: c without its lists (what Put
+// writes).
+func record(c *simulator.Customer) ([]byte, error) { return encodeJSON(recordView(c)) }

@@ -222,9 +222,6 @@ func inline(c *simulator.Customer) bool {
 	return c.History != nil && (len(c.History.Transactions) > 0 || len(c.History.Redemptions) > 0)
 }
 
-// record returns c's record as stored: c without its lists.
-func record(c *simulator.Customer) ([]byte, error) { return encodeJSON(recordView(c)) }
-
 // recordView returns what c's record holds: c, or a shallow copy of it
 // without its lists.
 func recordView(c *simulator.Customer) *simulator.Customer {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/capsim/capsim/simulator"
@@ -84,25 +85,22 @@ func (rc *readyCache) clear() {
 }
 
 // rewritten is a customer a write transaction stored again, and its entry
-// for the next writer (e.c nil: decodedCopy declined, the next writer
-// decodes).
+// for the next writer.
 type rewritten struct {
 	k cacheKey
 	e readyEntry
 }
 
 // rewrote notes that the transaction stored customer k again as rec, from
-// c, with index entries entries (the last record of k counts).
-func (t *Tx) rewrote(k cacheKey, rec string, c *simulator.Customer, entries []kv, terms bool) {
-	ready, _ := decodedCopy(recordView(c))
-	e := readyEntry{rec, ready, entries, terms}
-	for i := range t.rewritten {
-		if t.rewritten[i].k == k {
-			t.rewritten[i].e = e
-			return
-		}
+// view (what the record holds, recordView), with index entries entries:
+// the last record of k counts. If decodedCopy declines view, k is not
+// handed on and its next writer decodes rec (an entry of an earlier
+// record is never taken).
+func (t *Tx) rewrote(k cacheKey, rec string, view *simulator.Customer, entries []kv, terms bool) {
+	t.rewritten = slices.DeleteFunc(t.rewritten, func(r rewritten) bool { return r.k == k })
+	if ready, ok := decodedCopy(view); ok {
+		t.rewritten = append(t.rewritten, rewritten{k, readyEntry{rec, ready, entries, terms}})
 	}
-	t.rewritten = append(t.rewritten, rewritten{k, e})
 }
 
 // handOn readies the customers a write stored again for their next
@@ -110,10 +108,6 @@ func (t *Tx) rewrote(k cacheKey, rec string, c *simulator.Customer, entries []kv
 // lock, so that the next writer finds them.
 func (s *Store) handOn(rs []rewritten) {
 	for _, r := range rs {
-		if r.e.c != nil {
-			s.ready.put(r.k, r.e)
-		} else {
-			s.ready.take(r.k, "")
-		}
+		s.ready.put(r.k, r.e)
 	}
 }

@@ -215,12 +215,13 @@ func (t *Tx) Customer(id int64) (*simulator.Customer, error) {
 		// The entries come from the record as decoded, before the caller
 		// changes it; base ones are the base data's, not the namespace's.
 		sc := storedCustomer{version: c.Version, lists: l, stored: true}
-		switch terms := t.termsKept(); {
-		case base:
-		case ready.c != nil && l != nil && ready.terms == terms:
-			sc.entries = ready.entries // what Put wrote for this record
-		default:
-			sc.entries = t.s.entries(t.ns, c, l != nil, terms)
+		if !base {
+			terms := t.termsKept()
+			if ready.c != nil && l != nil && ready.terms == terms {
+				sc.entries = ready.entries // what Put wrote for this record
+			} else {
+				sc.entries = t.s.entries(t.ns, c, l != nil, terms)
+			}
 		}
 		t.remember(id, sc)
 	}
@@ -312,7 +313,8 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	} else if c.Version == 0 {
 		c.Version = 1
 	}
-	b, err := record(c)
+	view := recordView(c)
+	b, err := encodeJSON(view)
 	if err != nil {
 		return err
 	}
@@ -337,7 +339,7 @@ func (t *Tx) Put(c *simulator.Customer) error {
 	t.remember(c.ID, storedCustomer{version: c.Version, entries: entries, lists: l, stored: prev.stored})
 	t.touched = append(t.touched, cacheKey{t.ns, c.ID})
 	if prev.stored {
-		t.rewrote(cacheKey{t.ns, c.ID}, rec, c, entries, terms)
+		t.rewrote(cacheKey{t.ns, c.ID}, rec, view, entries, terms)
 	}
 	return nil
 }
