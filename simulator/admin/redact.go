@@ -226,32 +226,43 @@ func redactPairs(b []byte) []byte {
 // redactValues replaces, in every match of re (a name, then its value, as
 // its two groups) whose name is sensitive, the value by Redacted: in the
 // value's quotes if it has them, which a JSON value always gets. A name's
-// namespace prefix (x:password) does not count. It says whether it
-// replaced any.
+// namespace prefix (x:password) does not count. After a match whose name
+// is not sensitive the search goes on from its value, which may itself
+// begin a pair (0=password="x"). It says whether it replaced any.
 func redactValues(re *regexp.Regexp, b []byte) ([]byte, bool) {
-	changed := false
-	out := re.ReplaceAllFunc(b, func(m []byte) []byte {
-		sub := re.FindSubmatchIndex(m)
-		name := string(m[sub[2]:sub[3]])
+	var out []byte
+	done, at := 0, 0 // b[:done] is in out; the search goes on from at
+	for at < len(b) {
+		sub := re.FindSubmatchIndex(b[at:])
+		if sub == nil {
+			break
+		}
+		for i := range sub {
+			sub[i] += at
+		}
+		name := string(b[sub[2]:sub[3]])
 		if k := strings.LastIndexByte(name, ':'); k >= 0 {
 			name = name[k+1:]
 		}
 		if !sensitiveName(name) {
-			return m
+			at = sub[4]
+			continue
 		}
-		changed = true
-		out := append([]byte(nil), m[:sub[4]]...)
-		q := m[sub[4]]
-		switch {
+		out = append(out, b[done:sub[4]]...)
+		switch q := b[sub[4]]; {
 		case q == '"' || q == '\'':
+			out = append(append(append(out, q), Redacted...), q)
 		case re == quotedPairRE():
-			q = '"'
+			out = append(append(append(out, '"'), Redacted...), '"')
 		default:
-			return append(out, Redacted...)
+			out = append(out, Redacted...)
 		}
-		return append(append(append(out, q), Redacted...), q)
-	})
-	return out, changed
+		done, at = sub[1], sub[1]
+	}
+	if out == nil {
+		return b, false
+	}
+	return append(out, b[done:]...), true
 }
 
 // redactJSON replaces the value of every sensitive key with "[redacted]",
